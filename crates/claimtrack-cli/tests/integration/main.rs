@@ -1,0 +1,1 @@
+//! The CLI's one integration test binary: runs the real `claimtrack` executable.

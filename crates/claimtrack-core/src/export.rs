@@ -1,0 +1,1 @@
+//! CSV export of reviewed claims, safe to open in Excel and LibreOffice.

@@ -1,0 +1,1 @@
+//! Turning files and pasted text into article drafts the store can keep.

