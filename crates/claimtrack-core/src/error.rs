@@ -27,6 +27,8 @@ pub enum CoreError {
     Csv(#[from] csv::Error),
     #[error("nothing to {0}")]
     NothingToUndo(&'static str),
+    #[error("database migration {name} failed, the database was left unchanged: {message}")]
+    Migration { name: String, message: String },
 }
 
 impl CoreError {
@@ -40,6 +42,7 @@ impl CoreError {
             CoreError::Database(_) => "database",
             CoreError::Csv(_) => "csv",
             CoreError::NothingToUndo(_) => "nothing_to_undo",
+            CoreError::Migration { .. } => "migration",
         }
     }
 

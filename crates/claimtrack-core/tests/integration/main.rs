@@ -1,1 +1,7 @@
 //! The core crate's one integration test binary; each module is one area.
+
+mod extract_golden;
+mod migrations;
+mod polnear_smoke;
+mod store;
+mod support;

@@ -1,0 +1,330 @@
+//! The analyst's review actions on claims. Each validates its input first, then runs as one
+//! transaction that writes `claim_corrections` (never the machine's `claims` columns) and
+//! appends one undoable history event.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+
+use super::articles::{parts_json, span_fits};
+use super::history::{self, ChangeSet, ClaimRow, CorrectionRow, EventSubject, RowImage};
+use super::speakers::resolve_or_create_speaker;
+use super::types::ReviewStatus;
+use super::{format_date, now_timestamp, parse_date, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::{ByteSpan, ClaimKind, SpeakerType};
+
+fn require_claim(transaction: &Transaction<'_>, claim_id: i64) -> CoreResult<i64> {
+    transaction
+        .query_row(
+            "SELECT article_id FROM claims WHERE id = ?1",
+            [claim_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            what: "claim",
+            id: claim_id.to_string(),
+        })
+}
+
+fn article_text(transaction: &Transaction<'_>, article_id: i64) -> CoreResult<String> {
+    transaction
+        .query_row(
+            "SELECT text FROM articles WHERE id = ?1",
+            [article_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            what: "article",
+            id: article_id.to_string(),
+        })
+}
+
+/// Checks an analyst-given span against the article text and returns the text it covers.
+fn validate_span(text: &str, start: usize, end: usize) -> CoreResult<String> {
+    if start >= end {
+        return Err(CoreError::InvalidInput(format!(
+            "the span {start}..{end} is empty or reversed; the end must be after the start"
+        )));
+    }
+    if end > text.len() {
+        return Err(CoreError::InvalidInput(format!(
+            "the span {start}..{end} runs past the end of the article text ({} bytes)",
+            text.len()
+        )));
+    }
+    for offset in [start, end] {
+        if !text.is_char_boundary(offset) {
+            return Err(CoreError::InvalidInput(format!(
+                "offset {offset} falls inside a multi-byte character; spans are byte offsets on character boundaries"
+            )));
+        }
+    }
+    let covered = &text[start..end];
+    if covered.trim().is_empty() {
+        return Err(CoreError::InvalidInput(format!(
+            "the span {start}..{end} covers only whitespace"
+        )));
+    }
+    debug_assert!(span_fits(text, ByteSpan::new(start, end)));
+    Ok(covered.to_string())
+}
+
+/// The correction row a change starts from: the existing one, or a fresh pending one.
+fn correction_to_edit(before: &Option<CorrectionRow>) -> CorrectionRow {
+    let mut row = before.clone().unwrap_or_else(|| CorrectionRow {
+        status: "pending".into(),
+        ..Default::default()
+    });
+    row.updated_at = now_timestamp();
+    row
+}
+
+impl Store {
+    /// Sets a claim's review status. Verified and rejected record when; pending clears it.
+    pub fn set_status(&mut self, claim_id: i64, status: ReviewStatus) -> CoreResult<()> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let article_id = require_claim(&transaction, claim_id)?;
+        let before = history::read_correction(&transaction, claim_id)?;
+        let mut after = correction_to_edit(&before);
+        after.status = status.as_str().into();
+        after.reviewed_at = match status {
+            ReviewStatus::Pending => None,
+            ReviewStatus::Verified | ReviewStatus::Rejected => Some(after.updated_at.clone()),
+        };
+        let mut changes = ChangeSet::default();
+        changes.push(
+            RowImage::Correction {
+                claim_id,
+                row: before,
+            },
+            RowImage::Correction {
+                claim_id,
+                row: Some(after),
+            },
+        );
+        history::apply_and_record(
+            &transaction,
+            "set_status",
+            &format!("marked claim {claim_id} {status}"),
+            &EventSubject {
+                article_id: Some(article_id),
+                claim_id: Some(claim_id),
+                speaker_id: None,
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Attributes a claim to the speaker `name` resolves to (case-insensitively, through
+    /// aliases), creating that speaker if it is new. Returns the speaker's id.
+    pub fn correct_speaker(&mut self, claim_id: i64, name: &str) -> CoreResult<i64> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let article_id = require_claim(&transaction, claim_id)?;
+        let mut changes = ChangeSet::default();
+        let speaker_id = resolve_or_create_speaker(
+            &transaction,
+            name,
+            SpeakerType::Unknown,
+            Some(&mut changes),
+        )?;
+        let before = history::read_correction(&transaction, claim_id)?;
+        let mut after = correction_to_edit(&before);
+        after.speaker_id = Some(speaker_id);
+        changes.push(
+            RowImage::Correction {
+                claim_id,
+                row: before,
+            },
+            RowImage::Correction {
+                claim_id,
+                row: Some(after),
+            },
+        );
+        history::apply_and_record(
+            &transaction,
+            "correct_speaker",
+            &format!(
+                "attributed claim {claim_id} to `{}`",
+                super::tidy_name(name)
+            ),
+            &EventSubject {
+                article_id: Some(article_id),
+                claim_id: Some(claim_id),
+                speaker_id: Some(speaker_id),
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(speaker_id)
+    }
+
+    /// Replaces a claim's content span with `start..end` (byte offsets into the article
+    /// text, on character boundaries, not empty or whitespace only).
+    pub fn correct_span(&mut self, claim_id: i64, start: usize, end: usize) -> CoreResult<()> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let article_id = require_claim(&transaction, claim_id)?;
+        let covered = validate_span(&article_text(&transaction, article_id)?, start, end)?;
+        let before = history::read_correction(&transaction, claim_id)?;
+        let mut after = correction_to_edit(&before);
+        after.start = Some(start as i64);
+        after.end = Some(end as i64);
+        after.parts = Some(parts_json(&[ByteSpan::new(start, end)]));
+        after.text = Some(covered);
+        let mut changes = ChangeSet::default();
+        changes.push(
+            RowImage::Correction {
+                claim_id,
+                row: before,
+            },
+            RowImage::Correction {
+                claim_id,
+                row: Some(after),
+            },
+        );
+        history::apply_and_record(
+            &transaction,
+            "correct_span",
+            &format!("set the span of claim {claim_id} to {start}..{end}"),
+            &EventSubject {
+                article_id: Some(article_id),
+                claim_id: Some(claim_id),
+                speaker_id: None,
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Overrides a claim's kind (direct, mixed, indirect).
+    pub fn correct_kind(&mut self, claim_id: i64, kind: ClaimKind) -> CoreResult<()> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let article_id = require_claim(&transaction, claim_id)?;
+        let before = history::read_correction(&transaction, claim_id)?;
+        let mut after = correction_to_edit(&before);
+        after.kind = Some(kind.as_str().into());
+        let mut changes = ChangeSet::default();
+        changes.push(
+            RowImage::Correction {
+                claim_id,
+                row: before,
+            },
+            RowImage::Correction {
+                claim_id,
+                row: Some(after),
+            },
+        );
+        history::apply_and_record(
+            &transaction,
+            "correct_kind",
+            &format!("set the kind of claim {claim_id} to {kind}"),
+            &EventSubject {
+                article_id: Some(article_id),
+                claim_id: Some(claim_id),
+                speaker_id: None,
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Adds a claim the extractor missed, from a span of the article text, optionally with
+    /// a speaker name. Re-extraction never touches it. Returns the new claim's id.
+    pub fn add_claim(
+        &mut self,
+        article_id: i64,
+        start: usize,
+        end: usize,
+        kind: ClaimKind,
+        speaker: Option<&str>,
+    ) -> CoreResult<i64> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let text = article_text(&transaction, article_id)?;
+        let covered = validate_span(&text, start, end)?;
+        let published: Option<String> = transaction.query_row(
+            "SELECT published FROM articles WHERE id = ?1",
+            [article_id],
+            |row| row.get(0),
+        )?;
+        let mut changes = ChangeSet::default();
+        let speaker_id = match speaker.filter(|name| !name.trim().is_empty()) {
+            Some(name) => Some(resolve_or_create_speaker(
+                &transaction,
+                name,
+                SpeakerType::Unknown,
+                Some(&mut changes),
+            )?),
+            None => None,
+        };
+        let speaker_type: String = match speaker_id {
+            Some(id) => transaction.query_row(
+                "SELECT speaker_type FROM speakers WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )?,
+            None => "unknown".into(),
+        };
+        let row = ClaimRow {
+            article_id,
+            origin: "human".into(),
+            kind: kind.as_str().into(),
+            start: start as i64,
+            end: end as i64,
+            parts: parts_json(&[ByteSpan::new(start, end)]),
+            text: covered,
+            mention: None,
+            mention_start: None,
+            mention_end: None,
+            speaker_id,
+            speaker_type,
+            speaker_role: None,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            // Without a cue to date it, the best guess for when it was said is the
+            // article's own date.
+            said_on: format_date(parse_date(published)),
+            confidence: 1.0,
+            no_longer_extracted: false,
+            extracted_at: now_timestamp(),
+        };
+        let claim_id = history::insert_claim_row(&transaction, None, &row)?;
+        changes.push(
+            RowImage::HumanClaim {
+                claim_id,
+                row: None,
+            },
+            RowImage::HumanClaim {
+                claim_id,
+                row: Some(row),
+            },
+        );
+        history::apply_and_record(
+            &transaction,
+            "add_claim",
+            &format!("added claim {claim_id} to article {article_id} at {start}..{end}"),
+            &EventSubject {
+                article_id: Some(article_id),
+                claim_id: Some(claim_id),
+                speaker_id,
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(claim_id)
+    }
+}
