@@ -1,0 +1,943 @@
+//! Stage 5, `attribute`: joins quotations, cues and speaker mentions into claim drafts:
+//! direct quotes with their cue before or after, interrupted quotes as one claim, reported
+//! clauses (indirect, or mixed when they carry quoted fragments), `according to`, and
+//! quote-only paragraphs that continue the previous speaker. Titles and scare quotes
+//! with no speech around them are left out.
+
+use std::collections::HashSet;
+
+use super::cues::{Cue, CueForm};
+use super::lexicon::{cue_verb, is_participle, CueStrength, MONTHS, WEEKDAYS};
+use super::quotes::Quotation;
+use super::segment::{Paragraph, Sentence, Token, TokenKind};
+use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
+use crate::model::{ByteSpan, ClaimKind};
+
+/// Where a draft's speaker comes from, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeakerSource {
+    /// Words in the text name the speaker.
+    Mention(MentionCandidate),
+    /// A participle cue (`..., adding that`) speaks for the claim before it.
+    SameAsPreviousInSentence,
+    /// A quote standing alone continues the previous claim's speaker.
+    ContinuesPreviousClaim,
+    /// Nobody is named.
+    Nobody,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimDraft {
+    pub kind: ClaimKind,
+    pub parts: Vec<ByteSpan>,
+    pub cue: Option<Cue>,
+    pub speaker: SpeakerSource,
+    pub sentence: usize,
+    /// The extractor's belief in the pattern that produced the draft, before resolution.
+    pub pattern_confidence: f32,
+}
+
+impl ClaimDraft {
+    pub fn start(&self) -> usize {
+        self.parts[0].start
+    }
+}
+
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub paragraphs: &'a [Paragraph],
+    pub sentences: &'a [Sentence],
+    pub sentence_of_token: &'a [usize],
+    pub quotations: &'a [Quotation],
+    pub inside_quotation: &'a [bool],
+    pub cues: &'a [Cue],
+}
+
+impl Document<'_> {
+    fn word(&self, index: usize) -> Option<String> {
+        self.tokens
+            .get(index)
+            .filter(|token| token.is_word())
+            .map(|token| token.text(self.text).to_lowercase())
+    }
+
+    fn is_punctuation(&self, index: usize, which: char) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|token| token.is_punctuation(self.text, which))
+    }
+
+    fn sentence_bounds(&self, token: usize) -> (usize, usize) {
+        let sentence = self.sentences[self.sentence_of_token[token]];
+        (sentence.first_token, sentence.end_token)
+    }
+
+    fn cue_starting_at(&self, token: usize) -> Option<usize> {
+        self.cues.iter().position(|cue| cue.first_token == token)
+    }
+
+    fn quotation_opening_at(&self, token: usize) -> Option<usize> {
+        self.quotations
+            .iter()
+            .position(|quotation| quotation.open_token == token)
+    }
+}
+
+pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
+    let mut drafts = Vec::new();
+    let mut used_quotations = HashSet::new();
+    let mut used_cues = HashSet::new();
+    for (index, quotation) in document.quotations.iter().enumerate() {
+        if used_quotations.contains(&index) {
+            continue;
+        }
+        if let Some(draft) = direct_quote_with_cue(
+            document,
+            index,
+            quotation,
+            &mut used_quotations,
+            &mut used_cues,
+        ) {
+            used_quotations.insert(index);
+            drafts.push(draft);
+        }
+    }
+    for (cue_index, cue) in document.cues.iter().enumerate() {
+        if used_cues.contains(&cue_index) {
+            continue;
+        }
+        if let Some(draft) = reported_speech(document, cue, &drafts, &mut used_quotations) {
+            used_cues.insert(cue_index);
+            drafts.push(draft);
+        }
+    }
+    for (index, quotation) in document.quotations.iter().enumerate() {
+        if used_quotations.contains(&index) {
+            continue;
+        }
+        if let Some(draft) = quote_without_cue(document, quotation) {
+            drafts.push(draft);
+        }
+    }
+    drafts.sort_by_key(ClaimDraft::start);
+    drafts
+}
+
+/// `"...," Keller said`, `"...," said Keller`, `Keller said: "..."`, and the interrupted
+/// `"First," she said, "second."`.
+fn direct_quote_with_cue(
+    document: &Document<'_>,
+    index: usize,
+    quotation: &Quotation,
+    used_quotations: &mut HashSet<usize>,
+    used_cues: &mut HashSet<usize>,
+) -> Option<ClaimDraft> {
+    let text = document.text;
+    let close = quotation.close_token?;
+    let (_, sentence_end) = document.sentence_bounds(close);
+    let mut after = close + 1;
+    if document.is_punctuation(after, ',') {
+        after += 1;
+    }
+    let last_inner = document
+        .tokens
+        .get(close.wrapping_sub(1))
+        .map(|token| token.text(text))
+        .unwrap_or("");
+    let quote_ends_clause = matches!(last_inner, "," | "!" | "?" | "\u{2014}" | "-")
+        || document.is_punctuation(close + 1, ',');
+    let mut confidence = if quotation.single { 0.85 } else { 0.95 };
+    if quote_ends_clause && after < sentence_end {
+        if let Some((cue_index, speaker, speaker_end)) =
+            cue_after_quote(document, after, sentence_end)
+        {
+            let cue = document.cues[cue_index];
+            used_cues.insert(cue_index);
+            let mut parts = quotation.parts.clone();
+            // The interrupted quote: `"First," she said, "second."` is one claim.
+            let mut resume = speaker_end.max(cue.end_token);
+            resume = skip_adjuncts(document, resume, sentence_end.max(resume));
+            if document.is_punctuation(resume, ',') || document.is_punctuation(resume, ':') {
+                if let Some(next_index) = document.quotation_opening_at(resume + 1) {
+                    used_quotations.insert(next_index);
+                    parts.extend(document.quotations[next_index].parts.iter().copied());
+                }
+            }
+            if speaker == SpeakerSource::Nobody {
+                confidence = 0.4;
+            }
+            return Some(ClaimDraft {
+                kind: ClaimKind::Direct,
+                parts,
+                cue: Some(cue),
+                speaker,
+                sentence: document.sentence_of_token[quotation.open_token],
+                pattern_confidence: confidence,
+            });
+        }
+    }
+    if is_title_or_name(document, quotation) {
+        return None;
+    }
+    let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
+    let _ = index;
+    used_cues.insert(cue_index);
+    if quotation.close_token.is_none() {
+        confidence -= 0.2;
+    }
+    Some(ClaimDraft {
+        kind: ClaimKind::Direct,
+        parts: quotation.parts.clone(),
+        cue: Some(document.cues[cue_index]),
+        speaker,
+        sentence: document.sentence_of_token[quotation.open_token],
+        pattern_confidence: confidence,
+    })
+}
+
+/// Finds `Keller said`, `said Keller`, `the minister, Maria Keller, said` or `according
+/// to X` starting at `first` (right after a closing quote). Returns the cue, the speaker
+/// and the token after the speaker.
+fn cue_after_quote(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+) -> Option<(usize, SpeakerSource, usize)> {
+    let text = document.text;
+    if let Some(cue_index) = document.cue_starting_at(first) {
+        let cue = document.cues[cue_index];
+        let speaker = subject_after(text, document.tokens, cue.end_token, sentence_end);
+        let speaker_end = speaker
+            .as_ref()
+            .map_or(cue.end_token, |mention| mention.end_token);
+        let source = speaker.map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
+        return Some((cue_index, source, speaker_end));
+    }
+    let search_end = sentence_end.min(first + 14);
+    let cue_index = document.cues.iter().position(|cue| {
+        cue.first_token > first && cue.first_token < search_end && cue.form == CueForm::Verb
+    })?;
+    let cue = document.cues[cue_index];
+    if document.tokens[first..cue.first_token]
+        .iter()
+        .any(|token| token.kind == TokenKind::QuoteMark)
+    {
+        return None;
+    }
+    let mention = subject_before(text, document.tokens, first, cue.first_token)?;
+    // The subject must start right where the quote ended, or the cue belongs to
+    // another clause.
+    let subject_start = if mention
+        .role
+        .is_some_and(|role| role.start < mention.span.start)
+    {
+        document
+            .tokens
+            .iter()
+            .position(|token| token.span.start == mention.role.expect("checked").start)
+            .unwrap_or(mention.first_token)
+    } else {
+        mention.first_token
+    };
+    if subject_start != first {
+        return None;
+    }
+    Some((cue_index, SpeakerSource::Mention(mention), cue.end_token))
+}
+
+/// `Keller said: "..."`, `Keller told reporters, "..."`, `Keller said "...`.
+fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize, SpeakerSource)> {
+    let text = document.text;
+    let (sentence_first, _) = document.sentence_bounds(open_token);
+    if open_token == sentence_first {
+        return None;
+    }
+    let mut end = open_token;
+    if document.is_punctuation(end - 1, ':') || document.is_punctuation(end - 1, ',') {
+        end -= 1;
+    }
+    let cue_index = document.cues.iter().rposition(|cue| {
+        cue.end_token <= end && cue.first_token >= sentence_first && end - cue.end_token <= 8
+    })?;
+    let cue = document.cues[cue_index];
+    // Whatever stands between the cue and the quote must be a listener or an adjunct,
+    // not a reported clause (`said that "..."` is mixed speech, handled elsewhere).
+    let adjunct_end = skip_listener_and_adjuncts(document, &cue, end);
+    if adjunct_end != end {
+        return None;
+    }
+    let speaker = match cue.form {
+        CueForm::AccordingTo => subject_after(text, document.tokens, cue.end_token, end),
+        CueForm::Verb => subject_before(text, document.tokens, sentence_first, cue.first_token),
+    };
+    Some((
+        cue_index,
+        speaker.map_or(SpeakerSource::Nobody, SpeakerSource::Mention),
+    ))
+}
+
+fn is_temporal_word(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    WEEKDAYS.contains(&bare)
+        || MONTHS.iter().any(|(name, _)| *name == bare)
+        || matches!(
+            bare,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "next"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "ago"
+                | "recently"
+                | "late"
+                | "early"
+        )
+}
+
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "via", "through", "from", "over", "to", "with",
+    "while", "by", "under", "ahead", "of", "outside", "inside", "near",
+];
+
+/// Skips dates and prepositional phrases after a cue (`on Tuesday`, `in a statement`,
+/// `at a news conference in Berlin`), stopping at `that`, a clause start, or `limit`.
+fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usize {
+    let text = document.text;
+    while index < limit {
+        let token = document.tokens[index];
+        let Some(word) = document.word(index) else {
+            if token.kind == TokenKind::Number {
+                index += 1;
+                continue;
+            }
+            break;
+        };
+        if is_temporal_word(&word) {
+            index += 1;
+            continue;
+        }
+        if ADJUNCT_PREPOSITIONS.contains(&word.as_str()) {
+            // `said on "Morning Edition" that ...`: a quoted title after a preposition is
+            // part of the adjunct.
+            if let Some(quotation) = document
+                .quotation_opening_at(index + 1)
+                .map(|position| &document.quotations[position])
+            {
+                if is_title_or_name(document, quotation) {
+                    index = quotation.last_token() + 1;
+                    continue;
+                }
+            }
+            // Consume the preposition and its object: determiners, adjectives, nouns, names,
+            // numbers, up to a comma, "that" or a word that begins a clause.
+            let mut end = index + 1;
+            while end < limit && end - index < 7 {
+                let next = document.tokens[end];
+                let next_word = document.word(end);
+                let stop = match (&next_word, next.kind) {
+                    (Some(w), _) => {
+                        w == "that" || is_clause_start_pronoun(w) || cue_verb(w).is_some()
+                    }
+                    (None, TokenKind::Number) => false,
+                    (None, TokenKind::Punctuation) => !matches!(next.text(text), "." | "-" | "&"),
+                    (None, _) => true,
+                };
+                if stop {
+                    break;
+                }
+                // A determiner after the object's noun starts a new clause: "on
+                // Tuesday the plan ...".
+                if end > index + 1
+                    && next_word.as_deref().is_some_and(|w| {
+                        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                    })
+                    && !matches!(
+                        document.word(end - 1).as_deref(),
+                        Some("of" | "for" | "with" | "to" | "at" | "in" | "on")
+                    )
+                {
+                    break;
+                }
+                end += 1;
+            }
+            index = end;
+            continue;
+        }
+        break;
+    }
+    index
+}
+
+fn is_clause_start_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
+    )
+}
+
+const OBJECT_PRONOUNS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "supporters",
+    "colleagues",
+    "listeners",
+    "viewers",
+    "readers",
+    "students",
+    "voters",
+    "delegates",
+    "parliament",
+    "congress",
+    "investors",
+    "analysts",
+    "officials",
+    "the",
+    "a",
+];
+
+/// After `told` (and a few like it) comes the listener: `told reporters`, `told The
+/// Associated Press`, `told him`. Returns the token after the listener.
+fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
+    let text = document.text;
+    let mut index = cue.end_token;
+    if !matches!(
+        cue.lemma,
+        "tell" | "ask" | "warn" | "assure" | "remind" | "urge" | "inform"
+    ) || index >= limit
+    {
+        return index;
+    }
+    let Some(word) = document.word(index) else {
+        return index;
+    };
+    if matches!(word.as_str(), "him" | "her" | "them" | "us" | "me" | "you") {
+        return index + 1;
+    }
+    if document.tokens[index]
+        .text(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        || matches!(word.as_str(), "the" | "a" | "an")
+    {
+        // A name or a determiner-led phrase: take capitalised words and nouns up to the
+        // next determiner, pronoun, "that" or punctuation.
+        index += 1;
+        while index < limit {
+            let Some(next) = document.word(index) else {
+                break;
+            };
+            let capitalised = document.tokens[index]
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if next == "that"
+                || is_clause_start_pronoun(&next)
+                || matches!(
+                    next.as_str(),
+                    "the" | "a" | "an" | "on" | "in" | "at" | "his" | "her" | "their" | "its"
+                )
+                || (!capitalised && index > cue.end_token + 3)
+            {
+                break;
+            }
+            index += 1;
+        }
+        return index;
+    }
+    if OBJECT_PRONOUNS.contains(&word.as_str()) {
+        return index + 1;
+    }
+    index
+}
+
+fn skip_listener_and_adjuncts(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
+    let after_listener = skip_listener(document, cue, limit);
+    skip_adjuncts(document, after_listener, limit)
+}
+
+/// Could this token begin the reported clause of a `said` with no `that`?
+fn begins_clause(document: &Document<'_>, index: usize) -> bool {
+    let token = document.tokens[index];
+    match token.kind {
+        TokenKind::Word => {
+            let word = token.text(document.text);
+            let lower = word.to_lowercase();
+            if matches!(
+                lower.as_str(),
+                "so" | "nothing"
+                    | "yes"
+                    | "no"
+                    | "goodbye"
+                    | "hello"
+                    | "to"
+                    | "about"
+                    | "something"
+                    | "anything"
+                    | "little"
+                    | "much"
+                    | "more"
+                    | "otherwise"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "of"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "if"
+                    | "whether"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "when"
+                    | "where"
+                    | "who"
+            ) {
+                return false;
+            }
+            cue_verb(word).is_none() || word.chars().next().is_some_and(char::is_uppercase)
+        }
+        TokenKind::Number => true,
+        TokenKind::QuoteMark => document
+            .inside_quotation
+            .get(index + 1)
+            .copied()
+            .unwrap_or(false),
+        TokenKind::Punctuation => false,
+    }
+}
+
+/// The reported clause of a cue and its speaker: forward (`X said (that) ...`), inverted
+/// (`..., X said.`) and `according to`.
+fn reported_speech(
+    document: &Document<'_>,
+    cue: &Cue,
+    drafts: &[ClaimDraft],
+    used_quotations: &mut HashSet<usize>,
+) -> Option<ClaimDraft> {
+    let text = document.text;
+    let (sentence_first, sentence_end) = document.sentence_bounds(cue.first_token);
+    let content_end = trim_sentence_end(document, sentence_first, sentence_end);
+    let sentence = document.sentence_of_token[cue.first_token];
+    if cue.form == CueForm::AccordingTo {
+        return according_to(document, cue, sentence_first, content_end, used_quotations);
+    }
+    let mention = subject_before(text, document.tokens, sentence_first, cue.first_token);
+    let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
+    let comma_before = aux_start > sentence_first && document.is_punctuation(aux_start - 1, ',');
+    // `..., adding that`: a participle after a comma speaks for the earlier clause.
+    let participle_of_previous = mention.is_none()
+        && comma_before
+        && is_participle(document.tokens[cue.first_token].text(text));
+
+    // Forward: the clause after the cue.
+    let after_listener = skip_listener(document, cue, content_end);
+    let after_adjuncts = skip_adjuncts(document, after_listener, content_end);
+    let mut clause_start = None;
+    let mut confidence = 0.7;
+    if after_adjuncts < content_end {
+        if document.word(after_adjuncts).as_deref() == Some("that") {
+            clause_start = Some(after_adjuncts + 1);
+            confidence = 0.8;
+        } else if document.is_punctuation(after_adjuncts, ':') && after_adjuncts + 1 < content_end {
+            clause_start = Some(after_adjuncts + 1);
+        } else if cue.strength == CueStrength::Speech
+            && (after_adjuncts > cue.end_token || !document.is_punctuation(after_adjuncts, ','))
+            && begins_clause(document, after_adjuncts)
+            && !(cue.lemma == "tell" && after_listener == cue.end_token)
+        {
+            clause_start = Some(after_adjuncts);
+        }
+    }
+    let speaker_for = |mention: Option<MentionCandidate>| -> SpeakerSource {
+        match mention {
+            Some(mention) => SpeakerSource::Mention(mention),
+            None if participle_of_previous
+                && drafts.iter().any(|draft| draft.sentence == sentence) =>
+            {
+                SpeakerSource::SameAsPreviousInSentence
+            }
+            None if participle_of_previous => SpeakerSource::ContinuesPreviousClaim,
+            None => SpeakerSource::Nobody,
+        }
+    };
+    if let Some(start) = clause_start {
+        let clause_end = clause_end_before_inverted_cue(document, start, content_end);
+        if words_between(document, start, clause_end) >= 3
+            && (mention.is_some() || participle_of_previous)
+        {
+            let (kind, quoted) = kind_of_clause(document, start, clause_end);
+            used_quotations.extend(quoted);
+            return Some(ClaimDraft {
+                kind,
+                parts: vec![span_of(document, start, clause_end)],
+                cue: Some(*cue),
+                speaker: speaker_for(mention),
+                sentence,
+                pattern_confidence: confidence,
+            });
+        }
+    }
+
+    // Inverted: `The plan is dead, Keller said.` / `..., said Keller.`
+    let (speaker, subject_first) = match &mention {
+        Some(mention) => (
+            Some(mention.clone()),
+            mention_start_token(document, mention),
+        ),
+        None => (
+            subject_after(text, document.tokens, cue.end_token, content_end),
+            aux_start,
+        ),
+    };
+    if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
+        let tail_start = speaker.as_ref().map_or(cue.end_token, |mention| {
+            mention.end_token.max(cue.end_token)
+        });
+        let tail = skip_adjuncts(document, tail_start, content_end);
+        let tail_ok = tail >= content_end
+            || document.is_punctuation(tail, ',')
+            || document.is_punctuation(tail, ';');
+        if tail_ok && speaker.is_some() {
+            let clause_start =
+                skip_leading_connectives(document, sentence_first, subject_first - 1);
+            let clause_end = subject_first - 1;
+            if words_between(document, clause_start, clause_end) >= 3
+                && !is_fully_quoted(document, clause_start, clause_end)
+            {
+                let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
+                used_quotations.extend(quoted);
+                return Some(ClaimDraft {
+                    kind,
+                    parts: vec![span_of(document, clause_start, clause_end)],
+                    cue: Some(*cue),
+                    speaker: speaker_for(speaker),
+                    sentence,
+                    pattern_confidence: 0.75,
+                });
+            }
+        }
+    }
+    None
+}
+
+fn mention_start_token(document: &Document<'_>, mention: &MentionCandidate) -> usize {
+    match mention.role {
+        Some(role) if role.start < mention.span.start => document
+            .tokens
+            .iter()
+            .position(|token| token.span.start == role.start)
+            .unwrap_or(mention.first_token),
+        _ => mention.first_token,
+    }
+}
+
+/// `according to X, ...` and `..., according to X.`
+fn according_to(
+    document: &Document<'_>,
+    cue: &Cue,
+    sentence_first: usize,
+    content_end: usize,
+    used_quotations: &mut HashSet<usize>,
+) -> Option<ClaimDraft> {
+    let text = document.text;
+    let mention = subject_after(text, document.tokens, cue.end_token, content_end)?;
+    let sentence = document.sentence_of_token[cue.first_token];
+    let leading = skip_leading_connectives(document, sentence_first, cue.first_token);
+    let (start, end) = if leading == cue.first_token {
+        // `According to X, the plan ...`: the content follows the comma after X.
+        let mut after = mention.end_token;
+        if mention.role.is_some() {
+            after = document
+                .tokens
+                .iter()
+                .position(|token| token.span.start >= mention.role.expect("checked").end)
+                .unwrap_or(after);
+        }
+        while after < content_end && !document.is_punctuation(after, ',') {
+            after += 1;
+        }
+        (after + 1, content_end)
+    } else if document.is_punctuation(cue.first_token - 1, ',') {
+        (
+            skip_leading_connectives(document, sentence_first, cue.first_token - 1),
+            cue.first_token - 1,
+        )
+    } else {
+        (sentence_first, cue.first_token)
+    };
+    if start >= end || words_between(document, start, end) < 3 {
+        return None;
+    }
+    let (kind, quoted) = kind_of_clause(document, start, end);
+    used_quotations.extend(quoted);
+    Some(ClaimDraft {
+        kind,
+        parts: vec![span_of(document, start, end)],
+        cue: Some(*cue),
+        speaker: SpeakerSource::Mention(mention),
+        sentence,
+        pattern_confidence: 0.8,
+    })
+}
+
+/// A quotation standing alone: a whole paragraph continues the previous speaker; a
+/// sentence after a colon belongs to the phrase before it. Anything else (titles, scare
+/// quotes, words used as names) is not a claim.
+fn quote_without_cue(document: &Document<'_>, quotation: &Quotation) -> Option<ClaimDraft> {
+    let paragraph = document.paragraphs[document.tokens[quotation.open_token].paragraph];
+    let sentence = document.sentence_of_token[quotation.open_token];
+    let starts_paragraph = quotation.open_token == paragraph.first_token;
+    let last = quotation.last_token();
+    let last_paragraph = document.paragraphs[document.tokens[last].paragraph];
+    let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
+        .iter()
+        .all(|token| token.kind != TokenKind::Word);
+    if starts_paragraph
+        && rest_is_punctuation
+        && quotation.word_count(document.text, document.tokens) >= 3
+    {
+        return Some(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts: quotation.parts.clone(),
+            cue: None,
+            speaker: SpeakerSource::ContinuesPreviousClaim,
+            sentence,
+            pattern_confidence: if quotation.close_token.is_some() {
+                0.7
+            } else {
+                0.55
+            },
+        });
+    }
+    let (sentence_first, _) = document.sentence_bounds(quotation.open_token);
+    if quotation.open_token > sentence_first + 1
+        && document.is_punctuation(quotation.open_token - 1, ':')
+        && quotation.word_count(document.text, document.tokens) >= 4
+    {
+        // `Keller was blunt: "We will not pay."`: the sentence's subject speaks.
+        let subject_end = (sentence_first..quotation.open_token - 1).find(|&index| {
+            document.tokens[index].is_word()
+                && matches!(
+                    document.tokens[index]
+                        .text(document.text)
+                        .to_lowercase()
+                        .as_str(),
+                    "was" | "is" | "had" | "has" | "put" | "wrote" | "remained" | "seemed"
+                )
+        })?;
+        let mention = subject_before(document.text, document.tokens, sentence_first, subject_end)?;
+        return Some(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts: quotation.parts.clone(),
+            cue: None,
+            speaker: SpeakerSource::Mention(mention),
+            sentence,
+            pattern_confidence: 0.5,
+        });
+    }
+    None
+}
+
+fn span_of(document: &Document<'_>, first: usize, end: usize) -> ByteSpan {
+    ByteSpan::new(
+        document.tokens[first].span.start,
+        document.tokens[end - 1].span.end,
+    )
+}
+
+fn words_between(document: &Document<'_>, first: usize, end: usize) -> usize {
+    document.tokens[first.min(end)..end]
+        .iter()
+        .filter(|token| token.is_word() || token.kind == TokenKind::Number)
+        .count()
+}
+
+/// The sentence without its final period (and closing marks after it) and without a
+/// trailing comma.
+fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> usize {
+    while end > first {
+        let token = document.tokens[end - 1];
+        let trailing = match token.kind {
+            TokenKind::Punctuation => {
+                matches!(token.text(document.text), "." | "," | ";" | ":" | ")" | "]")
+            }
+            TokenKind::QuoteMark => {
+                !document.inside_quotation[end - 1]
+                    && end >= 2
+                    && !document.inside_quotation[end - 2]
+                    && document
+                        .quotations
+                        .iter()
+                        .all(|quotation| quotation.close_token != Some(end - 1))
+            }
+            _ => false,
+        };
+        if !trailing {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// `said the plan is dead, a spokesman added.`: a forward clause stops where a later
+/// inverted attribution begins.
+fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: usize) -> usize {
+    for cue in document
+        .cues
+        .iter()
+        .filter(|cue| cue.first_token > start && cue.first_token < end)
+    {
+        // `..., saying the budget was secure`: the participle starts a claim of its own.
+        if document.is_punctuation(cue.first_token - 1, ',')
+            && is_participle(document.tokens[cue.first_token].text(document.text))
+        {
+            return cue.first_token - 1;
+        }
+        let subject_first =
+            skip_auxiliaries_before(document.text, document.tokens, start, cue.first_token);
+        if let Some(mention) =
+            subject_before(document.text, document.tokens, start, cue.first_token)
+        {
+            let first = mention_start_token(document, &mention);
+            if first > start
+                && document.is_punctuation(first - 1, ',')
+                && skip_adjuncts(document, cue.end_token, end) >= end
+            {
+                return first - 1;
+            }
+        }
+        if subject_first > start
+            && document.is_punctuation(subject_first - 1, ',')
+            && cue.end_token < end
+            && subject_after(document.text, document.tokens, cue.end_token, end)
+                .is_some_and(|mention| skip_adjuncts(document, mention.end_token, end) >= end)
+        {
+            return subject_first - 1;
+        }
+    }
+    end
+}
+
+/// Drops leading conjunctions and connective adverbs from an inverted clause
+/// (`But the plan ...` keeps `the plan ...`).
+fn skip_leading_connectives(document: &Document<'_>, mut first: usize, end: usize) -> usize {
+    while first < end {
+        match document.word(first).as_deref() {
+            Some("but" | "and" | "however" | "still" | "yet" | "so" | "meanwhile" | "instead") => {
+                first += 1
+            }
+            _ if document.is_punctuation(first, ',') => first += 1,
+            _ => break,
+        }
+    }
+    first
+}
+
+fn is_fully_quoted(document: &Document<'_>, first: usize, end: usize) -> bool {
+    document
+        .quotations
+        .iter()
+        .any(|quotation| quotation.open_token <= first && quotation.last_token() + 1 >= end)
+}
+
+/// Quotations inside a reported clause make it mixed, unless every one of them is the
+/// title of a work or a name (`appeared on "Morning Edition"`).
+fn kind_of_clause(document: &Document<'_>, first: usize, end: usize) -> (ClaimKind, Vec<usize>) {
+    let inside: Vec<usize> = document
+        .quotations
+        .iter()
+        .enumerate()
+        .filter(|(_, quotation)| quotation.open_token >= first && quotation.open_token < end)
+        .map(|(index, _)| index)
+        .collect();
+    let speech = inside
+        .iter()
+        .any(|&index| !is_title_or_name(document, &document.quotations[index]));
+    let kind = if speech {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    (kind, inside)
+}
+
+/// A quotation that names something rather than reporting words: it follows "on",
+/// "called", "so-called" and the like, or every word in it is capitalised.
+pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool {
+    let text = document.text;
+    let before = document
+        .word(quotation.open_token.wrapping_sub(1))
+        .unwrap_or_default();
+    if matches!(
+        before.as_str(),
+        "on" | "called"
+            | "titled"
+            | "entitled"
+            | "dubbed"
+            | "named"
+            | "so-called"
+            | "nicknamed"
+            | "branded"
+            | "labelled"
+            | "labeled"
+            | "show"
+            | "programme"
+            | "program"
+            | "film"
+            | "book"
+            | "song"
+            | "album"
+            | "column"
+            | "newspaper"
+            | "magazine"
+            | "podcast"
+            | "series"
+            | "word"
+            | "term"
+            | "phrase"
+            | "slogan"
+    ) {
+        return true;
+    }
+    let words: Vec<&str> = document.tokens[quotation.first_inner_token..quotation.end_inner_token]
+        .iter()
+        .filter(|token| token.is_word())
+        .map(|token| token.text(text))
+        .collect();
+    words.len() <= 6
+        && !words.is_empty()
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*word, "of" | "the" | "and" | "in" | "on" | "a")
+        })
+        && words.len() >= 2
+}

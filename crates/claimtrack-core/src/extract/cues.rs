@@ -1,0 +1,83 @@
+//! Stage 3, `cues`: finds the reporting verbs and phrases ("said", "told", "according
+//! to") outside quotations. A cue is what ties words to a speaker, so every claim that
+//! is not a bare continuation of an earlier quote hangs from one.
+
+use super::lexicon::{cue_verb, CueStrength};
+use super::segment::{Token, TokenKind};
+use crate::model::ByteSpan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// A reporting verb ("said", "was telling").
+    Verb,
+    /// "according to": the speaker follows, the content stands on the other side.
+    AccordingTo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Token range of the cue itself (two tokens for "according to").
+    pub first_token: usize,
+    pub end_token: usize,
+    pub lemma: &'static str,
+    pub strength: CueStrength,
+    pub form: CueForm,
+    pub span: ByteSpan,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "these",
+    "those", "whose", "no", "any", "every", "such",
+];
+
+/// Finds every cue outside quotations.
+pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if inside_quotation[index] || token.kind != TokenKind::Word {
+            continue;
+        }
+        let word = token.text(text);
+        let previous_word = index
+            .checked_sub(1)
+            .map(|previous| tokens[previous])
+            .filter(|previous| previous.paragraph == token.paragraph && previous.is_word())
+            .map(|previous| previous.text(text).to_lowercase());
+        if word.eq_ignore_ascii_case("according") {
+            let next = tokens
+                .get(index + 1)
+                .filter(|next| next.paragraph == token.paragraph);
+            if next.is_some_and(|next| next.text(text).eq_ignore_ascii_case("to")) {
+                let end = index + 2;
+                cues.push(Cue {
+                    first_token: index,
+                    end_token: end,
+                    lemma: "according to",
+                    strength: CueStrength::Speech,
+                    form: CueForm::AccordingTo,
+                    span: ByteSpan::new(token.span.start, tokens[end - 1].span.end),
+                });
+            }
+            continue;
+        }
+        let Some((lemma, strength)) = cue_verb(word) else {
+            continue;
+        };
+        // After a determiner the word is a noun ("the report", "his claims"); after "to"
+        // it is an infinitive of something not yet said ("declined to comment").
+        if let Some(previous) = &previous_word {
+            if DETERMINERS.contains(&previous.as_str()) || previous == "to" {
+                continue;
+            }
+        }
+        cues.push(Cue {
+            first_token: index,
+            end_token: index + 1,
+            lemma,
+            strength,
+            form: CueForm::Verb,
+            span: token.span,
+        });
+    }
+    cues
+}

@@ -1,0 +1,314 @@
+//! Stage 4, `speakers`: finds the words that name who is speaking around a cue, before
+//! it (`Maria Keller said`, `Keller, the finance minister, said`) or after it (`said
+//! Keller`, `according to the ministry`). It only finds surface mentions; `resolve`
+//! decides whom they mean.
+
+use super::lexicon::{cue_verb, AUXILIARIES, ROLE_NOUNS};
+use super::segment::{Token, TokenKind};
+use crate::model::ByteSpan;
+
+/// A speaker mention as found in the text, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionCandidate {
+    pub first_token: usize,
+    pub end_token: usize,
+    pub span: ByteSpan,
+    /// A role stated beside the mention: an appositive (`Keller, the finance minister,`)
+    /// or a description the name stands in apposition to.
+    pub role: Option<ByteSpan>,
+}
+
+/// Words that end a noun phrase when reading away from the cue: they start clauses or
+/// belong to verbs, never to the speaker's name.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "while", "when",
+    "whereas", "although", "though", "if", "as", "so", "than", "where", "whether", "is", "are",
+    "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "might", "must", "do", "does", "did", "not", "to", "after", "before", "since",
+    "until", "unless", "what", "why", "how", "yet", "also", "later", "then", "again", "there",
+    "here", "it's", "just", "even", "still", "only", "this", "these", "those",
+];
+
+/// Prepositions that may sit inside a speaker's noun phrase ("a spokeswoman for the
+/// ministry", "people familiar with the matter", "Bank of England").
+const PHRASE_PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "with", "from", "in", "on", "to", "close", "familiar",
+];
+
+fn word_at<'t>(text: &'t str, tokens: &[Token], index: usize) -> Option<&'t str> {
+    tokens
+        .get(index)
+        .filter(|token| token.is_word())
+        .map(|token| token.text(text))
+}
+
+fn is_clause_word(word: &str) -> bool {
+    CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+fn is_noun_phrase_token(text: &str, token: Token) -> bool {
+    match token.kind {
+        TokenKind::Word => {
+            let word = token.text(text);
+            !is_clause_word(word) && cue_verb(word).is_none()
+        }
+        TokenKind::Number => true,
+        TokenKind::Punctuation => matches!(token.text(text), "&" | "." | "-"),
+        TokenKind::QuoteMark => false,
+    }
+}
+
+/// Skips auxiliaries and adverbs standing between a subject and its cue, leftwards.
+pub fn skip_auxiliaries_before(
+    text: &str,
+    tokens: &[Token],
+    floor: usize,
+    mut end: usize,
+) -> usize {
+    while end > floor {
+        let Some(word) = word_at(text, tokens, end - 1) else {
+            break;
+        };
+        let lower = word.to_lowercase();
+        if AUXILIARIES.contains(&lower.as_str()) || lower.ends_with("ly") && lower.len() > 4 {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The noun phrase that ends right before `end` (exclusive), not reaching before `floor`.
+fn noun_phrase_ending_at(
+    text: &str,
+    tokens: &[Token],
+    floor: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let mut first = end;
+    while first > floor && end - first < 10 && is_noun_phrase_token(text, tokens[first - 1]) {
+        first -= 1;
+    }
+    // A phrase cannot begin with a preposition or with the inside of one: "in Berlin
+    // Keller" is trimmed to "Keller" only if a capitalised run says so; otherwise give
+    // up the leading preposition.
+    // A determiner inside the phrase starts it, unless a preposition binds it to what
+    // comes before: "On Aug. 18 the union" is "the union", "a spokeswoman for the
+    // ministry" stays whole.
+    if let Some(determiner) = (first + 1..end).rev().find(|&index| {
+        matches!(
+            tokens[index].text(text).to_lowercase().as_str(),
+            "the" | "a" | "an"
+        ) && !PHRASE_PREPOSITIONS.contains(&tokens[index - 1].text(text).to_lowercase().as_str())
+    }) {
+        first = determiner;
+    }
+    while first < end {
+        let word = tokens[first].text(text).to_lowercase();
+        if PHRASE_PREPOSITIONS.contains(&word.as_str())
+            || tokens[first].kind == TokenKind::Punctuation
+        {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    (first < end).then_some((first, end))
+}
+
+/// The noun phrase that starts at `first`, not reaching `ceiling`.
+fn noun_phrase_starting_at(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    ceiling: usize,
+) -> Option<(usize, usize)> {
+    let mut end = first;
+    while end < ceiling && end - first < 10 && is_noun_phrase_token(text, tokens[end]) {
+        let word = tokens[end].text(text).to_lowercase();
+        // Dates and places after an inverted speaker belong to the sentence, not to the
+        // name: "said Keller on Tuesday", "said Keller in Berlin".
+        if end > first
+            && matches!(
+                word.as_str(),
+                "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today"
+            )
+            && !continues_name(text, tokens, end, ceiling)
+        {
+            break;
+        }
+        end += 1;
+    }
+    while end > first
+        && (tokens[end - 1].kind == TokenKind::Punctuation
+            || PHRASE_PREPOSITIONS.contains(&tokens[end - 1].text(text).to_lowercase().as_str()))
+    {
+        end -= 1;
+    }
+    (end > first).then_some((first, end))
+}
+
+/// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
+/// England"); "in Berlin" after a speaker does not.
+fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) -> bool {
+    let word = tokens[index].text(text).to_lowercase();
+    if !matches!(word.as_str(), "of" | "for") {
+        return false;
+    }
+    index + 1 < ceiling
+        && tokens[index + 1]
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn span_of(tokens: &[Token], first: usize, end: usize) -> ByteSpan {
+    ByteSpan::new(tokens[first].span.start, tokens[end - 1].span.end)
+}
+
+fn candidate(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    role: Option<ByteSpan>,
+) -> MentionCandidate {
+    MentionCandidate {
+        first_token: first,
+        end_token: end,
+        span: span_of(tokens, first, end),
+        role,
+    }
+}
+
+fn starts_with_capital(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    tokens[first..end].iter().all(|token| {
+        token.kind != TokenKind::Word
+            || token
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            || matches!(token.text(text), "of" | "for" | "the" | "and")
+    })
+}
+
+/// The speaker mention before a cue: `X said`, `X has also said`, `X, the Y, said`.
+pub fn subject_before(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    cue_first: usize,
+) -> Option<MentionCandidate> {
+    let end = skip_auxiliaries_before(text, tokens, sentence_first, cue_first);
+    if end == sentence_first {
+        return None;
+    }
+    let before = tokens[end - 1];
+    if before.is_punctuation(text, ',') {
+        return appositive_subject(text, tokens, sentence_first, end - 1);
+    }
+    let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
+    Some(candidate(tokens, first, phrase_end, None))
+}
+
+/// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
+/// `comma` is the index of the comma right before the cue.
+fn appositive_subject(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    comma: usize,
+) -> Option<MentionCandidate> {
+    let (appositive_first, appositive_end) =
+        noun_phrase_ending_at(text, tokens, sentence_first, comma)
+            .or_else(|| relative_clause_ending_at(text, tokens, sentence_first, comma))?;
+    if appositive_first == sentence_first || !tokens[appositive_first - 1].is_punctuation(text, ',')
+    {
+        return None;
+    }
+    let outer_comma = appositive_first - 1;
+    let (head_first, head_end) = noun_phrase_ending_at(text, tokens, sentence_first, outer_comma)?;
+    let appositive_is_name = starts_with_capital(text, tokens, appositive_first, appositive_end)
+        && !tokens[appositive_first]
+            .text(text)
+            .eq_ignore_ascii_case("the");
+    let head_is_name = starts_with_capital(text, tokens, head_first, head_end);
+    let appositive_is_relative = matches!(
+        tokens[appositive_first].text(text).to_lowercase().as_str(),
+        "who" | "whose"
+    );
+    if appositive_is_relative {
+        return Some(candidate(tokens, head_first, head_end, None));
+    }
+    if appositive_is_name && !head_is_name {
+        // "Germany's finance minister, Maria Keller, said": the name is the speaker.
+        return Some(candidate(
+            tokens,
+            appositive_first,
+            appositive_end,
+            Some(span_of(tokens, head_first, head_end)),
+        ));
+    }
+    Some(candidate(
+        tokens,
+        head_first,
+        head_end,
+        Some(span_of(tokens, appositive_first, appositive_end)),
+    ))
+}
+
+/// `Keller, who leads the party, said`: the relative clause between the commas.
+fn relative_clause_ending_at(
+    text: &str,
+    tokens: &[Token],
+    floor: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let mut first = end;
+    while first > floor && end - first < 16 {
+        first -= 1;
+        let token = tokens[first];
+        if token.is_punctuation(text, ',') || token.kind == TokenKind::QuoteMark {
+            return None;
+        }
+        if token.is_word() && matches!(token.text(text).to_lowercase().as_str(), "who" | "whose") {
+            return Some((first, end));
+        }
+    }
+    None
+}
+
+/// The speaker mention after a cue: `said Keller`, `said Maria Keller, the finance
+/// minister`, `according to the ministry`. Stops at the sentence end `ceiling`.
+pub fn subject_after(
+    text: &str,
+    tokens: &[Token],
+    cue_end: usize,
+    ceiling: usize,
+) -> Option<MentionCandidate> {
+    let (first, end) = noun_phrase_starting_at(text, tokens, cue_end, ceiling)?;
+    let role = appositive_after(text, tokens, end, ceiling);
+    Some(candidate(tokens, first, end, role))
+}
+
+/// `..., said Maria Keller, the finance minister.`: the role after a comma, if any.
+fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) -> Option<ByteSpan> {
+    if end >= ceiling || !tokens[end].is_punctuation(text, ',') {
+        return None;
+    }
+    let first = end + 1;
+    let word = word_at(text, tokens, first)?.to_lowercase();
+    if !matches!(word.as_str(), "the" | "a" | "an")
+        && !word.ends_with("'s")
+        && !word.ends_with("\u{2019}s")
+    {
+        return None;
+    }
+    let (role_first, role_end) = noun_phrase_starting_at(text, tokens, first, ceiling)?;
+    let has_role_noun = tokens[role_first..role_end]
+        .iter()
+        .any(|token| ROLE_NOUNS.contains(&token.text(text).to_lowercase().as_str()));
+    has_role_noun.then(|| span_of(tokens, role_first, role_end))
+}

@@ -1,0 +1,326 @@
+//! Golden tests for extraction: one article per behaviour, written for these tests, with
+//! the expected claims beside it. `UPDATE_EXPECT=1 cargo test` rewrites the expectations;
+//! review the diff before committing it.
+
+use chrono::NaiveDate;
+use claimtrack_core::{extract_claims, ExtractedClaim};
+use expect_test::{expect, Expect};
+
+fn render(text: &str, claim: &ExtractedClaim) -> String {
+    let mut line = format!("{} {:?}", claim.kind, claim.text);
+    match &claim.speaker {
+        Some(speaker) => line += &format!("\n    speaker: {speaker} ({})", claim.speaker_type),
+        None => line += "\n    speaker: none",
+    }
+    if let Some(role) = &claim.speaker_role {
+        line += &format!(" role: {role}");
+    }
+    if let Some(mention) = &claim.mention {
+        line += &format!(" mention: {:?}", mention.text);
+    }
+    if let Some(cue) = &claim.cue {
+        line += &format!(" cue: {cue}");
+    }
+    if let Some(date) = claim.said_on {
+        line += &format!(" date: {date}");
+    }
+    line += &format!(" confidence: {:.2}", claim.confidence);
+    assert_spans_slice_back(text, claim);
+    line
+}
+
+/// Every span must slice the original text on char boundaries, and the claim's text must
+/// be exactly its parts as sliced.
+fn assert_spans_slice_back(text: &str, claim: &ExtractedClaim) {
+    let sliced: Vec<&str> = claim.parts.iter().map(|part| &text[part.range()]).collect();
+    assert_eq!(claim.text, sliced.join(" "));
+    assert_eq!(claim.span.start, claim.parts[0].start);
+    assert_eq!(claim.span.end, claim.parts[claim.parts.len() - 1].end);
+    for pair in claim.parts.windows(2) {
+        assert!(
+            pair[0].end <= pair[1].start,
+            "parts out of order: {:?}",
+            claim.parts
+        );
+    }
+    if let Some(mention) = &claim.mention {
+        assert_eq!(&text[mention.span.range()], mention.text);
+    }
+    if let Some(cue_span) = claim.cue_span {
+        assert_eq!(Some(&text[cue_span.range()]), claim.cue.as_deref());
+    }
+}
+
+fn check_published(article: &str, published: Option<NaiveDate>, expected: Expect) {
+    let extraction = extract_claims(article, published);
+    let rendered: Vec<String> = extraction
+        .claims
+        .iter()
+        .map(|claim| render(article, claim))
+        .collect();
+    let mut output = rendered.join("\n");
+    for warning in &extraction.warnings {
+        output += &format!("\nwarning at {}: {}", warning.at, warning.message);
+    }
+    expected.assert_eq(&output);
+}
+
+fn check(article: &str, expected: Expect) {
+    check_published(article, NaiveDate::from_ymd_opt(2026, 3, 6), expected);
+}
+
+#[test]
+fn direct_quote_with_cue_after_and_surname_resolution() {
+    check(
+        "Keller promises tax relief\n\nBERLIN (Wire) - German Finance Minister Maria Keller said on Tuesday that the budget would be balanced by next year.\n\n\"We will cut taxes for families, and we will do it this spring,\" Keller told reporters.\n",
+        expect![[r#"
+            indirect "the budget would be balanced by next year"
+                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.80
+            direct "We will cut taxes for families, and we will do it this spring"
+                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told confidence: 0.95"#]],
+    );
+}
+
+#[test]
+fn curly_and_single_quotes_and_cue_before_quote() {
+    check(
+        "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
+        expect![[r#"
+            direct "dead in the water"
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says confidence: 0.72
+            direct "The harbour plan is finished. We start again in May."
+                speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 0.95
+            direct "I have never seen a project collapse so quickly."
+                speaker: Ines Vogt (person) role: Councillor mention: "Councillor Ines Vogt" cue: said confidence: 0.85"#]],
+    );
+}
+
+#[test]
+fn straight_opening_mark_closed_by_curly_mark() {
+    check(
+        "Union rejects offer\n\n\"This offer insults every nurse in the country,\u{201D} said Petra Lang, head of the nurses' union.\n",
+        expect![[r#"
+            direct "This offer insults every nurse in the country"
+                speaker: Petra Lang (person) mention: "Petra Lang" cue: said confidence: 0.95"#]],
+    );
+}
+
+#[test]
+fn quote_interrupted_by_its_attribution_is_one_claim() {
+    check(
+        "Strike talks\n\n\"We are not going back to work tomorrow,\" said union leader Petra Lang, \"and we will not go back next week either.\"\n\n\"The offer is fair,\" the transport minister, Jonas Eck, said on Thursday, \"and it will not get better.\"\n",
+        expect![[r#"
+            direct "We are not going back to work tomorrow, and we will not go back next week either."
+                speaker: Petra Lang (person) mention: "union leader Petra Lang" cue: said confidence: 0.95
+            direct "The offer is fair, and it will not get better."
+                speaker: Jonas Eck (person) role: transport minister mention: "Jonas Eck" cue: said date: 2026-03-05 confidence: 0.95"#]],
+    );
+}
+
+#[test]
+fn quote_running_over_several_paragraphs() {
+    check(
+        "Minister defends budget\n\nFinance Minister Maria Keller was unapologetic on Monday. \"Nobody enjoys cutting spending.\n\n\"But the alternative is a debt that our children will pay for,\" she said.\n\n\"And they did not vote for it.\"\n",
+        expect![[r#"
+            direct "Nobody enjoys cutting spending. But the alternative is a debt that our children will pay for"
+                speaker: Maria Keller (person) role: Finance Minister mention: "she" cue: said confidence: 0.85
+            direct "And they did not vote for it."
+                speaker: Maria Keller (person) role: Finance Minister confidence: 0.57"#]],
+    );
+}
+
+#[test]
+fn mixed_quotes_inside_reported_speech() {
+    check(
+        "Coalition talks\n\nMaria Keller said the coalition is \"ready to listen\" to the opposition's demands.\n\nThe ministry said Friday that the governor had \"categorically\" refused to release the files.\n",
+        expect![[r#"
+            mixed "the coalition is \"ready to listen\" to the opposition's demands"
+                speaker: Maria Keller (person) mention: "Maria Keller" cue: said confidence: 0.70
+            mixed "the governor had \"categorically\" refused to release the files"
+                speaker: Ministry (organisation) mention: "The ministry" cue: said date: 2026-03-06 confidence: 0.56"#]],
+    );
+}
+
+#[test]
+fn indirect_speech_with_and_without_that() {
+    check(
+        "Fishing quotas\n\nNorway said Thursday that it would not accept the new fishing quotas.\n\nThe European Commission said the quotas were based on the best available science.\n\nThe talks will resume next month, according to the ministry.\n\nAccording to the Commission, about 40 vessels are affected.\n",
+        expect![[r#"
+            indirect "it would not accept the new fishing quotas"
+                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.80
+            indirect "the quotas were based on the best available science"
+                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.70
+            indirect "The talks will resume next month"
+                speaker: Ministry (organisation) mention: "the ministry" cue: according to confidence: 0.56
+            indirect "about 40 vessels are affected"
+                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.80"#]],
+    );
+}
+
+#[test]
+fn titles_of_shows_and_scare_quotes_are_not_claims() {
+    check(
+        "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
+        expect![[r#"
+            indirect "the deal was close"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.64"#]],
+    );
+}
+
+#[test]
+fn appositive_roles_and_inverted_cues() {
+    check(
+        "Budget vote\n\nMaria Keller, the German finance minister, said the vote would go ahead.\n\n\"There is no plan B,\" said Keller.\n\nGermany's foreign minister, Lukas Brandt, said the talks had been \"constructive\".\n\n\"We remain hopeful,\" Brandt added.\n",
+        expect![[r#"
+            indirect "the vote would go ahead"
+                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.70
+            direct "There is no plan B"
+                speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.95
+            mixed "the talks had been \"constructive\""
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.70
+            direct "We remain hopeful"
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.95"#]],
+    );
+}
+
+#[test]
+fn titles_and_descriptions_resolve_to_the_earlier_person() {
+    check(
+        "Summit ends\n\nPresident Anna Lind opened the summit in Oslo, where Finance Minister Maria Keller also spoke.\n\n\"We owe our voters results,\" the president said.\n\n\"Results are coming,\" the minister said.\n\nThe finance minister added that a deal was possible by June.\n",
+        expect![[r#"
+            direct "We owe our voters results"
+                speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.81
+            direct "Results are coming"
+                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.81
+            indirect "a deal was possible by June"
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.68"#]],
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_most_recent_compatible_speaker() {
+    check(
+        "Rival plans\n\n\"The plan will fail,\" said Mr. Jonas Eck, the opposition leader.\n\nMaria Keller disagreed. \"It will work,\" she said.\n\n\"I have seen the numbers,\" he told reporters later.\n",
+        expect![[r#"
+            direct "The plan will fail"
+                speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.95
+            direct "It will work"
+                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.85
+            direct "I have seen the numbers"
+                speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.85"#]],
+    );
+}
+
+#[test]
+fn quote_only_paragraph_continues_the_previous_speaker() {
+    check(
+        "Farmers protest\n\n\"We cannot sell below cost,\" said farmer Lena Hof, who drove her tractor 200 kilometres to the capital.\n\n\"Every week we lose money. Every week more farms close.\"\n\nThe agriculture ministry said it would meet the farmers' union on Monday.\n",
+        expect![[r#"
+            direct "We cannot sell below cost"
+                speaker: Lena Hof (person) mention: "farmer Lena Hof" cue: said confidence: 0.95
+            direct "Every week we lose money. Every week more farms close."
+                speaker: Lena Hof (person) confidence: 0.63
+            indirect "it would meet the farmers' union on Monday"
+                speaker: Agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.49"#]],
+    );
+}
+
+#[test]
+fn organisations_and_countries_as_speakers() {
+    check(
+        "Drone sale\n\nThe Pentagon said the drones would be delivered within a year.\n\n\"The sale strengthens a key ally,\" the State Department said in a statement.\n\nRussia warned that the sale would \"destabilise the region\".\n\nThe Commission noted that no export licence had been issued.\n",
+        expect![[r#"
+            indirect "the drones would be delivered within a year"
+                speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.70
+            mixed "the sale would \"destabilise the region\""
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.80
+            indirect "no export licence had been issued"
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.80"#]],
+    );
+}
+
+#[test]
+fn weekday_and_calendar_dates_resolve_against_publication() {
+    check_published(
+        "Port strike\n\nThe port authority said on Monday that traffic had resumed.\n\n\"We lost three days,\" harbour master Ole Berg said last Friday.\n\nOn Aug. 18 the union said it would strike again.\n\nThe company said Friday's talks had failed.\n",
+        NaiveDate::from_ymd_opt(2026, 8, 21),
+        expect![[r#"
+            indirect "traffic had resumed"
+                speaker: Port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.56
+            direct "We lost three days"
+                speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.95
+            indirect "it would strike again"
+                speaker: Union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.49
+            indirect "Friday's talks had failed"
+                speaker: Company (organisation) mention: "The company" cue: said confidence: 0.49"#]],
+    );
+}
+
+#[test]
+fn dates_stay_unresolved_without_a_publication_date() {
+    check_published(
+        "Port strike\n\nThe port authority said on Monday that traffic had resumed.\n",
+        None,
+        expect![[r#"
+            indirect "traffic had resumed"
+                speaker: Port authority (organisation) mention: "The port authority" cue: said confidence: 0.56"#]],
+    );
+}
+
+#[test]
+fn cue_verbs_in_many_tenses_and_forms() {
+    check(
+        "Hospital funding\n\nThe health minister has argued that hospitals need more money.\n\nDoctors insisted that waiting lists were growing.\n\n\"We are at breaking point,\" one nurse wrote in a letter to the minister.\n\nThe minister denied that any hospital would close, saying the budget was secure.\n\nHospital managers warned that \"winter will be worse\".\n",
+        expect![[r#"
+            indirect "hospitals need more money"
+                speaker: Health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.48
+            indirect "waiting lists were growing"
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.72
+            direct "We are at breaking point"
+                speaker: one nurse (unknown) mention: "one nurse" cue: wrote confidence: 0.85
+            indirect "any hospital would close"
+                speaker: Health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.68
+            indirect "the budget was secure"
+                speaker: Health minister (person) role: health minister cue: saying confidence: 0.57
+            mixed "\"winter will be worse\""
+                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.72"#]],
+    );
+}
+
+#[test]
+fn anonymous_sources_are_kept_as_descriptions() {
+    check(
+        "Cabinet reshuffle\n\nA senior official said the reshuffle would take place next week.\n\nPeople familiar with the matter said three ministers would leave.\n",
+        expect![[r#"
+            indirect "the reshuffle would take place next week"
+                speaker: senior official (unknown) mention: "A senior official" cue: said confidence: 0.63
+            indirect "three ministers would leave"
+                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.63"#]],
+    );
+}
+
+#[test]
+fn hostile_and_degenerate_text_is_safe() {
+    for text in [
+        "",
+        "\"",
+        "\"\"\"\"",
+        "\u{201C}\u{201D}\u{2018}\u{2019}",
+        "said said said",
+        "\" said \" said",
+        "a\u{0}b\"c",
+        "\u{05E9}\u{05DC}\u{05D5}\u{05DD} \"\u{05E2}\u{05D5}\u{05DC}\u{05DD}\" said Keller.",
+        "\n\n\n",
+        "\"unclosed quote said Keller",
+    ] {
+        let extraction = extract_claims(text, None);
+        for claim in &extraction.claims {
+            assert_spans_slice_back(text, claim);
+        }
+        assert_eq!(
+            extraction,
+            extract_claims(text, None),
+            "extraction must be deterministic"
+        );
+    }
+}
