@@ -1,5 +1,6 @@
 //! The core crate's one integration test binary; each module is one area.
 
+mod export;
 mod extract_golden;
 mod migrations;
 mod polnear_smoke;
