@@ -1,0 +1,114 @@
+"""Fixtures of the end-to-end suite: each test launches the real ClaimTrack binary in a real
+WebKitGTK window through WebKitWebDriver (started by tests/e2e/run), on a database of its own.
+"""
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.client_config import ClientConfig
+from selenium.webdriver.remote.remote_connection import RemoteConnection
+from selenium.webdriver.support.ui import WebDriverWait
+
+REPOSITORY_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_FOLDER = REPOSITORY_ROOT / "docs" / "screenshots"
+# The first load waits on SQLite and WebKit start-up; generous so a busy CI machine passes.
+LOAD_TIMEOUT_SECONDS = 30
+
+
+def app_binary() -> Path:
+    configured = os.environ.get("CLAIMTRACK_APP_BINARY")
+    binary = Path(configured) if configured else REPOSITORY_ROOT / "target" / "debug" / "claimtrack-desktop"
+    if not binary.is_file():
+        raise RuntimeError(f"{binary} does not exist: run `cargo build -p claimtrack-desktop` first")
+    return binary.resolve()
+
+
+def webdriver_url() -> str:
+    return os.environ.get("CLAIMTRACK_WEBDRIVER_URL", "http://127.0.0.1:4445")
+
+
+class RunningApp:
+    """One launched app window and the WebDriver session that drives it."""
+
+    def __init__(self, driver: webdriver.Remote, database_path: Path):
+        self.driver = driver
+        self.database_path = database_path
+
+    def wait_until_loaded(self) -> None:
+        """Waits until main.ts has finished its first load of articles and claims."""
+        WebDriverWait(self.driver, LOAD_TIMEOUT_SECONDS).until(
+            lambda driver: driver.execute_script("return document.body.dataset.loaded === 'true'")
+        )
+
+    def texts(self, css_selector: str) -> list[str]:
+        return [element.text for element in self.driver.find_elements(By.CSS_SELECTOR, css_selector)]
+
+    def text(self, css_selector: str) -> str:
+        return self.driver.find_element(By.CSS_SELECTOR, css_selector).text
+
+    def save_screenshot(self, name: str) -> Path:
+        """Saves the window after a short pause: a picture taken right after a DOM change
+        can show the previous frame, while the DOM assertions have already passed."""
+        time.sleep(0.5)
+        SCREENSHOT_FOLDER.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOT_FOLDER / name
+        if not self.driver.save_screenshot(str(path)):
+            raise AssertionError(f"WebDriver could not save a screenshot to {path}")
+        return path
+
+
+def write_launcher(folder: Path, database_path: Path) -> Path:
+    """WebKitWebDriver starts the binary with its own environment and lets a test choose
+    only the program and its arguments, so each test gets a tiny launcher script that sets
+    CLAIMTRACK_DB and then becomes the real app."""
+    launcher = folder / "launch-claimtrack"
+    launcher.write_text(
+        "#!/bin/sh\n"
+        "# Written by tests/e2e/conftest.py: runs ClaimTrack on this test's own database.\n"
+        f"CLAIMTRACK_DB='{database_path}'\n"
+        "export CLAIMTRACK_DB\n"
+        f"exec '{app_binary()}' \"$@\"\n"
+    )
+    launcher.chmod(launcher.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return launcher
+
+
+def start_session(launcher: Path) -> webdriver.Remote:
+    options = ArgOptions()
+    options.set_capability("webkitgtk:browserOptions", {"binary": str(launcher), "args": []})
+    connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=webdriver_url()))
+    return webdriver.Remote(command_executor=connection, options=options)
+
+
+@pytest.fixture
+def launch_app(tmp_path):
+    """Returns a function that launches the app on a database path (a fresh one inside the
+    test's temporary folder by default); every app launched is closed after the test."""
+    sessions: list[webdriver.Remote] = []
+
+    def launch(database_path: Path | None = None) -> RunningApp:
+        database_path = database_path or tmp_path / "claimtrack.sqlite3"
+        launcher_folder = tmp_path / f"launcher-{len(sessions)}"
+        launcher_folder.mkdir()
+        driver = start_session(write_launcher(launcher_folder, database_path))
+        sessions.append(driver)
+        return RunningApp(driver, database_path)
+
+    yield launch
+    for driver in sessions:
+        # Ending the session closes the app; a session already ended raises, which is fine.
+        try:
+            driver.quit()
+        except Exception:  # noqa: BLE001 - cleanup must reach every session
+            pass
+
+
+def quit_app(app: RunningApp) -> None:
+    """Closes an app before the test ends, so the next launch opens the file on its own."""
+    app.driver.quit()
