@@ -1,10 +1,29 @@
 //! Turning files and pasted text into article drafts the store can keep.
+//!
+//! What is stored is exactly what claim offsets index into, so the few changes made to a
+//! file's text happen here, once, before anything is extracted: a leading UTF-8 byte-order
+//! mark is dropped and CRLF line ends become LF. (Offsets are therefore into the stored
+//! text, not the file's bytes; `claimtrack extract` reads files without this step so its
+//! offsets stay valid for the file.) Everything else is refused with a clear error rather
+//! than guessed at: empty or whitespace-only text, binary data (NUL bytes), invalid UTF-8,
+//! files over [`MAX_ARTICLE_BYTES`], and file types other than .txt and .md.
+
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{CoreError, CoreResult};
+
 /// The largest article text accepted, in bytes.
 pub const MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Titles taken from a text's first line are cut to this many characters: a file whose
+/// first line is a whole paragraph should not get a paragraph for a title.
+pub const MAX_DERIVED_TITLE_CHARS: usize = 200;
+
+/// The file extensions imported as articles (compared case-insensitively).
+pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 
 /// An article ready to be stored: metadata and the exact text all claim offsets index into.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,4 +35,230 @@ pub struct ArticleDraft {
     pub published: Option<NaiveDate>,
     pub source_path: Option<String>,
     pub text: String,
+}
+
+/// Metadata given by the user that takes precedence over what is derived from the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftOverrides {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+/// True for paths ClaimTrack imports as articles (.txt, .md, .markdown).
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            ARTICLE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
+}
+
+fn check_file_type(path: &Path) -> CoreResult<()> {
+    if is_article_file(path) {
+        return Ok(());
+    }
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let message = match extension.as_str() {
+        "html" | "htm" => format!(
+            "{}: HTML import arrives with issue 4; for now save the article as .txt or .md",
+            path.display()
+        ),
+        "" => format!("{}: a file without an extension is not imported; ClaimTrack imports .txt and .md files", path.display()),
+        other => format!("{}: .{other} files are not imported; ClaimTrack imports .txt and .md files", path.display()),
+    };
+    Err(CoreError::InvalidInput(message))
+}
+
+/// Reads a .txt or .md file into a draft. The title is the first non-empty line (without a
+/// markdown `#` heading marker) unless `overrides.title` is given; the stored text is the
+/// whole file, heading marker included, after [`decode_article_text`].
+pub fn draft_from_file(path: &Path, overrides: &DraftOverrides) -> CoreResult<ArticleDraft> {
+    check_file_type(path)?;
+    let metadata = std::fs::metadata(path).map_err(|error| CoreError::io(path, error))?;
+    if metadata.is_dir() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is a folder, not an article file",
+            path.display()
+        )));
+    }
+    // Checked before reading, so a huge file is refused without loading it.
+    if metadata.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(&path.display().to_string(), metadata.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|error| CoreError::io(path, error))?;
+    let text = decode_article_text(&bytes, &path.display().to_string())?;
+    let mut draft = draft_with_derived_title(text, overrides)?;
+    draft.source_path = Some(path.display().to_string());
+    Ok(draft)
+}
+
+/// A draft from text pasted into the app: the stored text is `title`, a blank line, then
+/// `body`, so the title is part of the text like a file's first line.
+pub fn draft_from_pasted(
+    title: &str,
+    body: &str,
+    overrides: &DraftOverrides,
+) -> CoreResult<ArticleDraft> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(CoreError::InvalidInput(
+            "the pasted article needs a title".into(),
+        ));
+    }
+    if title.contains('\n') || title.contains('\r') {
+        return Err(CoreError::InvalidInput(
+            "the title must be a single line".into(),
+        ));
+    }
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(CoreError::InvalidInput(
+            "the pasted article text is empty".into(),
+        ));
+    }
+    let text = format!("{title}\n\n{body}\n");
+    let text = decode_article_text(text.as_bytes(), "the pasted text")?;
+    Ok(ArticleDraft {
+        title: title.to_string(),
+        outlet: tidy(&overrides.outlet),
+        url: tidy(&overrides.url),
+        author: tidy(&overrides.author),
+        published: overrides.published,
+        source_path: None,
+        text,
+    })
+}
+
+/// Checks raw bytes and turns them into the text that is stored: refuses oversize, binary,
+/// invalid UTF-8 and empty input; drops a leading BOM; turns CRLF into LF. `what` names the
+/// input in error messages.
+pub fn decode_article_text(bytes: &[u8], what: &str) -> CoreResult<String> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(what, bytes.len() as u64));
+    }
+    if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
+        return Err(CoreError::InvalidInput(format!(
+            "{what} looks binary (a NUL byte at offset {offset}); ClaimTrack imports plain text"
+        )));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        CoreError::InvalidInput(format!(
+            "{what} is not valid UTF-8: the bytes at offset {} are not a UTF-8 character; save it as UTF-8 text",
+            error.valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(CoreError::InvalidInput(format!(
+            "{what} is empty or holds only whitespace"
+        )));
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// The title a text would get: its first non-empty line, without a markdown heading
+/// marker, cut to [`MAX_DERIVED_TITLE_CHARS`].
+pub fn derive_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|line| !line.is_empty())?;
+    let without_marker = match line.trim_start_matches('#') {
+        rest if rest.len() < line.len()
+            && (rest.is_empty() || rest.starts_with(char::is_whitespace)) =>
+        {
+            rest.trim()
+        }
+        _ => line,
+    };
+    let title = if without_marker.is_empty() {
+        line
+    } else {
+        without_marker
+    };
+    let mut chars = title.chars();
+    let cut: String = chars.by_ref().take(MAX_DERIVED_TITLE_CHARS).collect();
+    Some(if chars.next().is_some() {
+        format!("{}…", cut.trim_end())
+    } else {
+        cut
+    })
+}
+
+fn draft_with_derived_title(text: String, overrides: &DraftOverrides) -> CoreResult<ArticleDraft> {
+    let title = match tidy(&overrides.title) {
+        Some(title) => title,
+        None => derive_title(&text)
+            .ok_or_else(|| CoreError::InvalidInput("the article text is empty".into()))?,
+    };
+    Ok(ArticleDraft {
+        title,
+        outlet: tidy(&overrides.outlet),
+        url: tidy(&overrides.url),
+        author: tidy(&overrides.author),
+        published: overrides.published,
+        source_path: None,
+        text,
+    })
+}
+
+fn tidy(value: &Option<String>) -> Option<String> {
+    value
+        .as_ref()
+        .map(|value| value.trim().to_string())
+        .filter(|value| !value.is_empty())
+}
+
+fn too_large(what: &str, size: u64) -> CoreError {
+    CoreError::InvalidInput(format!(
+        "{what} is {:.1} MB; articles over {} MB are not imported",
+        size as f64 / (1024.0 * 1024.0),
+        MAX_ARTICLE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Expands the given paths into article files: files are kept as given (their type is
+/// checked when read, so a wrong one gets its own error), folders are walked recursively
+/// for .txt and .md files in name order. Unreadable folders are reported, not fatal.
+pub fn collect_article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CoreError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk_folder(path, &mut files, &mut errors);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn walk_folder(folder: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CoreError>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            errors.push(CoreError::io(folder, error));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    paths.sort();
+    for path in paths {
+        // Symlinked folders are not followed, so a link cycle cannot loop forever.
+        let is_link = std::fs::symlink_metadata(&path)
+            .map(|meta| meta.file_type().is_symlink())
+            .unwrap_or(false);
+        if path.is_dir() && !is_link {
+            walk_folder(&path, files, errors);
+        } else if path.is_file() && is_article_file(&path) {
+            files.push(path);
+        }
+    }
 }

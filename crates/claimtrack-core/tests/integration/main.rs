@@ -2,6 +2,7 @@
 
 mod export;
 mod extract_golden;
+mod ingest;
 mod migrations;
 mod polnear_smoke;
 mod store;
