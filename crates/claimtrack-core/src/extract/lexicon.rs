@@ -2,6 +2,9 @@
 //! nouns, pronouns, countries, weekdays and months. Written out in full so that a reader
 //! can see, and a reviewer can extend, exactly what the extractor knows.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// How strongly a reporting verb signals speech, which decides how much context it needs
 /// before the extractor believes an indirect claim follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,13 +366,25 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
     ),
 ];
 
-/// Looks a word up among the reporting verbs: `(lemma, strength)`.
+/// Looks a word up among the reporting verbs: `(lemma, strength)`. Every word token of
+/// every article passes through here, so the forms sit in a hash map built once.
 pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
-    let lower = word.to_lowercase();
-    CUE_VERBS
-        .iter()
-        .find(|(_, forms, _)| forms.contains(&lower.as_str()))
-        .map(|(lemma, _, strength)| (*lemma, *strength))
+    static FORMS: OnceLock<HashMap<&'static str, (&'static str, CueStrength)>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        CUE_VERBS
+            .iter()
+            .flat_map(|(lemma, forms, strength)| {
+                forms.iter().map(move |form| (*form, (*lemma, *strength)))
+            })
+            .collect()
+    });
+    if word.len() > 16 {
+        return None;
+    }
+    if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return forms.get(word).copied();
+    }
+    forms.get(word.to_lowercase().as_str()).copied()
 }
 
 /// Participle forms ("saying", "adding"): they take the subject of the clause they hang
