@@ -116,7 +116,7 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         if used_quotations.contains(&index) {
             continue;
         }
-        if let Some(draft) = quote_without_cue(document, quotation) {
+        if let Some(draft) = quote_without_cue(document, quotation, &drafts) {
             drafts.push(draft);
         }
     }
@@ -556,6 +556,16 @@ fn reported_speech(
     let participle_of_previous = mention.is_none()
         && comma_before
         && is_participle(document.tokens[cue.first_token].text(text));
+    // `Lindqvist called the plan "..." and said ...`: the subject is the sentence's.
+    let coordinated = mention.is_none()
+        && aux_start > sentence_first
+        && document.word(aux_start - 1).as_deref() == Some("and");
+    let mention = if coordinated && !drafts.iter().any(|draft| draft.sentence == sentence) {
+        sentence_subject(document, sentence_first, aux_start - 1)
+    } else {
+        mention
+    };
+    let participle_of_previous = participle_of_previous || (coordinated && mention.is_none());
 
     // Forward: the clause after the cue.
     let after_listener = skip_listener(document, cue, content_end);
@@ -648,6 +658,41 @@ fn reported_speech(
     None
 }
 
+/// The name or title-and-name that opens a sentence (`Opposition leader Marta Lindqvist
+/// called ...`), for cues whose subject the sentence gave once for several verbs.
+fn sentence_subject(
+    document: &Document<'_>,
+    first: usize,
+    limit: usize,
+) -> Option<MentionCandidate> {
+    let text = document.text;
+    let mut end = first;
+    while end < limit && end - first < 8 {
+        let token = document.tokens[end];
+        if !token.is_word() {
+            break;
+        }
+        let word = token.text(text);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let role = super::lexicon::ROLE_NOUNS.contains(&word.to_lowercase().as_str());
+        let leading_article = end == first && matches!(word, "The" | "A" | "An");
+        if !(capitalised || role || leading_article) {
+            break;
+        }
+        end += 1;
+    }
+    let has_name = (first..end).any(|index| {
+        let word = document.tokens[index].text(text);
+        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "The" | "A" | "An")
+    });
+    (has_name && end > first).then(|| MentionCandidate {
+        first_token: first,
+        end_token: end,
+        span: span_of(document, first, end),
+        role: None,
+    })
+}
+
 fn mention_start_token(document: &Document<'_>, mention: &MentionCandidate) -> usize {
     match mention.role {
         Some(role) if role.start < mention.span.start => document
@@ -711,7 +756,11 @@ fn according_to(
 /// A quotation standing alone: a whole paragraph continues the previous speaker; a
 /// sentence after a colon belongs to the phrase before it. Anything else (titles, scare
 /// quotes, words used as names) is not a claim.
-fn quote_without_cue(document: &Document<'_>, quotation: &Quotation) -> Option<ClaimDraft> {
+fn quote_without_cue(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    drafts: &[ClaimDraft],
+) -> Option<ClaimDraft> {
     let paragraph = document.paragraphs[document.tokens[quotation.open_token].paragraph];
     let sentence = document.sentence_of_token[quotation.open_token];
     let starts_paragraph = quotation.open_token == paragraph.first_token;
@@ -737,7 +786,30 @@ fn quote_without_cue(document: &Document<'_>, quotation: &Quotation) -> Option<C
             },
         });
     }
-    let (sentence_first, _) = document.sentence_bounds(quotation.open_token);
+    let (sentence_first, sentence_end) = document.sentence_bounds(quotation.open_token);
+    // A quoted sentence after a claim in the same paragraph (`"...," Varga said. "The
+    // first two vessels ..."`) goes on in the same voice.
+    let sentence_is_the_quote = quotation.open_token == sentence_first
+        && document.tokens[last + 1..sentence_end.max(last + 1)]
+            .iter()
+            .all(|token| token.kind != TokenKind::Word);
+    let claim_earlier_in_paragraph = drafts.iter().any(|draft| {
+        draft.start() < document.tokens[quotation.open_token].span.start
+            && draft.start() >= paragraph.span.start
+    });
+    if sentence_is_the_quote
+        && claim_earlier_in_paragraph
+        && quotation.word_count(document.text, document.tokens) >= 3
+    {
+        return Some(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts: quotation.parts.clone(),
+            cue: None,
+            speaker: SpeakerSource::ContinuesPreviousClaim,
+            sentence,
+            pattern_confidence: 0.75,
+        });
+    }
     if quotation.open_token > sentence_first + 1
         && document.is_punctuation(quotation.open_token - 1, ':')
         && quotation.word_count(document.text, document.tokens) >= 4
@@ -821,6 +893,17 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
             && is_participle(document.tokens[cue.first_token].text(document.text))
         {
             return cue.first_token - 1;
+        }
+        // `... before the recess, and said his ministry ...`: a coordinated cue too.
+        let before_cue =
+            skip_auxiliaries_before(document.text, document.tokens, start, cue.first_token);
+        if before_cue > start + 1 && document.word(before_cue - 1).as_deref() == Some("and") {
+            let and = before_cue - 1;
+            return if document.is_punctuation(and - 1, ',') {
+                and - 1
+            } else {
+                and
+            };
         }
         let subject_first =
             skip_auxiliaries_before(document.text, document.tokens, start, cue.first_token);

@@ -45,12 +45,10 @@ pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
         quotes::find_quotations(text, &paragraphs, &tokens, &mut warnings);
     let sentences = segment::split_sentences(text, &paragraphs, &tokens, &inside_quotation);
     let mut sentence_of_token = vec![0; tokens.len()];
-    let mut sentence_starts = vec![false; tokens.len()];
+    let mut sentence_first_token = vec![0; tokens.len()];
     for (index, sentence) in sentences.iter().enumerate() {
         sentence_of_token[sentence.first_token..sentence.end_token].fill(index);
-        if sentence.first_token < sentence.end_token {
-            sentence_starts[sentence.first_token] = true;
-        }
+        sentence_first_token[sentence.first_token..sentence.end_token].fill(sentence.first_token);
     }
     let cues = cues::find_cues(text, &tokens, &inside_quotation);
     let document = attribute::Document {
@@ -64,7 +62,8 @@ pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
         cues: &cues,
     };
     let drafts = attribute::attribute(&document);
-    let mut resolver = resolve::Resolver::new(text, &tokens, &inside_quotation, &sentence_starts);
+    let mut resolver =
+        resolve::Resolver::new(text, &tokens, &inside_quotation, &sentence_first_token);
     let speakers = resolver.resolve(&drafts);
 
     let mut claims: Vec<ExtractedClaim> = Vec::with_capacity(drafts.len());

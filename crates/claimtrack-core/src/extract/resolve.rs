@@ -87,7 +87,7 @@ impl<'a> Resolver<'a> {
         text: &'a str,
         tokens: &'a [Token],
         inside_quotation: &[bool],
-        sentence_starts: &[bool],
+        sentence_first_token: &[usize],
     ) -> Resolver<'a> {
         let mut resolver = Resolver {
             text,
@@ -131,8 +131,20 @@ impl<'a> Resolver<'a> {
                 first += 1;
             }
             if first < end {
-                let prominent = sentence_starts[index];
-                resolver.introduce(first, end, prominent);
+                // Names near the start of their sentence are usually its subject, which a
+                // later pronoun most likely means.
+                let prominent = index - sentence_first_token[index] <= 6;
+                if let Some(entity) = resolver.introduce(first, end, prominent) {
+                    if let Some(role) = appositive_role(text, tokens, first, end) {
+                        let entity = &mut resolver.entities[entity];
+                        if entity.kind == SpeakerType::Person {
+                            if let Some(gender) = role.split_whitespace().find_map(role_gender) {
+                                entity.gender.get_or_insert(gender);
+                            }
+                            entity.role.get_or_insert(role);
+                        }
+                    }
+                }
             }
             index = end.max(index + 1);
         }
@@ -332,11 +344,29 @@ impl<'a> Resolver<'a> {
                 "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many"
             )
         });
-        let all_capitalised_after = capitalised_from.is_some_and(|from| {
-            words[from..]
-                .iter()
-                .all(|word| is_capitalised(word) || matches!(*word, "of" | "for" | "and"))
-        });
+        let name_like = |word: &&str| is_capitalised(word) || matches!(*word, "of" | "for" | "and");
+        let mut all_capitalised_after =
+            capitalised_from.is_some_and(|from| words[from..].iter().all(name_like));
+        let mut capitalised_from = capitalised_from;
+        let mut role_text = role_text;
+        // "Opposition leader Marta Lindqvist": a full name after a lower-case title; the
+        // words before it are the role.
+        let trailing_name_from = words
+            .iter()
+            .rposition(|word| !name_like(word))
+            .map_or(0, |position| position + 1);
+        if !all_capitalised_after && words.len() - trailing_name_from >= 2 {
+            capitalised_from = Some(trailing_name_from);
+            all_capitalised_after = true;
+            let title = &words[..trailing_name_from];
+            if role_text.is_none()
+                && title
+                    .iter()
+                    .any(|word| is_role_noun(strip_possessive(word)))
+            {
+                role_text = Some(description_text(&title.join(" ")));
+            }
+        }
         if let Some(from) = capitalised_from.filter(|_| all_capitalised_after) {
             let first_token = self.token_of_word(mention.first_token, mention.end_token, from);
             let organisation_description = determiner_led && organisation_like(&words[from..]);
@@ -630,6 +660,56 @@ impl<'a> Resolver<'a> {
             },
         }
     }
+}
+
+/// The role stated beside a name: `Maria Keller, the finance minister,` or `the finance
+/// minister, Maria Keller,`. Only descriptions that hold a role noun count.
+fn appositive_role(text: &str, tokens: &[Token], first: usize, end: usize) -> Option<String> {
+    let is_comma = |index: usize| {
+        tokens
+            .get(index)
+            .is_some_and(|token| token.is_punctuation(text, ','))
+    };
+    let holds_role = |from: usize, to: usize| {
+        tokens[from..to]
+            .iter()
+            .any(|token| is_role_noun(strip_possessive(token.text(text))))
+            && tokens[from..to]
+                .iter()
+                .all(|token| token.kind != TokenKind::QuoteMark)
+    };
+    let starts_description = |index: usize| {
+        let word = tokens[index].text(text);
+        matches!(word.to_lowercase().as_str(), "the" | "a" | "an") || strip_possessive(word) != word
+    };
+    if is_comma(end) && end + 1 < tokens.len() && starts_description(end + 1) {
+        let limit = (end + 10).min(tokens.len());
+        let close = (end + 1..limit).find(|&index| {
+            tokens[index].kind == TokenKind::Punctuation
+                && matches!(tokens[index].text(text), "," | "." | ";")
+        });
+        if let Some(close) = close.filter(|&close| holds_role(end + 1, close)) {
+            return Some(description_text(
+                &text[tokens[end + 1].span.start..tokens[close - 1].span.end],
+            ));
+        }
+    }
+    if first >= 2 && is_comma(first - 1) {
+        let floor = first.saturating_sub(10);
+        let open = (floor..first - 1)
+            .rev()
+            .find(|&index| {
+                tokens[index].kind != TokenKind::Word
+                    || tokens[index].paragraph != tokens[first].paragraph
+            })
+            .map_or(floor, |index| index + 1);
+        if open < first - 1 && starts_description(open) && holds_role(open, first - 1) {
+            return Some(description_text(
+                &text[tokens[open].span.start..tokens[first - 2].span.end],
+            ));
+        }
+    }
+    None
 }
 
 fn nobody() -> ResolvedSpeaker {

@@ -54,7 +54,12 @@ fn is_noun_phrase_token(text: &str, token: Token) -> bool {
         }
         TokenKind::Number => true,
         TokenKind::Punctuation => matches!(token.text(text), "&" | "." | "-"),
-        TokenKind::QuoteMark => false,
+        // The apostrophe of a plural possessive ("the Ferry Users' Association").
+        TokenKind::QuoteMark => {
+            matches!(token.text(text), "'" | "\u{2019}")
+                && text[..token.span.start].ends_with('s')
+                && text[token.span.end..].starts_with(' ')
+        }
     }
 }
 

@@ -324,3 +324,31 @@ fn hostile_and_degenerate_text_is_safe() {
         );
     }
 }
+
+/// The article the desktop app seeds an empty database with: what a new user sees first.
+#[test]
+fn sample_article_shipped_with_the_desktop_app() {
+    check_published(
+        include_str!("../../../../src-tauri/sample_article.txt"),
+        NaiveDate::from_ymd_opt(2025, 3, 13),
+        expect![[r#"
+            indirect "Plans to replace the ageing ferry fleet in Port Aldane will go ahead despite a stalled budget"
+                speaker: City's transport chief (person) role: city's transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.45
+            direct "We cannot ask people to commute on boats built before they were born"
+                speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 0.95
+            direct "The first two vessels will be ordered this spring."
+                speaker: Ilona Varga (person) role: Transport Commissioner confidence: 0.67
+            direct "The money exists, but it will not be released until the regional parliament passes the budget."
+                speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.76
+            indirect "he expected a vote before the summer recess"
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.80
+            indirect "his ministry had already set aside funds for the first stage of the project"
+                speaker: Tomas Reinholt (person) role: finance minister cue: said confidence: 0.67
+            mixed "the government was \"hoping nobody reads the small print.\""
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.70
+            indirect "her party would back the ferries only if the contracts were published in full"
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.64
+            indirect "delays had become routine on the northern routes and that passengers deserved a timetable they could trust"
+                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.80"#]],
+    );
+}
