@@ -99,6 +99,25 @@ pub fn draft_from_file(path: &Path, overrides: &DraftOverrides) -> CoreResult<Ar
     Ok(draft)
 }
 
+/// Reads a .txt or .md file with the same checks as [`draft_from_file`] but returns its
+/// text exactly as in the file (BOM and CRLF kept), so offsets into it are offsets into the
+/// file. For stateless extraction, where nothing is stored.
+pub fn read_article_file_verbatim(path: &Path) -> CoreResult<String> {
+    check_file_type(path)?;
+    let metadata = std::fs::metadata(path).map_err(|error| CoreError::io(path, error))?;
+    if metadata.is_dir() {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is a folder, not an article file",
+            path.display()
+        )));
+    }
+    if metadata.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(&path.display().to_string(), metadata.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|error| CoreError::io(path, error))?;
+    Ok(check_article_bytes(&bytes, &path.display().to_string())?.to_string())
+}
+
 /// A draft from text pasted into the app: the stored text is `title`, a blank line, then
 /// `body`, so the title is part of the text like a file's first line.
 pub fn draft_from_pasted(
@@ -141,6 +160,13 @@ pub fn draft_from_pasted(
 /// invalid UTF-8 and empty input; drops a leading BOM; turns CRLF into LF. `what` names the
 /// input in error messages.
 pub fn decode_article_text(bytes: &[u8], what: &str) -> CoreResult<String> {
+    let text = check_article_bytes(bytes, what)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// The checks of [`decode_article_text`] without its changes: the bytes as a `&str`.
+pub fn check_article_bytes<'bytes>(bytes: &'bytes [u8], what: &str) -> CoreResult<&'bytes str> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(too_large(what, bytes.len() as u64));
     }
@@ -155,13 +181,12 @@ pub fn decode_article_text(bytes: &[u8], what: &str) -> CoreResult<String> {
             error.valid_up_to()
         ))
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(CoreError::InvalidInput(format!(
             "{what} is empty or holds only whitespace"
         )));
     }
-    Ok(text.replace("\r\n", "\n"))
+    Ok(text)
 }
 
 /// The title a text would get: its first non-empty line, without a markdown heading
