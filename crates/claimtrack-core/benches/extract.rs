@@ -87,4 +87,50 @@ fn main() {
         bytes as f64 / 1e6 / seconds,
         articles.len() as f64 / seconds
     );
+    real_news_pass();
+}
+
+/// The same measurement over the PolNeAR news corpus when it sits beside the checkout:
+/// real articles are longer and messier than the generated ones.
+fn real_news_pass() {
+    let directory =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/polnear");
+    let mut texts = Vec::new();
+    for split in ["train", "dev"] {
+        let Ok(entries) = std::fs::read_dir(directory.join(split).join("text")) else {
+            println!(
+                "extract (real news): skipped, PolNeAR corpus not found at {}",
+                directory.display()
+            );
+            return;
+        };
+        for entry in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                texts.push(text);
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let claims: usize = texts
+        .iter()
+        .map(|text| extract_claims(text, None).claims.len())
+        .sum();
+    let passes = 5;
+    let started = Instant::now();
+    for _ in 0..passes {
+        for text in &texts {
+            black_box(extract_claims(black_box(text), None));
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "extract (real news): {} articles, {:.2} MB, {claims} claims per pass",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "extract (real news): {:.1} MB/s, {:.0} articles/s on one core",
+        bytes as f64 / 1e6 / seconds,
+        texts.len() as f64 / seconds
+    );
 }
