@@ -194,15 +194,17 @@ pub(crate) fn apply_image(transaction: &Transaction<'_>, image: &RowImage) -> Co
             row: Some(row),
         } => {
             transaction.execute(
-                "INSERT INTO speakers (id, canonical_name, speaker_type, merged_into, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO speakers (id, canonical_name, canonical_key, speaker_type, merged_into, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT(id) DO UPDATE SET
                      canonical_name = excluded.canonical_name,
+                     canonical_key = excluded.canonical_key,
                      speaker_type = excluded.speaker_type,
                      merged_into = excluded.merged_into",
                 params![
                     speaker_id,
                     row.canonical_name,
+                    super::name_key(&row.canonical_name),
                     row.speaker_type,
                     row.merged_into,
                     row.created_at

@@ -29,18 +29,14 @@ pub(crate) fn find_speaker_by_name(
         return Ok(Some(follow_merges(transaction, id)?));
     }
     // A speaker whose alias rows were lost (an undo that had to keep a speaker in use)
-    // is still found by its canonical name. SQLite's lower() only folds ASCII, so the
-    // comparison is done here on Rust's Unicode lower case.
-    let mut statement = transaction
-        .prepare_cached("SELECT id, canonical_name FROM speakers WHERE merged_into IS NULL")?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        let canonical: String = row.get(1)?;
-        if name_key(&canonical) == key {
-            return Ok(Some(row.get(0)?));
-        }
-    }
-    Ok(None)
+    // is still found by its canonical name.
+    Ok(transaction
+        .query_row(
+            "SELECT id FROM speakers WHERE canonical_key = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1",
+            [&key],
+            |row| row.get(0),
+        )
+        .optional()?)
 }
 
 /// A merged speaker's survivor (following chains of merges).
@@ -95,8 +91,14 @@ pub(crate) fn resolve_or_create_speaker(
         created_at: now_timestamp(),
     };
     transaction.execute(
-        "INSERT INTO speakers (canonical_name, speaker_type, created_at) VALUES (?1, ?2, ?3)",
-        params![row.canonical_name, row.speaker_type, row.created_at],
+        "INSERT INTO speakers (canonical_name, canonical_key, speaker_type, created_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            row.canonical_name,
+            name_key(&row.canonical_name),
+            row.speaker_type,
+            row.created_at
+        ],
     )?;
     let id = transaction.last_insert_rowid();
     let key = name_key(&name);

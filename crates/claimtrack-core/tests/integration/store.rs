@@ -878,3 +878,30 @@ fn changing_the_published_date_moves_relative_claim_dates() {
     store.undo().unwrap();
     assert_eq!(store.get_claim(quote.id).unwrap().date, original);
 }
+
+#[test]
+fn undoing_the_creation_of_a_speaker_that_ingest_started_using_keeps_it_findable() {
+    let temp = TempDatabase::new();
+    let mut store = temp.open();
+    let cycling = ingest_cycling(&mut store);
+    let claim_id = add_human_claim(&mut store, cycling, "approved a new cycling budget", None);
+    let created = store.correct_speaker(claim_id, "Jonas Perlmann").unwrap();
+    // The harbour story quotes Perlmann: its machine claim lands on the speaker just created.
+    store
+        .ingest(&draft(
+            "Harbour dredging",
+            HARBOUR_ARTICLE,
+            Some(date("2024-02-05")),
+        ))
+        .unwrap()
+        .article_id();
+    let undone = store.undo().unwrap();
+    assert_eq!(undone.action, "correct_speaker");
+    assert_eq!(store.get_claim(claim_id).unwrap().speaker, None);
+    // The speaker is still in use, so it stays, and its name still finds it.
+    assert_eq!(store.find_speaker("jonas perlmann").unwrap(), Some(created));
+    let speakers = store.list_speakers().unwrap();
+    assert!(speakers
+        .iter()
+        .any(|speaker| speaker.id == created && speaker.claims >= 1));
+}

@@ -23,11 +23,15 @@ CREATE TABLE articles (
 CREATE TABLE speakers (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     canonical_name TEXT NOT NULL,
+    -- canonical_name lower-cased and whitespace-collapsed (in Rust), for lookups by name.
+    canonical_key TEXT NOT NULL,
     speaker_type TEXT NOT NULL DEFAULT 'unknown'
         CHECK (speaker_type IN ('person', 'organisation', 'country', 'unknown')),
     merged_into INTEGER REFERENCES speakers(id),
     created_at TEXT NOT NULL
 );
+
+CREATE INDEX speakers_by_canonical_key ON speakers(canonical_key);
 
 -- alias_key is the alias lower-cased (Unicode-aware, in Rust) with inner whitespace collapsed,
 -- which is how names are matched; alias keeps the spelling as first seen.
