@@ -4,6 +4,7 @@ WebKitGTK window through WebKitWebDriver (started by tests/e2e/run), on a databa
 
 import os
 import stat
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,12 +22,31 @@ SCREENSHOT_FOLDER = REPOSITORY_ROOT / "docs" / "screenshots"
 LOAD_TIMEOUT_SECONDS = 30
 
 
-def app_binary() -> Path:
-    configured = os.environ.get("CLAIMTRACK_APP_BINARY")
-    binary = Path(configured) if configured else REPOSITORY_ROOT / "target" / "debug" / "claimtrack-desktop"
+def built_binary(variable: str, name: str, package: str) -> Path:
+    """A binary from the workspace build; tests/e2e/run builds both and names them."""
+    configured = os.environ.get(variable)
+    binary = Path(configured) if configured else REPOSITORY_ROOT / "target" / "debug" / name
     if not binary.is_file():
-        raise RuntimeError(f"{binary} does not exist: run `cargo build -p claimtrack-desktop` first")
+        raise RuntimeError(f"{binary} does not exist: run `cargo build -p {package}` first")
     return binary.resolve()
+
+
+def app_binary() -> Path:
+    return built_binary("CLAIMTRACK_APP_BINARY", "claimtrack-desktop", "claimtrack-desktop")
+
+
+def cli_binary() -> Path:
+    return built_binary("CLAIMTRACK_CLI_BINARY", "claimtrack", "claimtrack-cli")
+
+
+def ingest_with_cli(database_path: Path, article_path: Path, *extra_arguments: str) -> None:
+    """Stores an article the way an analyst would before opening the app: with the CLI."""
+    subprocess.run(
+        [str(cli_binary()), "--db", str(database_path), "ingest", str(article_path), *extra_arguments],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def webdriver_url() -> str:

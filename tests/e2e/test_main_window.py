@@ -3,7 +3,7 @@ Claim-level assertions depend on the extraction pipeline in claimtrack-core."""
 
 from pathlib import Path
 
-from conftest import quit_app
+from conftest import ingest_with_cli, quit_app
 
 SAMPLE_TITLE = "Harbour city sets out ferry plan as budget talks stall"
 
@@ -55,3 +55,26 @@ def test_a_file_that_is_not_a_database_shows_an_error_and_stays_untouched(launch
     assert app.texts(".article-title") == []
     quit_app(app)
     assert Path(not_a_database).read_bytes() == original
+
+
+def test_markup_in_article_and_claim_text_is_shown_as_text(launch_app, tmp_path):
+    # Article text is untrusted: tags in it must appear as characters, never as elements.
+    title = 'Mayor <b>vows</b> <img src=x onerror="document.title=1"> to act'
+    article = tmp_path / "markup.txt"
+    article.write_text(
+        f"{title}\n\n"
+        '"We will <script>open()</script> the <em>bridge</em> in May," Mayor Ana Brandt said on Monday.\n'
+    )
+    database_path = tmp_path / "markup.sqlite3"
+    ingest_with_cli(database_path, article, "--published", "2025-05-02")
+
+    app = launch_app(database_path)
+    app.wait_until_loaded()
+    assert app.texts(".article-title") == [title]
+    claim_texts = app.texts(".claim-text")
+    assert any("<script>open()</script> the <em>bridge</em>" in text for text in claim_texts), claim_texts
+    injected = app.driver.execute_script(
+        "return document.querySelectorAll('#app b, #app img, #app script, #app em').length"
+    )
+    assert injected == 0
+    assert app.driver.title == "ClaimTrack"
