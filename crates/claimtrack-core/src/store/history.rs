@@ -275,8 +275,10 @@ pub(crate) fn insert_claim_row(
     id: Option<i64>,
     row: &ClaimRow,
 ) -> CoreResult<i64> {
-    transaction.execute(
-        "INSERT INTO claims
+    // Cached: ingest runs this once per claim.
+    transaction
+        .prepare_cached(
+            "INSERT INTO claims
              (id, article_id, origin, kind, start_offset, end_offset, parts, text, mention,
               mention_start, mention_end, speaker_id, speaker_type, speaker_role, cue, cue_start,
               cue_end, said_on, confidence, no_longer_extracted, extracted_at)
@@ -284,7 +286,8 @@ pub(crate) fn insert_claim_row(
                 ?19, ?20, ?21
          WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)
          ON CONFLICT(id) DO NOTHING",
-        params![
+        )?
+        .execute(params![
             id,
             row.article_id,
             row.origin,
@@ -306,8 +309,7 @@ pub(crate) fn insert_claim_row(
             row.confidence,
             row.no_longer_extracted,
             row.extracted_at
-        ],
-    )?;
+        ])?;
     match id {
         Some(id) => Ok(id),
         None if transaction.changes() == 1 => Ok(transaction.last_insert_rowid()),

@@ -18,12 +18,10 @@ pub(crate) fn find_speaker_by_name(
     if key.is_empty() {
         return Ok(None);
     }
+    // Cached statements: ingest resolves a name for every claim.
     let through_alias: Option<i64> = transaction
-        .query_row(
-            "SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?1",
-            [&key],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?1")?
+        .query_row([&key], |row| row.get(0))
         .optional()?;
     if let Some(id) = through_alias {
         return Ok(Some(follow_merges(transaction, id)?));
@@ -31,11 +29,10 @@ pub(crate) fn find_speaker_by_name(
     // A speaker whose alias rows were lost (an undo that had to keep a speaker in use)
     // is still found by its canonical name.
     Ok(transaction
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM speakers WHERE canonical_key = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1",
-            [&key],
-            |row| row.get(0),
-        )
+        )?
+        .query_row([&key], |row| row.get(0))
         .optional()?)
 }
 
@@ -43,11 +40,8 @@ pub(crate) fn find_speaker_by_name(
 fn follow_merges(connection: &rusqlite::Connection, mut id: i64) -> CoreResult<i64> {
     for _ in 0..64 {
         let next: Option<i64> = connection
-            .query_row(
-                "SELECT merged_into FROM speakers WHERE id = ?1",
-                [id],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT merged_into FROM speakers WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))
             .optional()?
             .flatten();
         match next {
@@ -77,10 +71,9 @@ pub(crate) fn resolve_or_create_speaker(
         if speaker_type != SpeakerType::Unknown {
             // The first sighting may have come from a human, who gives no type; the
             // extractor's type then fills it in. Machine-only, so no history needed.
-            transaction.execute(
-                "UPDATE speakers SET speaker_type = ?2 WHERE id = ?1 AND speaker_type = 'unknown'",
-                params![id, speaker_type.as_str()],
-            )?;
+            transaction
+                .prepare_cached("UPDATE speakers SET speaker_type = ?2 WHERE id = ?1 AND speaker_type = 'unknown'")?
+                .execute(params![id, speaker_type.as_str()])?;
         }
         return Ok(id);
     }
