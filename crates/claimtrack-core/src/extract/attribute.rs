@@ -674,7 +674,7 @@ fn sentence_subject(
         }
         let word = token.text(text);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let role = super::lexicon::ROLE_NOUNS.contains(&word.to_lowercase().as_str());
+        let role = super::lexicon::is_role_noun(word);
         let leading_article = end == first && matches!(word, "The" | "A" | "An");
         if !(capitalised || role || leading_article) {
             break;

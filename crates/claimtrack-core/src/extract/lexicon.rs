@@ -2,7 +2,7 @@
 //! nouns, pronouns, countries, weekdays and months. Written out in full so that a reader
 //! can see, and a reviewer can extend, exactly what the extractor knows.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How strongly a reporting verb signals speech, which decides how much context it needs
@@ -386,6 +386,54 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
     }
     forms.get(word.to_lowercase().as_str()).copied()
 }
+
+/// Looks `word` up in `list` ignoring case, through a hash set built once per list: the
+/// resolver asks these questions for every capitalised word of every article.
+fn in_word_set(
+    cache: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    word: &str,
+) -> bool {
+    let set = cache.get_or_init(|| list.iter().copied().collect());
+    if word.len() > 32 {
+        return false;
+    }
+    if !word.bytes().any(|byte| byte.is_ascii_uppercase()) && word.is_ascii() {
+        return set.contains(word);
+    }
+    set.contains(word.to_lowercase().as_str())
+}
+
+macro_rules! word_set_lookup {
+    ($(#[$doc:meta])* $name:ident, $list:ident) => {
+        $(#[$doc])*
+        pub fn $name(word: &str) -> bool {
+            static CACHE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            in_word_set(&CACHE, $list, word)
+        }
+    };
+}
+
+word_set_lookup!(
+    /// A noun naming a person's function ("minister", "spokeswoman"), any case.
+    is_role_noun,
+    ROLE_NOUNS
+);
+word_set_lookup!(
+    /// A noun that makes a name an organisation ("ministry", "Commission"), any case.
+    is_organisation_noun,
+    ORGANISATION_NOUNS
+);
+word_set_lookup!(
+    /// A noun for an anonymous or collective source ("officials"), any case.
+    is_group_noun,
+    GROUP_NOUNS
+);
+word_set_lookup!(
+    /// A word capitalised at a sentence's head without being a name, any case.
+    is_capitalised_function_word,
+    CAPITALISED_FUNCTION_WORDS
+);
 
 /// Participle forms ("saying", "adding"): they take the subject of the clause they hang
 /// from, so their speaker is the previous cue's.
@@ -1115,19 +1163,25 @@ pub const COUNTRIES: &[&[&str]] = &[
     &["Zimbabwe"],
 ];
 
-/// The canonical country name for a spelling, if it names a country.
+/// The canonical country name for a spelling, if it names a country. Only capitalised
+/// spellings count: "us" is a pronoun, "US" a country.
 pub fn country(name: &str) -> Option<&'static str> {
+    static SPELLINGS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let trimmed = name.trim_start_matches("the ").trim_start_matches("The ");
-    COUNTRIES
-        .iter()
-        .find(|spellings| {
-            spellings.iter().any(|spelling| {
-                spelling.eq_ignore_ascii_case(trimmed)
-                    && spelling.chars().next().is_some_and(char::is_uppercase)
-                    && trimmed.chars().next().is_some_and(char::is_uppercase)
+    if !trimmed.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let spellings = SPELLINGS.get_or_init(|| {
+        COUNTRIES
+            .iter()
+            .flat_map(|spellings| {
+                spellings
+                    .iter()
+                    .map(move |spelling| (spelling.to_lowercase(), spellings[0]))
             })
-        })
-        .map(|spellings| spellings[0])
+            .collect()
+    });
+    spellings.get(&trimmed.to_lowercase()).copied()
 }
 
 /// A country's adjective ("German" -> "Germany"), so that "the German finance minister"

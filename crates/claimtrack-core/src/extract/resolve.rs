@@ -7,8 +7,8 @@
 
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
-    country, honorific_gender, pronoun_gender, role_gender, Gender, CAPITALISED_FUNCTION_WORDS,
-    DEMONYMS, GROUP_NOUNS, MONTHS, ORGANISATION_NOUNS, ROLE_NOUNS, WEEKDAYS,
+    country, honorific_gender, is_capitalised_function_word, is_group_noun, is_organisation_noun,
+    is_role_noun, pronoun_gender, role_gender, Gender, DEMONYMS, MONTHS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use super::speakers::MentionCandidate;
@@ -61,10 +61,6 @@ fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word.to_lowercase().as_str())
-}
-
 fn is_temporal_name(word: &str) -> bool {
     let lower = strip_possessive(word).trim_end_matches('.').to_lowercase();
     WEEKDAYS.contains(&lower.as_str()) || MONTHS.iter().any(|(name, _)| *name == lower)
@@ -73,7 +69,7 @@ fn is_temporal_name(word: &str) -> bool {
 fn organisation_like(words: &[&str]) -> bool {
     words
         .iter()
-        .any(|word| ORGANISATION_NOUNS.contains(&strip_possessive(word).to_lowercase().as_str()))
+        .any(|word| is_organisation_noun(strip_possessive(word)))
         || (words.len() == 1
             && words[0].len() >= 2
             && words[0]
@@ -124,8 +120,7 @@ impl<'a> Resolver<'a> {
             }
             let mut first = index;
             while first < end
-                && (CAPITALISED_FUNCTION_WORDS
-                    .contains(&tokens[first].text(text).to_lowercase().as_str())
+                && (is_capitalised_function_word(tokens[first].text(text))
                     || is_temporal_name(tokens[first].text(text)))
             {
                 first += 1;
@@ -325,7 +320,7 @@ impl<'a> Resolver<'a> {
             return self.resolve_pronoun(mention, words[0]);
         }
         // A name: the capitalised tail of the phrase, after any determiner or title.
-        if words.len() == 1 && GROUP_NOUNS.contains(&words[0].to_lowercase().as_str()) {
+        if words.len() == 1 && is_group_noun(words[0]) {
             return ResolvedSpeaker {
                 mention: Some(mention.span),
                 entity: None,
@@ -334,10 +329,9 @@ impl<'a> Resolver<'a> {
                 confidence: 0.9,
             };
         }
-        let capitalised_from = words.iter().position(|word| {
-            is_capitalised(word)
-                && !CAPITALISED_FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
-        });
+        let capitalised_from = words
+            .iter()
+            .position(|word| is_capitalised(word) && !is_capitalised_function_word(word));
         let determiner_led = words.first().is_some_and(|word| {
             matches!(
                 word.to_lowercase().as_str(),
@@ -450,11 +444,10 @@ impl<'a> Resolver<'a> {
         );
         let description = description_text(mention.span.slice(self.text));
         let role_text = mention.role.map(|role| role.slice(self.text).to_string());
-        let plural_people = head.ends_with('s')
-            && !ORGANISATION_NOUNS.contains(&head.as_str())
-            && !is_role_noun(&head);
-        if GROUP_NOUNS.contains(&head.as_str()) || indefinite || plural_people {
-            let kind = if ORGANISATION_NOUNS.contains(&head.as_str()) {
+        let plural_people =
+            head.ends_with('s') && !is_organisation_noun(&head) && !is_role_noun(&head);
+        if is_group_noun(&head) || indefinite || plural_people {
+            let kind = if is_organisation_noun(&head) {
                 SpeakerType::Organisation
             } else {
                 SpeakerType::Unknown
@@ -503,7 +496,7 @@ impl<'a> Resolver<'a> {
                 confidence: 0.6,
             };
         }
-        if ORGANISATION_NOUNS.contains(&head.as_str()) {
+        if is_organisation_noun(&head) {
             if let Some(entity) = self.entities.iter().rposition(|entity| {
                 entity.kind == SpeakerType::Organisation && entity.name_words.contains(&head)
             }) {

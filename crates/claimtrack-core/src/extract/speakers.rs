@@ -3,7 +3,7 @@
 //! Keller`, `according to the ministry`). It only finds surface mentions; `resolve`
 //! decides whom they mean.
 
-use super::lexicon::{cue_verb, AUXILIARIES, ROLE_NOUNS};
+use super::lexicon::{cue_verb, is_role_noun, AUXILIARIES};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -314,6 +314,6 @@ fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) ->
     let (role_first, role_end) = noun_phrase_starting_at(text, tokens, first, ceiling)?;
     let has_role_noun = tokens[role_first..role_end]
         .iter()
-        .any(|token| ROLE_NOUNS.contains(&token.text(text).to_lowercase().as_str()));
+        .any(|token| is_role_noun(token.text(text)));
     has_role_noun.then(|| span_of(tokens, role_first, role_end))
 }
