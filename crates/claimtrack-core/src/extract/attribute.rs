@@ -567,6 +567,18 @@ fn reported_speech(
     };
     let participle_of_previous = participle_of_previous || (coordinated && mention.is_none());
 
+    // `Lindqvist called the plan "a glossy brochure"`: naming words for something, quoted.
+    if cue.lemma == "call" {
+        return called_with_quote(
+            document,
+            cue,
+            mention,
+            sentence,
+            content_end,
+            used_quotations,
+        );
+    }
+
     // Forward: the clause after the cue.
     let after_listener = skip_listener(document, cue, content_end);
     let after_adjuncts = skip_adjuncts(document, after_listener, content_end);
@@ -656,6 +668,47 @@ fn reported_speech(
         }
     }
     None
+}
+
+/// `X called the plan "a glossy brochure"`: the object and the quoted label are X's words,
+/// a mixed claim. Without a quotation (or with a quoted name, `a group called "Clean Air
+/// Now"`) "called" reports nothing.
+fn called_with_quote(
+    document: &Document<'_>,
+    cue: &Cue,
+    mention: Option<MentionCandidate>,
+    sentence: usize,
+    content_end: usize,
+    used_quotations: &mut HashSet<usize>,
+) -> Option<ClaimDraft> {
+    let mention = mention?;
+    let (index, quotation) = document
+        .quotations
+        .iter()
+        .enumerate()
+        .find(|(_, quotation)| {
+            quotation.open_token >= cue.end_token
+                && quotation.open_token <= cue.end_token + 6
+                && quotation.open_token < content_end
+        })?;
+    if is_title_or_name(document, quotation) || quotation.close_token.is_none() {
+        return None;
+    }
+    let between_has_clause = document.tokens[cue.end_token..quotation.open_token]
+        .iter()
+        .any(|token| token.kind != TokenKind::Word);
+    if between_has_clause {
+        return None;
+    }
+    used_quotations.insert(index);
+    Some(ClaimDraft {
+        kind: ClaimKind::Mixed,
+        parts: vec![span_of(document, cue.end_token, quotation.last_token() + 1)],
+        cue: Some(*cue),
+        speaker: SpeakerSource::Mention(mention),
+        sentence,
+        pattern_confidence: 0.7,
+    })
 }
 
 /// The name or title-and-name that opens a sentence (`Opposition leader Marta Lindqvist

@@ -354,6 +354,11 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
     ),
     ("describe", &["described"], CueStrength::NeedsThat),
     (
+        "call",
+        &["called", "calls", "calling"],
+        CueStrength::NeedsThat,
+    ),
+    (
         "exclaim",
         &["exclaim", "exclaims", "exclaimed"],
         CueStrength::NeedsThat,

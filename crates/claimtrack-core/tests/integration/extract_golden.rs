@@ -344,8 +344,10 @@ fn sample_article_shipped_with_the_desktop_app() {
                 speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.80
             indirect "his ministry had already set aside funds for the first stage of the project"
                 speaker: Tomas Reinholt (person) role: finance minister cue: said confidence: 0.67
+            mixed "the plan \"a glossy brochure with no price tag\""
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.70
             mixed "the government was \"hoping nobody reads the small print.\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.70
+                speaker: Marta Lindqvist (person) role: Opposition leader cue: said confidence: 0.67
             indirect "her party would back the ferries only if the contracts were published in full"
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.64
             indirect "delays had become routine on the northern routes and that passengers deserved a timetable they could trust"
