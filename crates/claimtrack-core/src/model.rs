@@ -69,6 +69,8 @@ pub enum SpeakerType {
     Unknown,
 }
 
+/// Gives a fieldless enum `as_str`, `Display` and a forgiving `FromStr` from one table of
+/// spellings, so the database, the CLI and the UI all use the same words.
 macro_rules! string_enum {
     ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {
@@ -98,6 +100,8 @@ macro_rules! string_enum {
         }
     };
 }
+
+pub(crate) use string_enum;
 
 string_enum!(ClaimKind { Direct => "direct", Mixed => "mixed", Indirect => "indirect" });
 string_enum!(SpeakerType {

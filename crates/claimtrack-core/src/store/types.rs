@@ -27,38 +27,8 @@ pub enum ClaimOrigin {
     Human,
 }
 
-macro_rules! text_enum {
-    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        impl $ty {
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $ty {
-            type Err = String;
-            fn from_str(text: &str) -> Result<$ty, String> {
-                match text.trim().to_ascii_lowercase().as_str() {
-                    $($text => Ok($ty::$variant),)+
-                    other => Err(format!(
-                        "unknown {} `{other}` (expected one of: {})",
-                        stringify!($ty),
-                        [$($text),+].join(", ")
-                    )),
-                }
-            }
-        }
-    };
-}
-
-text_enum!(ReviewStatus { Pending => "pending", Verified => "verified", Rejected => "rejected" });
-text_enum!(ClaimOrigin { Machine => "machine", Human => "human" });
+crate::model::string_enum!(ReviewStatus { Pending => "pending", Verified => "verified", Rejected => "rejected" });
+crate::model::string_enum!(ClaimOrigin { Machine => "machine", Human => "human" });
 
 /// One claim as the analyst sees it: every corrected field laid over the machine's output.
 /// Offsets are byte offsets into the article's stored text.
