@@ -18,6 +18,8 @@ def test_first_start_shows_the_sample_article_and_its_claims(launch_app):
     assert app.text(".database-path") == str(app.database_path)
     assert app.database_path.is_file()
     assert app.texts("#error-banner .error-message") == []
+    # The tight CSP must not block anything the UI itself loads or does.
+    assert app.driver.execute_script("return document.body.dataset.cspViolations ?? null") is None
 
     claim_texts = app.texts(".claim-text")
     assert any("We cannot ask people to commute" in text for text in claim_texts), claim_texts

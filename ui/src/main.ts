@@ -80,6 +80,18 @@ async function selectArticle(articleId: number | null): Promise<void> {
   }
 }
 
+/** Counts Content-Security-Policy violations on the body, where the end-to-end tests check
+ * that the tight CSP in tauri.conf.json blocks nothing the UI itself needs. */
+function watchContentSecurityPolicy(): void {
+  let violations = 0;
+  document.addEventListener("securitypolicyviolation", (event) => {
+    violations += 1;
+    document.body.dataset["cspViolations"] = String(violations);
+    console.error(`CSP blocked ${event.blockedURI} (${event.violatedDirective})`);
+  });
+}
+
+watchContentSecurityPolicy();
 mount();
 void loadAppInfo();
 void loadArticles();
