@@ -79,6 +79,10 @@ fn sample_yields_direct_mixed_and_indirect_claims_with_named_speakers() {
         "{claims:#?}"
     );
     assert!(
+        has(ClaimKind::Mixed, "Marta Lindqvist", "\"a glossy brochure"),
+        "{claims:#?}"
+    );
+    assert!(
         claims.iter().any(|claim| claim.kind == ClaimKind::Indirect),
         "{claims:#?}"
     );
