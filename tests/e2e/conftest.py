@@ -75,7 +75,7 @@ class RunningApp:
     def save_screenshot(self, name: str) -> Path:
         """Saves the window after a short pause: a picture taken right after a DOM change
         can show the previous frame, while the DOM assertions have already passed."""
-        time.sleep(0.5)
+        time.sleep(1.0)
         SCREENSHOT_FOLDER.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOT_FOLDER / name
         if not self.driver.save_screenshot(str(path)):

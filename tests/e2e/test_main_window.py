@@ -1,6 +1,8 @@
 """The main window end to end: the real binary, a real SQLite file, the real WebKitGTK webview.
 Claim-level assertions depend on the extraction pipeline in claimtrack-core."""
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from conftest import ingest_with_cli, quit_app
@@ -9,7 +11,12 @@ SAMPLE_TITLE = "Harbour city sets out ferry plan as budget talks stall"
 
 
 def test_first_start_shows_the_sample_article_and_its_claims(launch_app):
-    app = launch_app()
+    # A fixed folder rather than pytest's numbered one: the header shows the database path,
+    # and a stable path keeps the committed screenshot identical from run to run.
+    folder = Path(tempfile.gettempdir()) / "claimtrack-e2e-first-start"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    app = launch_app(folder / "claimtrack.sqlite3")
     app.wait_until_loaded()
 
     assert app.text("#app-title") == "ClaimTrack"
