@@ -92,13 +92,9 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         if used_quotations.contains(&index) {
             continue;
         }
-        if let Some(draft) = direct_quote_with_cue(
-            document,
-            index,
-            quotation,
-            &mut used_quotations,
-            &mut used_cues,
-        ) {
+        if let Some(draft) =
+            direct_quote_with_cue(document, quotation, &mut used_quotations, &mut used_cues)
+        {
             used_quotations.insert(index);
             drafts.push(draft);
         }
@@ -128,7 +124,6 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
 /// `"First," she said, "second."`.
 fn direct_quote_with_cue(
     document: &Document<'_>,
-    index: usize,
     quotation: &Quotation,
     used_quotations: &mut HashSet<usize>,
     used_cues: &mut HashSet<usize>,
@@ -181,7 +176,6 @@ fn direct_quote_with_cue(
         return None;
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
-    let _ = index;
     used_cues.insert(cue_index);
     if quotation.close_token.is_none() {
         confidence -= 0.2;
@@ -228,19 +222,7 @@ fn cue_after_quote(
     let mention = subject_before(text, document.tokens, first, cue.first_token)?;
     // The subject must start right where the quote ended, or the cue belongs to
     // another clause.
-    let subject_start = if mention
-        .role
-        .is_some_and(|role| role.start < mention.span.start)
-    {
-        document
-            .tokens
-            .iter()
-            .position(|token| token.span.start == mention.role.expect("checked").start)
-            .unwrap_or(mention.first_token)
-    } else {
-        mention.first_token
-    };
-    if subject_start != first {
+    if mention_start_token(document, &mention) != first {
         return None;
     }
     Some((cue_index, SpeakerSource::Mention(mention), cue.end_token))
@@ -411,8 +393,6 @@ const OBJECT_PRONOUNS: &[&str] = &[
     "investors",
     "analysts",
     "officials",
-    "the",
-    "a",
 ];
 
 /// After `told` (and a few like it) comes the listener: `told reporters`, `told The
@@ -822,10 +802,7 @@ fn quote_without_cue(
     let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
         .iter()
         .all(|token| token.kind != TokenKind::Word);
-    if starts_paragraph
-        && rest_is_punctuation
-        && quotation.word_count(document.text, document.tokens) >= 3
-    {
+    if starts_paragraph && rest_is_punctuation && quotation.word_count(document.tokens) >= 3 {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
             parts: quotation.parts.clone(),
@@ -852,7 +829,7 @@ fn quote_without_cue(
     });
     if sentence_is_the_quote
         && claim_earlier_in_paragraph
-        && quotation.word_count(document.text, document.tokens) >= 3
+        && quotation.word_count(document.tokens) >= 3
     {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
@@ -865,7 +842,7 @@ fn quote_without_cue(
     }
     if quotation.open_token > sentence_first + 1
         && document.is_punctuation(quotation.open_token - 1, ':')
-        && quotation.word_count(document.text, document.tokens) >= 4
+        && quotation.word_count(document.tokens) >= 4
     {
         // `Keller was blunt: "We will not pay."`: the sentence's subject speaks.
         let subject_end = (sentence_first..quotation.open_token - 1).find(|&index| {

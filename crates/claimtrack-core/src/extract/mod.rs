@@ -20,7 +20,7 @@ mod speakers;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ByteSpan, ClaimKind, ExtractedClaim, SpeakerMention};
+use crate::model::{ByteSpan, ExtractedClaim, SpeakerMention};
 
 /// Everything extraction produced for one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -114,10 +114,6 @@ pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
             confidence: (confidence * 100.0).round() / 100.0,
         });
     }
-    // The canonical name of an entity can grow after a claim used it ("Keller" first,
-    // "Maria Keller" later): names are read from the resolver after every claim is made,
-    // so they already agree; kinds of claims need no such pass.
-    let _ = ClaimKind::Direct;
     Extraction { claims, warnings }
 }
 

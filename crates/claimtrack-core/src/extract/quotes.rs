@@ -28,8 +28,7 @@ impl Quotation {
             .unwrap_or(self.end_inner_token.saturating_sub(1))
     }
 
-    pub fn word_count(&self, text: &str, tokens: &[Token]) -> usize {
-        let _ = text;
+    pub fn word_count(&self, tokens: &[Token]) -> usize {
         tokens[self.first_inner_token..self.end_inner_token]
             .iter()
             .filter(|token| token.is_word())
@@ -131,7 +130,6 @@ pub fn find_quotations(
                             .to_string(),
                 });
                 finish(
-                    text,
                     tokens,
                     unclosed,
                     None,
@@ -169,7 +167,7 @@ pub fn find_quotations(
                         continue;
                     }
                     let finished = open.take().expect("matched Some");
-                    finish(text, tokens, finished, Some(index), index, &mut quotations);
+                    finish(tokens, finished, Some(index), index, &mut quotations);
                 }
                 Some(_) => {
                     // Marks of the other family inside a quotation are quotes within the
@@ -211,7 +209,7 @@ pub fn find_quotations(
                 // Single marks never run over paragraphs; has_single_closer made this rare.
                 open = None;
             } else if let Some(part) =
-                part_span(text, tokens, current.part_start_token, paragraph.end_token)
+                part_span(tokens, current.part_start_token, paragraph.end_token)
             {
                 current.parts.push(part);
             }
@@ -224,7 +222,7 @@ pub fn find_quotations(
                 .to_string(),
         });
         let end = paragraphs.last().map_or(0, |paragraph| paragraph.end_token);
-        finish(text, tokens, unclosed, None, end, &mut quotations);
+        finish(tokens, unclosed, None, end, &mut quotations);
     }
     let mut inside = vec![false; tokens.len()];
     for quotation in &quotations {
@@ -242,8 +240,7 @@ fn has_single_closer(text: &str, tokens: &[Token], from: usize, to: usize) -> bo
     })
 }
 
-fn part_span(text: &str, tokens: &[Token], first: usize, end: usize) -> Option<ByteSpan> {
-    let _ = text;
+fn part_span(tokens: &[Token], first: usize, end: usize) -> Option<ByteSpan> {
     if first >= end {
         return None;
     }
@@ -254,7 +251,6 @@ fn part_span(text: &str, tokens: &[Token], first: usize, end: usize) -> Option<B
 }
 
 fn finish(
-    text: &str,
     tokens: &[Token],
     mut quotation: OpenQuotation,
     close_token: Option<usize>,
@@ -262,7 +258,7 @@ fn finish(
     quotations: &mut Vec<Quotation>,
 ) {
     if close_token.is_some() {
-        if let Some(part) = part_span(text, tokens, quotation.part_start_token, end_inner_token) {
+        if let Some(part) = part_span(tokens, quotation.part_start_token, end_inner_token) {
             quotation.parts.push(part);
         }
     }

@@ -194,15 +194,15 @@ impl<'a> Resolver<'a> {
         let name = name_words.join(" ");
         let at = self.tokens[first].span.start;
         let entity = if let Some(canonical) = country(&name) {
-            self.find_or_add(canonical, SpeakerType::Country, None, None, at)
+            self.find_or_add(canonical, SpeakerType::Country, None, None)
         } else if organisation_like(&name_words) {
             let canonical = name.trim_start_matches("the ").to_string();
-            self.find_or_add(&canonical, SpeakerType::Organisation, None, None, at)
+            self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
         } else if name_words.len() == 1 && role.is_none() && gender.is_none() {
             // A lone capitalised word is a surname only if someone already carries it.
             self.entity_with_surname(&name)?
         } else {
-            self.find_or_add(&name, SpeakerType::Person, role.clone(), gender, at)
+            self.find_or_add(&name, SpeakerType::Person, role.clone(), gender)
         };
         if let Some(role) = role {
             self.entities[entity].role.get_or_insert(role);
@@ -231,9 +231,7 @@ impl<'a> Resolver<'a> {
         kind: SpeakerType,
         role: Option<String>,
         gender: Option<Gender>,
-        at: usize,
     ) -> usize {
-        let _ = at;
         let lower_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         let existing = self.entities.iter().position(|entity| {
             entity.canonical.eq_ignore_ascii_case(name)
@@ -315,7 +313,6 @@ impl<'a> Resolver<'a> {
                 .trim_start_matches("The ")
                 .to_string()
         });
-        let at = mention.span.start;
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
@@ -390,7 +387,7 @@ impl<'a> Resolver<'a> {
                 } else {
                     SpeakerType::Person
                 };
-                let entity = self.find_or_add(&name, kind, role_text.clone(), None, at);
+                let entity = self.find_or_add(&name, kind, role_text.clone(), None);
                 return ResolvedSpeaker {
                     mention: Some(mention.span),
                     entity: Some(entity),
@@ -486,7 +483,6 @@ impl<'a> Resolver<'a> {
                 SpeakerType::Person,
                 Some(description.clone()),
                 gender,
-                mention.span.start,
             );
             return ResolvedSpeaker {
                 mention: Some(mention.span),
@@ -509,13 +505,7 @@ impl<'a> Resolver<'a> {
                 };
             }
             let name = capitalise_first(&description);
-            let entity = self.find_or_add(
-                &name,
-                SpeakerType::Organisation,
-                None,
-                None,
-                mention.span.start,
-            );
+            let entity = self.find_or_add(&name, SpeakerType::Organisation, None, None);
             return ResolvedSpeaker {
                 mention: Some(mention.span),
                 entity: Some(entity),
