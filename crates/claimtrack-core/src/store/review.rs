@@ -80,6 +80,36 @@ fn correction_to_edit(before: &Option<CorrectionRow>) -> CorrectionRow {
     row
 }
 
+/// Writes one correction change and its history event: reads the claim's correction row
+/// (or starts a pending one), lets `edit` change it, and records both images after any
+/// `changes` the action made first (a speaker it created). Every review action on an
+/// existing claim goes through here, so all of them are undone the same way.
+fn record_correction_edit(
+    transaction: &Transaction<'_>,
+    claim_id: i64,
+    mut changes: ChangeSet,
+    action: &str,
+    description: &str,
+    subject: EventSubject,
+    edit: impl FnOnce(&mut CorrectionRow),
+) -> CoreResult<()> {
+    let before = history::read_correction(transaction, claim_id)?;
+    let mut after = correction_to_edit(&before);
+    edit(&mut after);
+    changes.push(
+        RowImage::Correction {
+            claim_id,
+            row: before,
+        },
+        RowImage::Correction {
+            claim_id,
+            row: Some(after),
+        },
+    );
+    history::apply_and_record(transaction, action, description, &subject, &changes)?;
+    Ok(())
+}
+
 impl Store {
     /// Sets a claim's review status. Verified and rejected record when; pending clears it.
     pub fn set_status(&mut self, claim_id: i64, status: ReviewStatus) -> CoreResult<()> {
@@ -87,34 +117,26 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article_id = require_claim(&transaction, claim_id)?;
-        let before = history::read_correction(&transaction, claim_id)?;
-        let mut after = correction_to_edit(&before);
-        after.status = status.as_str().into();
-        after.reviewed_at = match status {
-            ReviewStatus::Pending => None,
-            ReviewStatus::Verified | ReviewStatus::Rejected => Some(after.updated_at.clone()),
-        };
-        let mut changes = ChangeSet::default();
-        changes.push(
-            RowImage::Correction {
-                claim_id,
-                row: before,
-            },
-            RowImage::Correction {
-                claim_id,
-                row: Some(after),
-            },
-        );
-        history::apply_and_record(
+        record_correction_edit(
             &transaction,
+            claim_id,
+            ChangeSet::default(),
             "set_status",
             &format!("marked claim {claim_id} {status}"),
-            &EventSubject {
+            EventSubject {
                 article_id: Some(article_id),
                 claim_id: Some(claim_id),
                 speaker_id: None,
             },
-            &changes,
+            |after| {
+                after.status = status.as_str().into();
+                after.reviewed_at = match status {
+                    ReviewStatus::Pending => None,
+                    ReviewStatus::Verified | ReviewStatus::Rejected => {
+                        Some(after.updated_at.clone())
+                    }
+                };
+            },
         )?;
         transaction.commit()?;
         Ok(())
@@ -134,32 +156,21 @@ impl Store {
             SpeakerType::Unknown,
             Some(&mut changes),
         )?;
-        let before = history::read_correction(&transaction, claim_id)?;
-        let mut after = correction_to_edit(&before);
-        after.speaker_id = Some(speaker_id);
-        changes.push(
-            RowImage::Correction {
-                claim_id,
-                row: before,
-            },
-            RowImage::Correction {
-                claim_id,
-                row: Some(after),
-            },
-        );
-        history::apply_and_record(
+        record_correction_edit(
             &transaction,
+            claim_id,
+            changes,
             "correct_speaker",
             &format!(
                 "attributed claim {claim_id} to `{}`",
                 super::tidy_name(name)
             ),
-            &EventSubject {
+            EventSubject {
                 article_id: Some(article_id),
                 claim_id: Some(claim_id),
                 speaker_id: Some(speaker_id),
             },
-            &changes,
+            |after| after.speaker_id = Some(speaker_id),
         )?;
         transaction.commit()?;
         Ok(speaker_id)
@@ -173,33 +184,23 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article_id = require_claim(&transaction, claim_id)?;
         let covered = validate_span(&article_text(&transaction, article_id)?, start, end)?;
-        let before = history::read_correction(&transaction, claim_id)?;
-        let mut after = correction_to_edit(&before);
-        after.start = Some(start as i64);
-        after.end = Some(end as i64);
-        after.parts = Some(parts_json(&[ByteSpan::new(start, end)]));
-        after.text = Some(covered);
-        let mut changes = ChangeSet::default();
-        changes.push(
-            RowImage::Correction {
-                claim_id,
-                row: before,
-            },
-            RowImage::Correction {
-                claim_id,
-                row: Some(after),
-            },
-        );
-        history::apply_and_record(
+        record_correction_edit(
             &transaction,
+            claim_id,
+            ChangeSet::default(),
             "correct_span",
             &format!("set the span of claim {claim_id} to {start}..{end}"),
-            &EventSubject {
+            EventSubject {
                 article_id: Some(article_id),
                 claim_id: Some(claim_id),
                 speaker_id: None,
             },
-            &changes,
+            |after| {
+                after.start = Some(start as i64);
+                after.end = Some(end as i64);
+                after.parts = Some(parts_json(&[ByteSpan::new(start, end)]));
+                after.text = Some(covered);
+            },
         )?;
         transaction.commit()?;
         Ok(())
@@ -211,30 +212,18 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article_id = require_claim(&transaction, claim_id)?;
-        let before = history::read_correction(&transaction, claim_id)?;
-        let mut after = correction_to_edit(&before);
-        after.kind = Some(kind.as_str().into());
-        let mut changes = ChangeSet::default();
-        changes.push(
-            RowImage::Correction {
-                claim_id,
-                row: before,
-            },
-            RowImage::Correction {
-                claim_id,
-                row: Some(after),
-            },
-        );
-        history::apply_and_record(
+        record_correction_edit(
             &transaction,
+            claim_id,
+            ChangeSet::default(),
             "correct_kind",
             &format!("set the kind of claim {claim_id} to {kind}"),
-            &EventSubject {
+            EventSubject {
                 article_id: Some(article_id),
                 claim_id: Some(claim_id),
                 speaker_id: None,
             },
-            &changes,
+            |after| after.kind = Some(kind.as_str().into()),
         )?;
         transaction.commit()?;
         Ok(())
