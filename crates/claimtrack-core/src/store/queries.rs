@@ -8,8 +8,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
 
 use super::types::{
-    Article, ArticleSummary, Claim, ClaimFilter, ClaimOrder, ClaimOrigin, ReviewStatus,
-    SpeakerSummary,
+    Article, ArticleOrder, ArticleQuery, ArticleSummary, Claim, ClaimFilter, ClaimOrder,
+    ClaimOrigin, ReviewStatus, SpeakerSummary,
 };
 use super::{parse_date, Store};
 use crate::error::{CoreError, CoreResult};
@@ -114,14 +114,47 @@ fn article_summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article
 }
 
 impl Store {
-    /// Every article, oldest first, with its claim counts by review status.
+    /// Every article, in the order stored, with its claim counts by review status.
     pub fn list_articles(&self) -> CoreResult<Vec<ArticleSummary>> {
+        self.list_articles_matching(&ArticleQuery::default())
+    }
+
+    /// The articles the library shows for `query`, with their claim counts by status.
+    pub fn list_articles_matching(&self, query: &ArticleQuery) -> CoreResult<Vec<ArticleSummary>> {
+        let order = match query.order {
+            ArticleOrder::Stored => "a.id",
+            ArticleOrder::PublishedNewestFirst => {
+                "a.published IS NULL, a.published DESC, a.id DESC"
+            }
+            ArticleOrder::PublishedOldestFirst => "a.published IS NULL, a.published, a.id",
+        };
+        let search = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|search| !search.is_empty());
+        // instr() rather than LIKE, so that `%` and `_` typed by the analyst are plain text.
+        // SQLite's lower() folds ASCII letters only, so the text is also searched for the
+        // words exactly as typed: "Łukasz" finds "Łukasz" even though "ł" would not.
+        let condition = if search.is_some() {
+            "WHERE instr(lower(a.title || ' ' || COALESCE(a.outlet, '') || ' ' || \
+             COALESCE(a.author, '') || ' ' || COALESCE(a.url, '') || ' ' || a.text), ?1) > 0 \
+             OR instr(a.title || ' ' || COALESCE(a.outlet, '') || ' ' || \
+             COALESCE(a.author, '') || ' ' || COALESCE(a.url, '') || ' ' || a.text, ?2) > 0"
+        } else {
+            ""
+        };
         let mut statement = self.connection.prepare(&format!(
-            "{ARTICLE_SUMMARY_SELECT} GROUP BY a.id ORDER BY a.id"
+            "{ARTICLE_SUMMARY_SELECT} {condition} GROUP BY a.id ORDER BY {order}"
         ))?;
-        let articles = statement
-            .query_map([], article_summary_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
+        let articles = match search {
+            Some(search) => statement.query_map(
+                [search.to_ascii_lowercase(), search.to_string()],
+                article_summary_from_row,
+            )?,
+            None => statement.query_map([], article_summary_from_row)?,
+        }
+        .collect::<Result<Vec<_>, _>>()?;
         Ok(articles)
     }
 

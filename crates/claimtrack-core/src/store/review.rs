@@ -80,6 +80,15 @@ fn correction_to_edit(before: &Option<CorrectionRow>) -> CorrectionRow {
     row
 }
 
+/// Sets the status on a correction row; verified and rejected record when, pending clears it.
+fn apply_status(row: &mut CorrectionRow, status: ReviewStatus) {
+    row.status = status.as_str().into();
+    row.reviewed_at = match status {
+        ReviewStatus::Pending => None,
+        ReviewStatus::Verified | ReviewStatus::Rejected => Some(row.updated_at.clone()),
+    };
+}
+
 /// Writes one correction change and its history event: reads the claim's correction row
 /// (or starts a pending one), lets `edit` change it, and records both images after any
 /// `changes` the action made first (a speaker it created). Every review action on an
@@ -128,18 +137,71 @@ impl Store {
                 claim_id: Some(claim_id),
                 speaker_id: None,
             },
-            |after| {
-                after.status = status.as_str().into();
-                after.reviewed_at = match status {
-                    ReviewStatus::Pending => None,
-                    ReviewStatus::Verified | ReviewStatus::Rejected => {
-                        Some(after.updated_at.clone())
-                    }
-                };
-            },
+            |after| apply_status(after, status),
         )?;
         transaction.commit()?;
         Ok(())
+    }
+
+    /// Sets the review status of many claims as one change: one history event, so a bulk
+    /// verify in the claims table is undone by one undo. Claims already in `status` are
+    /// left out of the event. Returns how many claims changed.
+    pub fn set_status_many(
+        &mut self,
+        claim_ids: &[i64],
+        status: ReviewStatus,
+    ) -> CoreResult<usize> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut changes = ChangeSet::default();
+        let mut article_ids = std::collections::BTreeSet::new();
+        let mut seen = std::collections::HashSet::new();
+        for &claim_id in claim_ids {
+            if !seen.insert(claim_id) {
+                continue;
+            }
+            article_ids.insert(require_claim(&transaction, claim_id)?);
+            let before = history::read_correction(&transaction, claim_id)?;
+            let current = before.as_ref().map_or("pending", |row| row.status.as_str());
+            if current == status.as_str() {
+                continue;
+            }
+            let mut after = correction_to_edit(&before);
+            apply_status(&mut after, status);
+            changes.push(
+                RowImage::Correction {
+                    claim_id,
+                    row: before,
+                },
+                RowImage::Correction {
+                    claim_id,
+                    row: Some(after),
+                },
+            );
+        }
+        let changed = changes.after.len();
+        if changed == 0 {
+            return Ok(0);
+        }
+        // The event names its article only when every claim belongs to the same one.
+        let article_id = match article_ids.len() {
+            1 => article_ids.first().copied(),
+            _ => None,
+        };
+        history::apply_and_record(
+            &transaction,
+            "set_status_many",
+            &format!("marked {changed} claims {status}"),
+            &EventSubject {
+                article_id,
+                claim_id: None,
+                speaker_id: None,
+            },
+            &changes,
+        )?;
+        transaction.commit()?;
+        Ok(changed)
     }
 
     /// Attributes a claim to the speaker `name` resolves to (case-insensitively, through

@@ -98,6 +98,28 @@ pub enum ClaimOrder {
     ConfidenceAscending,
 }
 
+/// Which articles a library listing shows, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleQuery {
+    /// Text that must occur (case-insensitively) in the title, outlet, author, URL or body.
+    pub search: Option<String>,
+    pub order: ArticleOrder,
+}
+
+/// How a library listing is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleOrder {
+    /// In the order they were stored.
+    #[default]
+    Stored,
+    /// Newest publication date first; undated articles last.
+    PublishedNewestFirst,
+    /// Oldest publication date first; undated articles last.
+    PublishedOldestFirst,
+}
+
 /// An article in a listing: metadata and how many of its claims are in each review state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummary {

@@ -2,7 +2,8 @@
 //! undo/redo across restarts, speaker merges, searches, and rejection of bad input.
 
 use claimtrack_core::store::{
-    ArticleMetadata, ClaimFilter, ClaimOrder, ClaimOrigin, IngestOutcome, ReviewStatus, Store,
+    ArticleMetadata, ArticleOrder, ArticleQuery, ClaimFilter, ClaimOrder, ClaimOrigin,
+    IngestOutcome, ReviewStatus, Store,
 };
 use claimtrack_core::{ClaimKind, CoreError};
 
@@ -904,4 +905,110 @@ fn undoing_the_creation_of_a_speaker_that_ingest_started_using_keeps_it_findable
     assert!(speakers
         .iter()
         .any(|speaker| speaker.id == created && speaker.claims >= 1));
+}
+
+#[test]
+fn bulk_status_is_one_undoable_event_and_skips_claims_already_in_that_status() {
+    let database = TempDatabase::new();
+    let mut store = database.open();
+    let article_id = ingest_cycling(&mut store);
+    let first = add_human_claim(&mut store, article_id, "This is money", None);
+    let second = add_human_claim(&mut store, article_id, "We will build", None);
+    store
+        .set_status(first, ReviewStatus::Verified)
+        .expect("verify one");
+    let before_bulk = state_dump(&database.path());
+
+    let changed = store
+        .set_status_many(&[first, second, second], ReviewStatus::Verified)
+        .expect("bulk verify");
+    assert_eq!(
+        changed, 1,
+        "the already verified claim and the repeat are skipped"
+    );
+    assert_eq!(
+        store.get_claim(second).expect("claim").status,
+        ReviewStatus::Verified
+    );
+    let history = store.list_history(1, 0).expect("history");
+    assert_eq!(history[0].action, "set_status_many");
+
+    store.undo().expect("one undo");
+    assert_eq!(state_dump(&database.path()), before_bulk);
+    store.redo().expect("redo");
+    assert_eq!(
+        store.get_claim(second).expect("claim").status,
+        ReviewStatus::Verified
+    );
+
+    let counts = table_counts(&database.path());
+    let error = store
+        .set_status_many(&[first, 999_999], ReviewStatus::Rejected)
+        .expect_err("an unknown claim refuses the whole bulk change");
+    assert!(matches!(error, CoreError::NotFound { .. }), "{error:?}");
+    assert_eq!(table_counts(&database.path()), counts);
+    assert_eq!(
+        store.get_claim(first).expect("claim").status,
+        ReviewStatus::Verified
+    );
+}
+
+#[test]
+fn the_library_searches_metadata_and_text_and_sorts_by_publication_date() {
+    let database = TempDatabase::new();
+    let mut store = database.open();
+    let cycling = ingest_cycling(&mut store);
+    let harbour = store
+        .ingest(&draft(
+            "Harbour dredging to start in spring",
+            HARBOUR_ARTICLE,
+            Some(date("2024-05-02")),
+        ))
+        .expect("ingest harbour")
+        .article_id();
+    let mut undated = draft(
+        "Undated note",
+        "Łukasz Wójcik said the 50% rule_set stays.",
+        None,
+    );
+    undated.url = Some("https://courier.example/undated".into());
+    let undated = store.ingest(&undated).expect("ingest undated").article_id();
+
+    let ids = |search: Option<&str>, order: ArticleOrder| -> Vec<i64> {
+        store
+            .list_articles_matching(&ArticleQuery {
+                search: search.map(str::to_string),
+                order,
+            })
+            .expect("list")
+            .iter()
+            .map(|article| article.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(None, ArticleOrder::Stored),
+        vec![cycling, harbour, undated]
+    );
+    assert_eq!(
+        ids(None, ArticleOrder::PublishedNewestFirst),
+        vec![harbour, cycling, undated]
+    );
+    assert_eq!(
+        ids(None, ArticleOrder::PublishedOldestFirst),
+        vec![cycling, harbour, undated]
+    );
+    // Body text, any case; title; and the characters LIKE would treat as wildcards.
+    assert_eq!(ids(Some("SPAWNING"), ArticleOrder::Stored), vec![harbour]);
+    assert_eq!(
+        ids(Some("cycling budget"), ArticleOrder::Stored),
+        vec![cycling]
+    );
+    assert_eq!(ids(Some("50%"), ArticleOrder::Stored), vec![undated]);
+    assert_eq!(ids(Some("n_w"), ArticleOrder::Stored), Vec::<i64>::new());
+    assert_eq!(ids(Some("e_s"), ArticleOrder::Stored), vec![undated]);
+    assert_eq!(ids(Some("Łukasz"), ArticleOrder::Stored), vec![undated]);
+    assert_eq!(
+        ids(Some("   "), ArticleOrder::Stored),
+        vec![cycling, harbour, undated]
+    );
 }
