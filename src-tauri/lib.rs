@@ -14,6 +14,7 @@ use tauri::Manager;
 /// Builds and runs the app until its last window closes.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let database_path = database_location::resolve_database_path(app.handle());
             // A database that cannot be opened does not stop the app: the window still
@@ -27,8 +28,26 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
-            commands::list_articles,
-            commands::list_claims,
+            commands::library::list_articles,
+            commands::library::get_article,
+            commands::library::import_pasted,
+            commands::library::import_files,
+            commands::library::update_article_metadata,
+            commands::review::list_claims,
+            commands::review::count_claims,
+            commands::review::get_claim,
+            commands::review::set_status,
+            commands::review::correct_speaker,
+            commands::review::correct_span,
+            commands::review::correct_kind,
+            commands::review::add_claim,
+            commands::speakers::list_speakers,
+            commands::speakers::rename_speaker,
+            commands::speakers::merge_speakers,
+            commands::history::undo,
+            commands::history::redo,
+            commands::history::list_history,
+            commands::export::export_csv,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("ClaimTrack could not start its window");

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.remote.client_config import ClientConfig
@@ -66,8 +68,55 @@ class RunningApp:
             lambda driver: driver.execute_script("return document.body.dataset.loaded === 'true'")
         )
 
+    def wait_for(self, condition, what: str, timeout: float = LOAD_TIMEOUT_SECONDS):
+        """Waits until `condition(app)` returns something truthy and returns it."""
+        # The views re-render whole lists after each change, so an element found a moment
+        # ago can be gone; such a condition is simply asked again.
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda _driver: condition(self), message=what
+        )
+
+    def wait_until_idle(self) -> None:
+        """Waits until no command is in flight (main.ts counts them in data-busy)."""
+        self.wait_for(
+            lambda app: app.driver.execute_script("return (document.body.dataset.busy ?? '0') === '0'"),
+            "the window to finish its commands",
+        )
+
+    def element(self, css_selector: str):
+        return self.driver.find_element(By.CSS_SELECTOR, css_selector)
+
+    def click(self, css_selector: str) -> None:
+        self.element(css_selector).click()
+
+    def type_into(self, css_selector: str, text: str) -> None:
+        field = self.element(css_selector)
+        field.clear()
+        field.send_keys(text)
+
+    def set_value(self, css_selector: str, value: str) -> None:
+        """Sets a field that WebDriver cannot type into portably (date inputs) and tells the
+        page, as the browser would after a user's edit."""
+        self.driver.execute_script(
+            "const field = document.querySelector(arguments[0]); field.value = arguments[1];"
+            "field.dispatchEvent(new Event('input', {bubbles: true}));"
+            "field.dispatchEvent(new Event('change', {bubbles: true}));",
+            css_selector,
+            value,
+        )
+
+    def press(self, keys: str) -> None:
+        """Types keys with the focus on the page itself, as the keyboard shortcuts expect."""
+        self.driver.execute_script("document.activeElement && document.activeElement.blur()")
+        ActionChains(self.driver).send_keys(keys).perform()
+
     def texts(self, css_selector: str) -> list[str]:
-        return [element.text for element in self.driver.find_elements(By.CSS_SELECTOR, css_selector)]
+        """The visible text of every match, read in one script so a re-render between two
+        reads cannot leave a stale element behind."""
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map((node) => node.innerText.trim())",
+            css_selector,
+        )
 
     def text(self, css_selector: str) -> str:
         return self.driver.find_element(By.CSS_SELECTOR, css_selector).text

@@ -1,7 +1,7 @@
-// Typed wrappers around the Rust commands in src-tauri/commands.rs. The interfaces mirror
+// Typed wrappers around the Rust commands in src-tauri/commands/. The interfaces mirror
 // the JSON that claimtrack-core's store types serialise to (crates/claimtrack-core/src/store/types.rs),
 // so a renamed field there shows up here as a type error once this file is updated.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 
 export type ClaimKind = "direct" | "mixed" | "indirect";
 export type SpeakerType = "person" | "organisation" | "country" | "unknown";
@@ -84,15 +84,180 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return { kind: "ui", message: String(error) };
 }
 
+export interface Article extends ArticleSummary {
+  content_hash: string;
+  /** The stored text; every offset in a claim is a UTF-8 byte offset into it. */
+  text: string;
+}
+
+export type ArticleOrder = "stored" | "published_newest_first" | "published_oldest_first";
+
+export interface ArticleQuery {
+  search: string | null;
+  order: ArticleOrder;
+}
+
+export interface ArticleMetadata {
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  published: string | null;
+}
+
+export type ClaimOrder = "article_offset" | "confidence_ascending";
+
+/** claimtrack_core::store::ClaimFilter; every field narrows, absent fields match all. */
+export interface ClaimFilter {
+  status?: ReviewStatus | null;
+  speaker?: string | null;
+  speaker_id?: number | null;
+  article_id?: number | null;
+  date_from?: string | null;
+  date_to?: string | null;
+  search?: string | null;
+  kind?: ClaimKind | null;
+  limit?: number | null;
+  offset?: number;
+  order?: ClaimOrder;
+}
+
+export type IngestOutcome =
+  | { outcome: "inserted"; article_id: number; claims: number }
+  | { outcome: "already_stored"; article_id: number };
+
+export type ImportProgress =
+  | { event: "started"; total: number }
+  | { event: "imported"; path: string; outcome: IngestOutcome }
+  | { event: "failed"; path: string; error: ErrorPayload };
+
+export interface PastedArticle {
+  title: string;
+  body: string;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  published: string | null;
+}
+
+export interface SpeakerSummary {
+  id: number;
+  canonical_name: string;
+  speaker_type: SpeakerType;
+  aliases: string[];
+  claims: number;
+  verified: number;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  summary: string;
+  article_id: number | null;
+  claim_id: number | null;
+  speaker_id: number | null;
+  state: string;
+}
+
+export interface ExportOptions {
+  filter: ClaimFilter;
+  excel: boolean;
+}
+
+export interface ExportReport {
+  path: string;
+  rows: number;
+}
+
 export function fetchAppInfo(): Promise<AppInfo> {
   return invoke<AppInfo>("app_info");
 }
 
-export function fetchArticles(): Promise<ArticleSummary[]> {
-  return invoke<ArticleSummary[]>("list_articles");
+export function fetchArticles(query: ArticleQuery): Promise<ArticleSummary[]> {
+  return invoke<ArticleSummary[]>("list_articles", { query });
 }
 
-/** Claims of one article in reading order, or of every article when `articleId` is null. */
-export function fetchClaims(articleId: number | null): Promise<Claim[]> {
-  return invoke<Claim[]>("list_claims", { articleId });
+export function fetchArticle(articleId: number): Promise<Article> {
+  return invoke<Article>("get_article", { articleId });
+}
+
+export function importPasted(article: PastedArticle): Promise<IngestOutcome> {
+  return invoke<IngestOutcome>("import_pasted", { article });
+}
+
+/** Imports files and folders; `onProgress` hears about each file as it is done. Resolves
+ * to how many files failed. */
+export function importFiles(paths: string[], onProgress: (progress: ImportProgress) => void): Promise<number> {
+  const progress = new Channel<ImportProgress>();
+  progress.onmessage = onProgress;
+  return invoke<number>("import_files", { paths, progress });
+}
+
+export function updateArticleMetadata(articleId: number, metadata: ArticleMetadata): Promise<void> {
+  return invoke<void>("update_article_metadata", { articleId, metadata });
+}
+
+export function fetchClaims(filter: ClaimFilter): Promise<Claim[]> {
+  return invoke<Claim[]>("list_claims", { filter });
+}
+
+export function countClaims(filter: ClaimFilter): Promise<number> {
+  return invoke<number>("count_claims", { filter });
+}
+
+/** Sets the status of one or many claims as one undoable change; resolves to how many changed. */
+export function setStatus(claimIds: number[], status: ReviewStatus): Promise<number> {
+  return invoke<number>("set_status", { claimIds, status });
+}
+
+export function correctSpeaker(claimId: number, name: string): Promise<number> {
+  return invoke<number>("correct_speaker", { claimId, name });
+}
+
+/** `start` and `end` are UTF-8 byte offsets into the article text. */
+export function correctSpan(claimId: number, start: number, end: number): Promise<void> {
+  return invoke<void>("correct_span", { claimId, start, end });
+}
+
+export function correctKind(claimId: number, kind: ClaimKind): Promise<void> {
+  return invoke<void>("correct_kind", { claimId, kind });
+}
+
+export function addClaim(
+  articleId: number,
+  start: number,
+  end: number,
+  kind: ClaimKind,
+  speaker: string | null,
+): Promise<number> {
+  return invoke<number>("add_claim", { articleId, start, end, kind, speaker });
+}
+
+export function fetchSpeakers(): Promise<SpeakerSummary[]> {
+  return invoke<SpeakerSummary[]>("list_speakers");
+}
+
+export function renameSpeaker(speakerId: number, name: string): Promise<void> {
+  return invoke<void>("rename_speaker", { speakerId, name });
+}
+
+export function mergeSpeakers(from: number, into: number): Promise<void> {
+  return invoke<void>("merge_speakers", { from, into });
+}
+
+export function undo(): Promise<HistoryEntry> {
+  return invoke<HistoryEntry>("undo");
+}
+
+export function redo(): Promise<HistoryEntry> {
+  return invoke<HistoryEntry>("redo");
+}
+
+export function fetchHistory(limit: number, offset: number): Promise<HistoryEntry[]> {
+  return invoke<HistoryEntry[]>("list_history", { limit, offset });
+}
+
+export function exportCsv(path: string, options: ExportOptions): Promise<ExportReport> {
+  return invoke<ExportReport>("export_csv", { path, options });
 }

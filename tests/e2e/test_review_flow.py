@@ -1,0 +1,261 @@
+"""The analyst's whole day in the real window: import an article, correct a speaker, verify,
+undo, redo, export, and a failed import that loses nothing. Screenshots of the main views are
+taken on the way, after the DOM settles."""
+
+import csv
+from pathlib import Path
+
+from conftest import ingest_with_cli
+
+TRAM_TITLE = "Lakeside council delays tram depot decision"
+TRAM_BODY = (
+    "Lakeside council postponed its vote on a new tram depot on Wednesday after residents "
+    "packed the public gallery.\n\n"
+    '"We will not approve a depot that nobody has asked the neighbours about," councillor '
+    "Petra Holm said after the meeting.\n\n"
+    "Transport director Samir Okafor said the delay would cost the city about two million euros.\n\n"
+    '"Every month we wait, the old trams break down more often," Okafor told reporters.\n'
+)
+HOLM_QUOTE = "We will not approve a depot that nobody has asked the neighbours about"
+CORRECTED_SPEAKER = "Petra Holm-Varga"
+
+
+def selected_claim_id(app):
+    return app.driver.execute_script(
+        "return document.querySelector('#claim-list .claim-item.selected')?.dataset.claimId ?? null"
+    )
+
+
+def claim_id_containing(app, words: str):
+    """The id of the first claim in the list whose text contains `words`, or None."""
+    return app.driver.execute_script(
+        "return [...document.querySelectorAll('#claim-list .claim-item')]"
+        ".find((item) => item.innerText.includes(arguments[0]))?.dataset.claimId ?? null",
+        words,
+    )
+
+
+def history_rows(app) -> list[str]:
+    """Each history row as `summary|state`."""
+    return [
+        f"{summary}|{state}"
+        for summary, state in app.driver.execute_script(
+            "return [...document.querySelectorAll('#history-body tr')]"
+            ".map((row) => [row.querySelector('.history-summary')?.textContent ?? '',"
+            " row.querySelector('.history-state')?.textContent ?? ''])"
+        )
+    ]
+
+
+def click_claim(app, claim_id: str) -> None:
+    app.click(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-text')
+
+
+def claim_status(app, claim_id: str) -> str:
+    """The status as stored (the list shows it in capitals through CSS)."""
+    return app.driver.execute_script(
+        "return document.querySelector(`#claim-list .claim-item[data-claim-id=\"${arguments[0]}\"] .claim-status`)"
+        "?.textContent ?? null",
+        claim_id,
+    )
+
+
+def paste_article(app, title: str, body: str, published: str) -> None:
+    app.click("#paste-article")
+    app.type_into("#paste-title", title)
+    app.type_into("#paste-outlet", "Lakeside Ledger")
+    app.set_value("#paste-published", published)
+    # Pasted, as an analyst would: WebDriver typing would turn the blank lines into Enter keys.
+    app.set_value("#paste-body", body)
+    app.click("#paste-submit")
+
+
+def test_import_correct_verify_undo_redo_export(launch_app, tmp_path):
+    app = launch_app()
+    app.wait_until_loaded()
+
+    # Import by pasting; the claims appear at once in the review view.
+    paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
+    app.wait_for(lambda app: TRAM_TITLE in app.texts(".article-title"), "the pasted article in the library")
+    claim_id = app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the quote among the claims")
+    app.wait_until_idle()
+    assert app.text("#review-article-title") == TRAM_TITLE
+    assert "Lakeside Ledger" in app.text("#review-article-meta")
+    # The paragraphs arrive intact, so the quote's speaker is the councillor.
+    assert "Petra Holm" in app.texts("#claim-list .claim-speaker")
+    # Every claim is highlighted in the article text.
+    highlighted = " ".join(app.texts("#article-text .highlight"))
+    assert "nobody has asked the neighbours" in highlighted, highlighted
+
+    # Select the quote and correct its speaker through the autocomplete field.
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
+    assert HOLM_QUOTE in app.text("#detail-text")
+    app.type_into("#speaker-input", CORRECTED_SPEAKER)
+    app.click("#save-speaker")
+    app.wait_for(
+        lambda app: app.text(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-speaker') == CORRECTED_SPEAKER,
+        "the corrected speaker in the claim list",
+    )
+    app.wait_until_idle()
+
+    # Verify with the keyboard: `v` verifies and moves on to the next claim.
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
+    app.press("v")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
+    app.wait_until_idle()
+    app.save_screenshot("review-view.png")
+
+    # Undo from the header button, then redo with the keyboard.
+    app.click("#undo")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "pending", "the verification undone")
+    assert "Undid" in app.text("#status-line")
+    app.wait_until_idle()
+    app.press("y")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the verification redone")
+    app.wait_until_idle()
+
+    # The claims table finds it by speaker; export what it shows (verified only).
+    app.press("2")
+    app.type_into("#filter-speaker", CORRECTED_SPEAKER)
+    app.wait_for(
+        lambda app: app.texts("#claims-table-body .cell-speaker") == [CORRECTED_SPEAKER],
+        "the table filtered to the corrected speaker",
+    )
+    app.wait_until_idle()
+    app.save_screenshot("claims-table.png")
+    app.click("#export-filtered")
+    export_path = tmp_path / "verified-claims.csv"
+    app.type_into("#export-path", str(export_path))
+    app.click("#export-submit")
+    app.wait_for(lambda app: "Wrote 1 claims" in app.text("#export-result"), "the export report")
+    app.save_screenshot("export-dialog.png")
+
+    with export_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1, rows
+    assert rows[0]["claim_id"] == claim_id
+    assert rows[0]["speaker"] == CORRECTED_SPEAKER
+    assert rows[0]["claim_text"] == HOLM_QUOTE
+    assert rows[0]["status"] == "verified"
+    assert rows[0]["article_title"] == TRAM_TITLE
+    assert rows[0]["published"] == "2026-05-14"
+    # The Excel option (on by default) starts the file with a byte-order mark.
+    assert export_path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_speakers_merge_and_history_survive_a_restart(launch_app, tmp_path):
+    article = tmp_path / "tram.txt"
+    article.write_text(f"{TRAM_TITLE}\n\n{TRAM_BODY}")
+    database_path = tmp_path / "speakers.sqlite3"
+    ingest_with_cli(database_path, article, "--published", "2026-05-14")
+
+    app = launch_app(database_path)
+    app.wait_until_loaded()
+    app.press("3")
+    app.wait_for(lambda app: "Samir Okafor" in app.texts(".speaker-name"), "the speakers list")
+    names_before = app.texts(".speaker-name")
+    assert "Petra Holm" in names_before, names_before
+
+    # Merge Petra Holm into Samir Okafor (as if the extractor had split one person in two).
+    app.driver.execute_script(
+        "[...document.querySelectorAll('.speaker-item')].find((item) => item.innerText.includes('Petra Holm')).click()"
+    )
+    app.wait_for(lambda app: app.text("#speaker-heading") == "Petra Holm", "Petra Holm's page")
+    app.type_into("#merge-into-input", "Samir Okafor")
+    app.click("#merge-speaker")
+    app.wait_for(lambda app: "Petra Holm" not in app.texts(".speaker-name"), "the merged speaker gone from the list")
+    app.wait_until_idle()
+    assert app.text("#speaker-heading") == "Samir Okafor"
+    assert any(HOLM_QUOTE in text for text in app.texts("#speaker-claims .claim-text"))
+    app.save_screenshot("speakers-view.png")
+
+    # The history lists the merge, and undo (from the History view) brings Petra Holm back.
+    app.press("4")
+    app.wait_for(lambda app: any("merged" in text for text in app.texts(".history-summary")), "the merge in the history")
+    app.click("#history-undo")
+    app.wait_for(
+        lambda app: any(row.startswith("merged") and row.endswith("|undone") for row in history_rows(app)),
+        "the merge marked undone",
+    )
+    # Undo itself is recorded, newest first, as a permanent event.
+    assert history_rows(app)[0].startswith("undo: merged") and history_rows(app)[0].endswith("|permanent"), history_rows(
+        app
+    )
+    app.wait_until_idle()
+    app.driver.quit()
+
+    reopened = launch_app(database_path)
+    reopened.wait_until_loaded()
+    reopened.press("3")
+    reopened.wait_for(lambda app: "Petra Holm" in app.texts(".speaker-name"), "Petra Holm back after a restart")
+    # Redo reads the stored history, so it works in a new run of the app.
+    reopened.press("y")
+    reopened.wait_for(lambda app: "Petra Holm" not in app.texts(".speaker-name"), "the merge redone after a restart")
+
+
+def test_a_failed_import_shows_its_error_and_loses_nothing(launch_app, tmp_path):
+    app = launch_app()
+    app.wait_until_loaded()
+    paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
+    claim_id = app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the pasted article's claims")
+    app.wait_until_idle()
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
+    app.press("v")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
+    app.wait_until_idle()
+    library_before = app.texts(".article-item")
+
+    # A paste with no text is refused in the form, and nothing is stored.
+    app.click("#paste-article")
+    app.type_into("#paste-title", "An empty article")
+    app.click("#paste-submit")
+    app.wait_for(lambda app: "empty" in app.text("#paste-error"), "the paste error")
+    app.driver.execute_script("document.getElementById('paste-dialog').close()")
+
+    # A batch with a binary file, invalid UTF-8, a missing file and one good article: the
+    # good one is imported, each failure is listed with its reason.
+    good = tmp_path / "good.txt"
+    good.write_text("Harbour ferry fares to rise\n\n\"Fares will rise by ten cents in June,\" ferry chief Ines Moreau said on Monday.\n")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    broken = tmp_path / "latin1.md"
+    broken.write_bytes("Caf\xe9 owners protest\n\nThe caf\xe9 owners said rents were too high.\n".encode("latin-1"))
+    missing = tmp_path / "vanished.txt"
+    app.click("#import-files")
+    # One path per line, as a file manager's "copy path" pastes them.
+    app.set_value("#import-paths", "\n".join(str(path) for path in [binary, good, broken, missing]))
+    app.click("#import-submit")
+    app.wait_for(lambda app: app.text("#import-status").startswith("Done"), "the import to finish")
+    app.wait_until_idle()
+    assert "1 of 4 files imported; 3 failed" in app.text("#import-status")
+    failures = app.texts("#import-report .import-failed")
+    assert len(failures) == 3, failures
+    assert any(str(binary) in line and "binary" in line.lower() for line in failures), failures
+    assert any(str(broken) in line and "utf-8" in line.lower() for line in failures), failures
+    assert any(str(missing) in line for line in failures), failures
+    assert any(str(good) in line for line in app.texts("#import-report .import-ok"))
+    app.save_screenshot("import-report.png")
+    app.driver.execute_script("document.getElementById('import-dialog').close()")
+
+    # Everything stored before is still there, with its review state.
+    titles = app.texts(".article-title")
+    assert "Harbour ferry fares to rise" in titles, titles
+    for entry in library_before:
+        title = entry.splitlines()[0]
+        assert title in titles, (title, titles)
+    tram = [entry for entry in app.texts(".article-item") if TRAM_TITLE in entry]
+    assert len(tram) == 1 and "1 verified" in tram[0], tram
+
+
+def test_keyboard_help_lists_every_shortcut(launch_app):
+    app = launch_app()
+    app.wait_until_loaded()
+    app.press("?")
+    app.wait_for(lambda app: app.element("#help-dialog").is_displayed(), "the help overlay")
+    keys = app.texts("#help-table kbd")
+    for key in ["j / ↓", "k / ↑", "v", "x", "s", "z", "y", "/", "?"]:
+        assert key in keys, (key, keys)
+    app.save_screenshot("keyboard-help.png")
