@@ -259,3 +259,135 @@ def test_keyboard_help_lists_every_shortcut(launch_app):
     for key in ["j / ↓", "k / ↑", "v", "x", "s", "z", "y", "/", "?"]:
         assert key in keys, (key, keys)
     app.save_screenshot("keyboard-help.png")
+
+
+def select_text_in_article(app, words: str) -> None:
+    """Selects the first occurrence of `words` in the article text, as a mouse drag would."""
+    found = app.driver.execute_script(
+        """
+        const container = document.getElementById('article-text');
+        const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+        const start = text.indexOf(arguments[0]);
+        if (start < 0) return false;
+        const end = start + arguments[0].length;
+        const locate = (offset) => {
+          for (const [node, at] of nodes) { if (offset <= at + node.data.length) return [node, offset - at]; }
+          return null;
+        };
+        const range = document.createRange();
+        range.setStart(...locate(start));
+        range.setEnd(...locate(end));
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+        """,
+        words,
+    )
+    assert found, f"`{words}` is not in the article text"
+
+
+def press_keeping_selection(app, key: str) -> None:
+    """Sends a key to the page without moving the focus, so the text selection survives."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(app.driver).send_keys(key).perform()
+
+
+def test_spans_and_missed_claims_from_a_selection_in_non_ascii_text(launch_app, tmp_path):
+    # Accents, a Polish name and an emoji put multi-byte characters before every span, so a
+    # byte/UTF-16 mix-up anywhere between the window and the store would shift the spans.
+    body = (
+        "Zoë Dupré, the café owners' spokeswoman 🚋, spoke first.\n\n"
+        '"Rents in the old town have doubled since the tram opened," Zoë Dupré said on Monday.\n\n'
+        "Łukasz Wójcik, who runs the bakery next door, thinks the council should cap rents for small shops.\n"
+    )
+    app = launch_app()
+    app.wait_until_loaded()
+    paste_article(app, "Café owners ask for rent cap", body, "2026-06-05")
+    claim_id = app.wait_for(lambda app: claim_id_containing(app, "Rents in the old town"), "the direct quote")
+    app.wait_until_idle()
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
+
+    # Narrow the span to part of the quote with `e`.
+    select_text_in_article(app, "Rents in the old town have doubled")
+    press_keeping_selection(app, "e")
+    app.wait_for(lambda app: app.text("#detail-text") == "Rents in the old town have doubled", "the narrowed span")
+    app.wait_until_idle()
+
+    # The extractor missed Wójcik's opinion: select it and add it with `a`, then name him
+    # from the text with `n`.
+    select_text_in_article(app, "the council should cap rents for small shops")
+    press_keeping_selection(app, "a")
+    added = app.wait_for(
+        lambda app: claim_id_containing(app, "the council should cap rents for small shops"), "the added claim"
+    )
+    app.wait_until_idle()
+    assert selected_claim_id(app) == added
+    select_text_in_article(app, "Łukasz Wójcik")
+    press_keeping_selection(app, "n")
+    app.wait_for(
+        lambda app: app.text(f'#claim-list .claim-item[data-claim-id="{added}"] .claim-speaker') == "Łukasz Wójcik",
+        "the speaker named from the selection",
+    )
+    app.wait_until_idle()
+    # The highlight in the text covers exactly the added words: the offsets round-tripped.
+    highlighted = app.driver.execute_script(
+        "return [...document.querySelectorAll(`#article-text .highlight`)]"
+        ".filter((node) => node.dataset.claimIds.split(' ').includes(arguments[0])).map((node) => node.textContent).join('')",
+        added,
+    )
+    assert highlighted == "the council should cap rents for small shops"
+
+    # The same through the CLI's export: the stored byte offsets slice the stored text.
+    export_path = tmp_path / "all.csv"
+    app.press("2")
+    app.click("#export-filtered")
+    app.click("#export-verified-only")
+    app.type_into("#export-path", str(export_path))
+    app.click("#export-submit")
+    app.wait_for(lambda app: "Wrote" in app.text("#export-result"), "the export report")
+    with export_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["claim_id"]: row for row in csv.DictReader(handle) if row["article_title"] == "Café owners ask for rent cap"}
+    assert len(rows) >= 2, rows
+    stored_text = ("Café owners ask for rent cap\n\n" + body).encode("utf-8")
+    for row in rows.values():
+        start, end = int(row["start"]), int(row["end"])
+        assert stored_text[start:end].decode("utf-8") == row["claim_text"], row
+    assert rows[added]["speaker"] == "Łukasz Wójcik"
+    assert rows[claim_id]["claim_text"] == "Rents in the old town have doubled"
+
+
+def claim_details(app) -> list[str]:
+    return app.driver.execute_script(
+        "return [...document.querySelectorAll('#claim-list .claim-details')].map((node) => node.textContent)"
+    )
+
+
+def test_editing_the_published_date_moves_claim_dates(launch_app):
+    app = launch_app()
+    app.wait_until_loaded()
+    paste_article(app, TRAM_TITLE, TRAM_BODY.replace("said after the meeting", "said on Monday"), "2026-05-14")
+    app.wait_until_idle()
+    app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the claims")
+    assert any("2026-05-11" in text for text in claim_details(app)), claim_details(app)
+    app.driver.execute_script(
+        "[...document.querySelectorAll('.article-entry')].find((entry) => entry.innerText.includes(arguments[0]))"
+        ".querySelector('.article-edit').click()",
+        TRAM_TITLE,
+    )
+    app.wait_for(lambda app: app.element("#metadata-dialog").is_displayed(), "the details dialog")
+    assert app.element("#meta-published").get_attribute("value") == "2026-05-14"
+    app.set_value("#meta-published", "2026-05-21")
+    app.type_into("#meta-author", "Ruth Achterberg")
+    app.click("#meta-submit")
+    app.wait_for(lambda app: "Ruth Achterberg" in app.text("#review-article-meta"), "the new author shown")
+    app.wait_until_idle()
+    # "on Monday" now means the Monday before 21 May, not the one before 14 May.
+    dates = claim_details(app)
+    assert any("2026-05-18" in text for text in dates), dates
+    assert not any("2026-05-11" in text for text in dates), dates
