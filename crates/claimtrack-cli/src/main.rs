@@ -6,6 +6,7 @@
 //! `ingest`) report each failed input on its own stderr line, carry on with the rest, and
 //! exit 1 at the end if any failed.
 
+mod backup_command;
 mod output;
 
 use std::path::PathBuf;
@@ -138,6 +139,17 @@ enum Command {
         id: Option<i64>,
         #[arg(long)]
         all: bool,
+    },
+    /// Write a checked copy of the database to FILE (safe while the app is open).
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Replace the database with the backup in FILE after checking it; the replaced
+    /// database is kept beside it.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// Export claims to a CSV file (verified ones by default).
     Export {
@@ -340,6 +352,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     report.article_id, report.kept, report.added, report.removed, report.flagged
                 );
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file } => {
+            backup_command::backup(cli.db, &file)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file } => {
+            backup_command::restore(cli.db, &file)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { out, status, excel } => {

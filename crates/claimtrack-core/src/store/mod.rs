@@ -9,6 +9,7 @@
 //! Writes take `&mut self`; the desktop app keeps the store behind a mutex.
 
 mod articles;
+mod backup;
 mod history;
 pub mod migrations;
 mod queries;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use crate::error::{CoreError, CoreResult};
+pub use backup::{restore_from, BackupReport, DatabaseContents, RestoreReport};
 pub use migrations::{latest_schema_version, Migration, MIGRATIONS};
 pub use types::*;
 

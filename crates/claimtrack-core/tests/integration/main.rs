@@ -5,5 +5,8 @@ mod extract_golden;
 mod ingest;
 mod migrations;
 mod polnear_smoke;
+mod reliability_backup;
+mod reliability_bad_input;
+mod reliability_support;
 mod store;
 mod support;
