@@ -3,6 +3,7 @@
 //! Tauri or the command line; both are thin layers over this crate.
 
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod ingest;
