@@ -7,6 +7,7 @@
 //! exit 1 at the end if any failed.
 
 mod backup_command;
+mod eval_command;
 mod output;
 
 use std::path::PathBuf;
@@ -151,10 +152,16 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Export claims to a CSV file (verified ones by default).
+    /// Export claims to a CSV file, or as brat standoff to a folder (verified ones by default).
     Export {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// The CSV file, or with `--format brat` the folder to write.
+        #[arg(long, value_name = "PATH", required_unless_present = "target")]
+        out: Option<PathBuf>,
+        /// The same as --out.
+        #[arg(value_name = "PATH", conflicts_with = "out")]
+        target: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = eval_command::ExportFormat::Csv)]
+        format: eval_command::ExportFormat,
         /// verified, rejected, pending or all.
         #[arg(long, default_value = "verified", value_parser = parse_export_status)]
         status: ExportStatus,
@@ -162,6 +169,8 @@ enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// Score the extractor against gold files or brat annotations in DIR.
+    Eval(eval_command::EvalArguments),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -362,15 +371,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             backup_command::restore(cli.db, &file)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { out, status, excel } => {
+        Command::Export {
+            out,
+            target,
+            format,
+            status,
+            excel,
+        } => {
             let store = open_store(cli.db)?;
-            let options = ExportOptions {
-                filter: ClaimFilter {
-                    status: status.0,
-                    ..Default::default()
-                },
-                excel,
+            let out = out.or(target).ok_or_else(|| anyhow!("give --out PATH"))?;
+            let filter = ClaimFilter {
+                status: status.0,
+                ..Default::default()
             };
+            if format == eval_command::ExportFormat::Brat {
+                if excel {
+                    bail!("--excel applies to CSV only");
+                }
+                eval_command::export_brat(&store, &out, filter)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let options = ExportOptions { filter, excel };
             let report = export_claims_csv(&store, &out, &options)?;
             println!(
                 "exported {} claims to {}",
@@ -379,6 +400,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(arguments) => eval_command::run_eval(arguments),
     }
 }
 
