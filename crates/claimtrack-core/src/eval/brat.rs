@@ -12,7 +12,9 @@
 //! annotator note (which ClaimTrack's own export writes) states it.
 //!
 //! The writer is `claimtrack export --format brat`: the store's claims as `.txt` + `.ann`
-//! per article, readable by brat, by this reader, and by other attribution tools.
+//! per article, readable by brat, by this reader, and by other attribution tools. Kind,
+//! date and canonical speaker travel in annotator notes, so reviewed claims exported this
+//! way are a gold set `claimtrack eval` scores with every figure.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -91,10 +93,14 @@ pub fn load_brat_polnear(directory: &Path, options: &EvalOptions) -> CoreResult<
 }
 
 fn brat_reference_set(articles: Vec<ReferenceArticle>) -> ReferenceSet {
+    let kinds_derived = articles
+        .iter()
+        .flat_map(|article| &article.claims)
+        .any(|claim| claim.kind_inferred);
     ReferenceSet {
         format: "brat",
         convention: ReferenceConvention::MentionOverlap,
-        kinds_derived: true,
+        kinds_derived,
         articles,
     }
 }
@@ -271,22 +277,25 @@ pub fn parse_brat_annotations(
         mention.sort();
         cue_spans.sort();
         let note = content_ids.iter().find_map(|id| notes.get(id).copied());
-        let kind = note
+        let noted_kind = note
             .and_then(|note| note_field(note, "kind"))
-            .and_then(|kind| kind.parse().ok())
-            .unwrap_or_else(|| derive_kind_from_quote_marks(text, &content));
+            .and_then(|kind| kind.parse().ok());
+        let kind = noted_kind.unwrap_or_else(|| derive_kind_from_quote_marks(text, &content));
         let speaker = note
             .and_then(|note| note_field(note, "speaker"))
             .map(str::to_string)
             .or_else(|| (!source_words.is_empty()).then(|| source_words.join(" ")));
         claims.push(ReferenceClaim {
             kind,
+            kind_inferred: noted_kind.is_none(),
             content,
             speaker,
             mention,
             cue: (!cue_words.is_empty()).then(|| cue_words.join(" ")),
             cue_spans,
-            said_on: None,
+            said_on: note
+                .and_then(|note| note_field(note, "said_on"))
+                .and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()),
         });
     }
     claims.sort_by_key(|claim| claim.content[0]);
@@ -355,7 +364,8 @@ fn parse_text_bound(
     })
 }
 
-/// Reads `name=value` from an annotator note written as `kind=direct; speaker=Maria Keller`.
+/// Reads `name=value` from an annotator note written as
+/// `kind=direct; said_on=2026-03-03; speaker=Maria Keller`.
 /// The speaker comes last and runs to the end, so a name may hold any character.
 fn note_field<'note>(note: &'note str, name: &str) -> Option<&'note str> {
     let prefix = format!("{name}=");
@@ -427,7 +437,8 @@ pub struct BratExportReport {
 
 /// Writes every article that has at least one claim passing `filter` as `ID-title.txt`
 /// (the stored text, byte for byte) and `ID-title.ann` (the claims with corrections
-/// applied). Each file is written to a temporary name and renamed into place.
+/// applied), plus a `metadata.tsv` of publication dates, outlets and titles. Each file is
+/// written to a temporary name and renamed into place.
 pub fn export_claims_brat(
     store: &Store,
     directory: &Path,
@@ -450,21 +461,41 @@ pub fn export_claims_brat(
         articles: 0,
         claims: 0,
     };
+    // PolNeAR's metadata table, so `eval --published-from-gold` finds each date.
+    let mut metadata = String::from("filename\tpublication_date\toutlet\ttitle\n");
     for (article_id, claims) in &by_article {
         let article = store.get_article(*article_id)?;
         let annotations = render_brat_annotations(&article.text, claims)?;
-        let stem = format!("{article_id}-{}", file_name_slug(&article.summary.title));
+        let summary = &article.summary;
+        let stem = format!("{article_id}-{}", file_name_slug(&summary.title));
         write_file_atomically(directory, &format!("{stem}.txt"), article.text.as_bytes())?;
         write_file_atomically(directory, &format!("{stem}.ann"), annotations.as_bytes())?;
+        let cell = |value: Option<&str>| {
+            value
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        metadata.push_str(&format!(
+            "{stem}\t{}\t{}\t{}\n",
+            summary
+                .published
+                .map(|date| date.to_string())
+                .unwrap_or_default(),
+            cell(summary.outlet.as_deref()),
+            cell(Some(&summary.title)),
+        ));
         report.articles += 1;
         report.claims += claims.len();
     }
+    write_file_atomically(directory, "metadata.tsv", metadata.as_bytes())?;
     Ok(report)
 }
 
 /// The `.ann` text for one article's claims: a Content, Cue, Source and Attribution
 /// anchor per claim (PolNeAR's roles), joined by an `E` line, and a note carrying the
-/// claim's kind and canonical speaker, which brat has no place for.
+/// claim's kind, date and canonical speaker, which brat has no place for.
 pub fn render_brat_annotations(text: &str, claims: &[Claim]) -> CoreResult<String> {
     let mut lines = String::new();
     let mut next_bound = 1;
@@ -533,6 +564,9 @@ pub fn render_brat_annotations(text: &str, claims: &[Claim]) -> CoreResult<Strin
         lines.push_str(&event);
         lines.push('\n');
         let mut note = format!("kind={}", claim.kind);
+        if let Some(date) = claim.date {
+            note += &format!("; said_on={date}");
+        }
         if let Some(speaker) = &claim.speaker {
             let speaker: Vec<&str> = speaker.split_whitespace().collect();
             note += &format!("; speaker={}", speaker.join(" "));

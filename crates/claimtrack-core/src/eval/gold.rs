@@ -176,6 +176,7 @@ fn validate_claim(claim: &GoldClaim, text: &str) -> Result<ReferenceClaim, Strin
     }
     Ok(ReferenceClaim {
         kind,
+        kind_inferred: false,
         content: vec![span],
         speaker: claim.speaker.clone(),
         mention,

@@ -46,8 +46,8 @@ pub struct ReferenceSet {
     /// The directory's format as reported: `claimtrack-gold/1` or `brat`.
     pub format: &'static str,
     pub convention: ReferenceConvention,
-    /// True when claim kinds were inferred from the content's quote marks because the
-    /// format has no kinds (PolNeAR); false when a human chose each kind.
+    /// True when some claim kinds were inferred from the content's quote marks because
+    /// the format has no kinds (PolNeAR); false when a human chose every kind.
     pub kinds_derived: bool,
     pub articles: Vec<ReferenceArticle>,
 }
@@ -67,6 +67,8 @@ pub struct ReferenceArticle {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceClaim {
     pub kind: ClaimKind,
+    /// True when no human chose the kind: it was inferred from the content's quote marks.
+    pub kind_inferred: bool,
     /// The content's pieces in text order: one for ClaimTrack gold, one or more for brat
     /// annotations, whose spans may be discontinuous.
     pub content: Vec<ByteSpan>,

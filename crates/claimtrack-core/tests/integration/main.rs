@@ -1,5 +1,6 @@
 //! The core crate's one integration test binary; each module is one area.
 
+mod eval;
 mod export;
 mod extract_golden;
 mod ingest;
