@@ -2,5 +2,6 @@
 
 mod backup_restore;
 mod database;
+mod eval;
 mod extract;
 mod support;
