@@ -8,6 +8,7 @@ mod migrations;
 mod polnear_smoke;
 mod reliability_backup;
 mod reliability_bad_input;
+mod reliability_migration;
 mod reliability_support;
 mod store;
 mod support;
