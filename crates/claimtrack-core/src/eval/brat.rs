@@ -38,27 +38,22 @@ pub fn load_brat_flat(
     annotation_files: &[PathBuf],
     options: &EvalOptions,
 ) -> CoreResult<ReferenceSet> {
-    let publication_dates = read_publication_dates(directory, options)?;
-    let mut articles = Vec::with_capacity(annotation_files.len());
-    for annotation_file in annotation_files {
-        let text_file = annotation_file.with_extension("txt");
-        let name = file_stem(&text_file);
-        let published = publication_dates.get(&name).copied();
-        articles.push(load_brat_article(
-            &text_file,
-            annotation_file,
-            name,
-            published,
-        )?);
-    }
-    Ok(brat_reference_set(articles))
+    let pairs = annotation_files
+        .iter()
+        .map(|annotation_file| {
+            (
+                annotation_file.with_extension("txt"),
+                annotation_file.clone(),
+            )
+        })
+        .collect();
+    load_brat_pairs(directory, pairs, options)
 }
 
 /// Reads PolNeAR's layout: `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`. Where
 /// several annotators annotated one article, the first file in sorted order is used, as
 /// the corpus README prescribes, so every run scores against the same gold.
 pub fn load_brat_polnear(directory: &Path, options: &EvalOptions) -> CoreResult<ReferenceSet> {
-    let publication_dates = read_publication_dates(directory, options)?;
     let annotation_files = files_ending_with(&directory.join("attributions"), ".ann")?;
     let mut first_annotation: BTreeMap<String, PathBuf> = BTreeMap::new();
     for annotation_file in annotation_files {
@@ -71,24 +66,37 @@ pub fn load_brat_polnear(directory: &Path, options: &EvalOptions) -> CoreResult<
             .entry(article.to_string())
             .or_insert(annotation_file);
     }
-    let text_files = files_ending_with(&directory.join("text"), ".txt")?;
-    let mut articles = Vec::with_capacity(text_files.len());
-    for text_file in text_files {
-        let name = file_stem(&text_file);
-        let annotation_file = first_annotation.get(&name).ok_or_else(|| {
-            CoreError::InvalidInput(format!(
-                "{}: no attributions/{name}_ANNOTATOR.ann file annotates it",
-                text_file.display()
-            ))
-        })?;
-        let published = publication_dates.get(&name).copied();
-        articles.push(load_brat_article(
-            &text_file,
-            annotation_file,
-            name,
-            published,
-        )?);
-    }
+    let pairs = files_ending_with(&directory.join("text"), ".txt")?
+        .into_iter()
+        .map(|text_file| {
+            let name = file_stem(&text_file);
+            let annotation_file = first_annotation.get(&name).cloned().ok_or_else(|| {
+                CoreError::InvalidInput(format!(
+                    "{}: no attributions/{name}_ANNOTATOR.ann file annotates it",
+                    text_file.display()
+                ))
+            })?;
+            Ok((text_file, annotation_file))
+        })
+        .collect::<CoreResult<Vec<_>>>()?;
+    load_brat_pairs(directory, pairs, options)
+}
+
+/// Reads each `(text file, annotation file)` pair as one article named after its text.
+fn load_brat_pairs(
+    directory: &Path,
+    pairs: Vec<(PathBuf, PathBuf)>,
+    options: &EvalOptions,
+) -> CoreResult<ReferenceSet> {
+    let publication_dates = read_publication_dates(directory, options)?;
+    let articles = pairs
+        .iter()
+        .map(|(text_file, annotation_file)| {
+            let name = file_stem(text_file);
+            let published = publication_dates.get(&name).copied();
+            load_brat_article(text_file, annotation_file, name, published)
+        })
+        .collect::<CoreResult<Vec<_>>>()?;
     Ok(brat_reference_set(articles))
 }
 

@@ -20,6 +20,7 @@ use claimtrack_core::store::ClaimFilter;
 use claimtrack_core::{ByteSpan, ClaimKind, ExtractedClaim, SpeakerType};
 use expect_test::expect;
 
+use crate::polnear_smoke::polnear_directory;
 use crate::support::{draft, TempDatabase};
 
 /// Written for these tests: a budget story with one claim of each difficulty.
@@ -601,19 +602,10 @@ fn floor_check_reports_each_figure_below_its_floor_and_refuses_unknown_names() {
     assert!(parse_floor(r#"{"overall": {"f1": "high"}}"#).is_err());
 }
 
-fn polnear_directory() -> Option<PathBuf> {
-    let from_environment = std::env::var_os("CLAIMTRACK_POLNEAR").map(PathBuf::from);
-    let beside_checkout =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/polnear");
-    from_environment
-        .into_iter()
-        .chain([beside_checkout])
-        .find(|path| path.join("dev/attributions").is_dir())
-}
-
 #[test]
 fn polnear_dev_is_read_and_scored_consistently() {
-    let Some(corpus) = polnear_directory() else {
+    let corpus = polnear_directory().filter(|path| path.join("dev/attributions").is_dir());
+    let Some(corpus) = corpus else {
         eprintln!(
             "skipped: PolNeAR corpus not found beside the checkout (set CLAIMTRACK_POLNEAR to run)"
         );

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use claimtrack_core::extract_claims;
 
-fn polnear_directory() -> Option<PathBuf> {
+/// The PolNeAR corpus folder, from `CLAIMTRACK_POLNEAR` or beside the checkout.
+pub(crate) fn polnear_directory() -> Option<PathBuf> {
     let from_environment = std::env::var_os("CLAIMTRACK_POLNEAR").map(PathBuf::from);
     let beside_checkout =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/polnear");
