@@ -10,8 +10,10 @@
 //! Dates are ISO 8601 (`published` and `claim_date` as YYYY-MM-DD, `reviewed_at` as
 //! RFC 3339 UTC); `start`/`end` are byte offsets of the claim in the stored article text.
 //! Any text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-//! `@`, tab or carriage return) is prefixed with a single quote `'`. The file is written to a
-//! temp file beside the target and renamed into place, so a reader never sees half a CSV.
+//! `@`, tab, carriage return, line feed, or a full-width or other compatibility form of the
+//! first four; see [`FORMULA_TRIGGERS`]) is prefixed with a single quote `'`. The file is
+//! written to a temp file beside the target and renamed into place, so a reader never sees
+//! half a CSV.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -43,8 +45,15 @@ pub const CSV_HEADER: [&str; 16] = [
     "end",
 ];
 
-/// The characters that make a spreadsheet treat a cell as a formula.
-pub const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The characters that make a spreadsheet treat a cell as a formula: `=`, `+`, `-`, `@`,
+/// tab, carriage return and line feed, and every character that Unicode compatibility
+/// normalisation (NFKC) turns into one of the first four (full-width, small, superscript and
+/// subscript forms), because some spreadsheets normalise before they parse a cell.
+pub const FORMULA_TRIGGERS: [char; 20] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    '\u{FE66}', '\u{FE62}', '\u{FE63}', '\u{FE6B}', '\u{207C}', '\u{207A}', '\u{208C}', '\u{208A}',
+    '\u{FB29}',
+];
 
 /// Which claims to export and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ mod polnear_smoke;
 mod reliability_backup;
 mod reliability_bad_input;
 mod reliability_migration;
+mod reliability_security;
 mod reliability_support;
 mod store;
 mod support;
