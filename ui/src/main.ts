@@ -92,18 +92,24 @@ const review = createReviewView({
     renderReview();
   },
   orderChanged: (order) => void setClaimOrder(order),
-  setStatus: (claimId, status) => void change(`Marked claim ${status}`, () => api.setStatus([claimId], status), { advance: status !== "pending" }),
-  correctSpeaker: (claimId, name) => void change(`Speaker set to “${name}”`, () => api.correctSpeaker(claimId, name)),
-  correctKind: (claimId, kind) => void change(`Kind set to ${kind}`, () => api.correctKind(claimId, kind)),
-  correctSpan: (claimId, start, end) => void change("Span corrected", () => api.correctSpan(claimId, start, end)),
+  setStatus: (claimId, status) =>
+    void change(`Marked claim ${status}`, () => api.setStatus([claimId], status), { advance: status !== "pending", scope: "article" }),
+  correctSpeaker: (claimId, name) =>
+    void change(`Speaker set to “${name}”`, () => api.correctSpeaker(claimId, name), { scope: "speakers" }),
+  correctKind: (claimId, kind) => void change(`Kind set to ${kind}`, () => api.correctKind(claimId, kind), { scope: "article" }),
+  correctSpan: (claimId, start, end) => void change("Span corrected", () => api.correctSpan(claimId, start, end), { scope: "article" }),
   addClaim: (start, end, kind, speaker) => {
     const article = state.article;
     if (article === null) {
       return;
     }
-    void change("Claim added", async () => {
-      state.selectedClaimId = await api.addClaim(article.id, start, end, kind, speaker);
-    });
+    void change(
+      "Claim added",
+      async () => {
+        state.selectedClaimId = await api.addClaim(article.id, start, end, kind, speaker);
+      },
+      { scope: "speakers" },
+    );
   },
   report: (message) => header.say(message),
 });
@@ -195,8 +201,17 @@ async function load(what: string, work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Runs a change, says what it did, and reloads everything it may have touched. */
-async function change(done: string, work: () => Promise<unknown>, options: { advance?: boolean } = {}): Promise<void> {
+/** What a change can have touched, so that only that is reloaded: a status or span edit in
+ * the open article touches that article alone (a keyboard review stays quick on a library of
+ * thousands of articles), a speaker edit also the speaker list, anything else all views. */
+type ChangeScope = "article" | "speakers" | "everything";
+
+/** Runs a change, says what it did, and reloads what it may have touched. */
+async function change(
+  done: string,
+  work: () => Promise<unknown>,
+  options: { advance?: boolean; scope?: ChangeScope } = {},
+): Promise<void> {
   try {
     await tracked(work);
     errors.clear();
@@ -210,7 +225,15 @@ async function change(done: string, work: () => Promise<unknown>, options: { adv
   if (options.advance === true) {
     moveSelection(1);
   }
-  await refreshAll();
+  const scope = options.scope ?? "everything";
+  if (scope === "everything" || state.article === null) {
+    await refreshAll();
+    return;
+  }
+  await openArticle(state.article.id, state.selectedClaimId);
+  if (scope === "speakers") {
+    await loadSpeakers();
+  }
 }
 
 async function refreshAll(): Promise<void> {
@@ -247,11 +270,20 @@ async function openArticle(articleId: number, claimId: number | null): Promise<v
     ]);
     state.article = article;
     state.articleClaims = claims;
+    // The fetched article carries fresh claim counts: patch its library entry in place
+    // rather than reloading the whole library.
+    state.articles = state.articles.map((entry) => (entry.id === article.id ? { ...entry, ...summaryOf(article) } : entry));
     const keep = claims.some((claim) => claim.id === claimId);
     state.selectedClaimId = keep ? claimId : (claims[0]?.id ?? null);
     library.render(state.articles, articleId);
+    claimsTable.setArticles(state.articles);
     renderReview();
   });
+}
+
+function summaryOf(article: Article): ArticleSummary {
+  const { text: _text, content_hash: _hash, ...summary } = article;
+  return summary;
 }
 
 function renderReview(): void {
@@ -518,7 +550,7 @@ function selectedClaimAction(work: (claimId: number) => Promise<unknown>, done: 
     header.say("Select a claim first (j / k).");
     return;
   }
-  void change(done, () => work(claimId), { advance });
+  void change(done, () => work(claimId), { advance, scope: "article" });
 }
 
 /** Counts Content-Security-Policy violations on the body, where the end-to-end tests check

@@ -59,6 +59,24 @@ export function createClaimsTableView(actions: ClaimsTableActions): ClaimsTableV
   const bulkReject = textElement("button", "Reject selected", { attributes: { type: "button", id: "bulk-reject" } });
   const bulkPending = textElement("button", "Back to pending", { attributes: { type: "button", id: "bulk-pending" } });
   const exportButton = textElement("button", "Export these…", { attributes: { type: "button", id: "export-filtered" } });
+  // The article list can hold thousands of titles: the <select> is filled only when the
+  // analyst opens it, not on every reload of the library.
+  let knownArticles: readonly ArticleSummary[] = [];
+  let articleOptionsStale = true;
+  const fillArticleOptions = (): void => {
+    if (!articleOptionsStale) {
+      return;
+    }
+    articleOptionsStale = false;
+    const chosen = article.value;
+    replaceChildren(article, [
+      textElement("option", "Any article", { attributes: { value: "" } }),
+      ...knownArticles.map((entry) => textElement("option", entry.title, { attributes: { value: String(entry.id) } })),
+    ]);
+    article.value = knownArticles.some((entry) => String(entry.id) === chosen) ? chosen : "";
+  };
+  article.addEventListener("focus", fillArticleOptions);
+  article.addEventListener("mousedown", fillArticleOptions);
   let currentOffset = 0;
   let currentTotal = 0;
   let rows: Claim[] = [];
@@ -132,12 +150,8 @@ export function createClaimsTableView(actions: ClaimsTableActions): ClaimsTableV
       replaceChildren(body, rows.map((claim) => renderRow(claim, actions)));
     },
     setArticles(articles): void {
-      const chosen = article.value;
-      replaceChildren(article, [
-        textElement("option", "Any article", { attributes: { value: "" } }),
-        ...articles.map((entry) => textElement("option", entry.title, { attributes: { value: String(entry.id) } })),
-      ]);
-      article.value = articles.some((entry) => String(entry.id) === chosen) ? chosen : "";
+      knownArticles = articles;
+      articleOptionsStale = true;
     },
     filter: readFilter,
     focusSearch(): void {

@@ -17,6 +17,10 @@ export interface LibraryView {
   focusSearch(): void;
 }
 
+/** How many articles the list shows at first and adds per "Show more": building thousands
+ * of entries at once would stall the window; search narrows the list instead. */
+const ARTICLES_PER_STEP = 200;
+
 const ORDER_LABELS: ReadonlyArray<[ArticleOrder, string]> = [
   ["published_newest_first", "Newest first"],
   ["published_oldest_first", "Oldest first"],
@@ -37,9 +41,13 @@ export function createLibraryView(actions: LibraryActions): LibraryView {
   const importButton = textElement("button", "Import files…", { attributes: { id: "import-files", type: "button" } });
   const pasteButton = textElement("button", "Paste article…", { attributes: { id: "paste-article", type: "button" } });
 
+  let shownArticles: readonly ArticleSummary[] = [];
+  let shownSelectedId: number | null = null;
+  let limit = ARTICLES_PER_STEP;
   let debounce: number | undefined;
   const emitQuery = (): void => {
     const text = search.value.trim();
+    limit = ARTICLES_PER_STEP;
     actions.queryChanged({ search: text === "" ? null : text, order: order.value as ArticleOrder });
   };
   search.addEventListener("input", () => {
@@ -59,18 +67,40 @@ export function createLibraryView(actions: LibraryActions): LibraryView {
     list,
   ]);
 
+  function renderList(): void {
+    if (shownArticles.length === 0) {
+      const message = search.value.trim() === "" ? "No articles yet: import or paste one." : "No article matches the search.";
+      replaceChildren(list, [textElement("li", message, { className: "empty" })]);
+      return;
+    }
+    const visible = shownArticles.slice(0, limit);
+    // The selected article stays visible even when it lies beyond the first page.
+    const selected = shownArticles.find((article) => article.id === shownSelectedId);
+    if (selected !== undefined && !visible.includes(selected)) {
+      visible.push(selected);
+    }
+    const entries: HTMLLIElement[] = visible.map((article) => renderArticle(article, article.id === shownSelectedId, actions));
+    const hidden = shownArticles.length - visible.length;
+    if (hidden > 0) {
+      const more = textElement("button", `Show ${Math.min(hidden, ARTICLES_PER_STEP)} more (${hidden} not shown)`, {
+        className: "show-more",
+        attributes: { type: "button", id: "library-show-more" },
+      });
+      more.addEventListener("click", () => {
+        limit += ARTICLES_PER_STEP;
+        renderList();
+      });
+      entries.push(element("li", {}, [more]));
+    }
+    replaceChildren(list, entries);
+  }
+
   return {
     root,
     render(articles, selectedArticleId): void {
-      if (articles.length === 0) {
-        const message = search.value.trim() === "" ? "No articles yet: import or paste one." : "No article matches the search.";
-        replaceChildren(list, [textElement("li", message, { className: "empty" })]);
-        return;
-      }
-      replaceChildren(
-        list,
-        articles.map((article) => renderArticle(article, article.id === selectedArticleId, actions)),
-      );
+      shownArticles = articles;
+      shownSelectedId = selectedArticleId;
+      renderList();
     },
     focusSearch(): void {
       search.focus();
