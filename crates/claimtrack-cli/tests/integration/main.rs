@@ -1,6 +1,8 @@
 //! The CLI's one integration test binary: runs the real `claimtrack` executable.
 
 mod backup_restore;
+mod concurrency;
+mod crash_safety;
 mod database;
 mod eval;
 mod extract;
