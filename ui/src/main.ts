@@ -243,7 +243,7 @@ async function refreshAll(): Promise<void> {
   }
   await loadSpeakers();
   if (state.tab === "claims") {
-    await loadTable();
+    await loadTable({ recount: true });
   }
   if (state.tab === "history") {
     await loadHistory();
@@ -314,10 +314,20 @@ async function openClaimInReview(claim: Claim): Promise<void> {
   await openArticle(claim.article_id, claim.id);
 }
 
-async function loadTable(): Promise<void> {
+/** The last count of the table's filter: turning a page does not change it, and counting
+ * 100,000 claims costs as much as fetching a page. */
+let tableCount: { key: string; total: number } | null = null;
+
+async function loadTable(options: { recount?: boolean } = {}): Promise<void> {
   await load("Loading claims", async () => {
     const filter: ClaimFilter = { ...state.tableFilter, limit: CLAIMS_PAGE_SIZE, offset: state.tableOffset };
-    const [claims, total] = await Promise.all([api.fetchClaims(filter), api.countClaims(state.tableFilter)]);
+    const key = JSON.stringify(state.tableFilter);
+    const cached = options.recount !== true && tableCount?.key === key ? tableCount.total : null;
+    const [claims, total] = await Promise.all([
+      api.fetchClaims(filter),
+      cached === null ? api.countClaims(state.tableFilter) : Promise.resolve(cached),
+    ]);
+    tableCount = { key, total };
     claimsTable.render(claims, total, state.tableOffset);
   });
 }
@@ -354,7 +364,7 @@ function showTab(tab: Tab): void {
     panel.hidden = name !== tab;
   }
   if (tab === "claims") {
-    void loadTable();
+    void loadTable({ recount: true });
   } else if (tab === "speakers") {
     void loadSpeakers();
   } else if (tab === "history") {
