@@ -29,6 +29,12 @@ pub enum CoreError {
     NothingToUndo(&'static str),
     #[error("database migration {name} failed, the database was left unchanged: {message}")]
     Migration { name: String, message: String },
+    /// A page or feed could not be fetched; `failure` says why (DNS, TLS, HTTP status...).
+    #[error("{url}: {failure}")]
+    Fetch {
+        url: String,
+        failure: crate::ingest::fetch::FetchFailure,
+    },
 }
 
 impl CoreError {
@@ -43,6 +49,7 @@ impl CoreError {
             CoreError::Csv(_) => "csv",
             CoreError::NothingToUndo(_) => "nothing_to_undo",
             CoreError::Migration { .. } => "migration",
+            CoreError::Fetch { .. } => "fetch",
         }
     }
 

@@ -15,11 +15,18 @@ pub struct Migration {
 }
 
 /// Every migration this build knows, in order. Versions must run 1, 2, 3... with no gap.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_initial",
-    sql: include_str!("migrations/0001_initial.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_initial",
+        sql: include_str!("migrations/0001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_article_urls",
+        sql: include_str!("migrations/0002_article_urls.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub fn latest_schema_version() -> i64 {

@@ -8,6 +8,7 @@
 //!
 //! Writes take `&mut self`; the desktop app keeps the store behind a mutex.
 
+mod article_urls;
 mod articles;
 mod backup;
 mod history;

@@ -149,12 +149,13 @@ fn bad_files_are_refused_with_clear_messages() {
         message.contains("not valid UTF-8") && message.contains("offset 3"),
         "{message}"
     );
+    // A web page is read as one (see ingest_html); one with no article text is refused.
     let html = write(
         temp.dir.path(),
         "page.html",
-        b"<html><body><p>Hello</p></body></html>",
+        b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
     );
-    assert!(invalid_input_message(draft_from_file(&html, &none)).contains("issue 4"));
+    assert!(invalid_input_message(draft_from_file(&html, &none)).contains("no article text"));
     let pdf = write(temp.dir.path(), "report.pdf", b"%PDF-1.7");
     assert!(invalid_input_message(draft_from_file(&pdf, &none)).contains(".pdf"));
     let missing = temp.dir.path().join("missing.txt");
@@ -180,7 +181,7 @@ fn bad_files_are_refused_with_clear_messages() {
 }
 
 #[test]
-fn folders_are_walked_recursively_for_text_and_markdown_files() {
+fn folders_are_walked_recursively_for_text_markdown_and_html_files() {
     let temp = TempDatabase::new();
     let root = temp.dir.path().join("articles");
     write(&root, "b.txt", b"B\n\nbody");
@@ -196,6 +197,7 @@ fn folders_are_walked_recursively_for_text_and_markdown_files() {
         vec![
             root.join("a.md"),
             root.join("b.txt"),
+            root.join("nested/d.html"),
             root.join("nested/deeper/c.TXT"),
             explicit
         ]

@@ -4,6 +4,7 @@ mod eval;
 mod export;
 mod extract_golden;
 mod ingest;
+mod ingest_html;
 mod migrations;
 mod polnear_smoke;
 mod reliability_backup;

@@ -1,6 +1,6 @@
 //! Schema migrations on real files: refusal of newer databases, atomic failure.
 
-use claimtrack_core::store::{Migration, Store, MIGRATIONS};
+use claimtrack_core::store::{latest_schema_version, Migration, Store, MIGRATIONS};
 use claimtrack_core::CoreError;
 
 use crate::support::{draft, TempDatabase, CYCLING_ARTICLE};
@@ -47,8 +47,8 @@ fn a_database_from_a_newer_build_is_refused_and_left_untouched() {
             error,
             CoreError::DatabaseTooNew {
                 found: 999,
-                supported: 1
-            }
+                supported
+            } if supported == latest_schema_version()
         ),
         "{error:?}"
     );
@@ -66,50 +66,46 @@ fn a_failing_migration_leaves_the_database_at_its_previous_version() {
         .ingest(&draft("Cycling", CYCLING_ARTICLE, None))
         .unwrap();
     drop(store);
-    let broken = [
-        MIGRATIONS[0],
-        Migration {
-            version: 2,
-            name: "0002_broken",
-            sql: "CREATE TABLE reviewer_notes (id INTEGER PRIMARY KEY, note TEXT);
+    let next = latest_schema_version() + 1;
+    let mut broken = MIGRATIONS.to_vec();
+    broken.push(Migration {
+        version: next,
+        name: "0099_broken",
+        sql: "CREATE TABLE reviewer_notes (id INTEGER PRIMARY KEY, note TEXT);
                   ALTER TABLE articles ADD COLUMN language TEXT;
                   INSERT INTO table_that_does_not_exist VALUES (1);",
-        },
-    ];
+    });
     let error = Store::open_with_migrations(temp.path(), &broken).expect_err("broken migration");
     assert_eq!(error.kind(), "migration");
-    assert!(error.to_string().contains("0002_broken"), "{error}");
-    assert_eq!(user_version(&temp.path()), 1);
+    assert!(error.to_string().contains("0099_broken"), "{error}");
+    assert_eq!(user_version(&temp.path()), latest_schema_version());
     assert!(!table_exists(&temp.path(), "reviewer_notes"));
     let store = temp.open();
     assert_eq!(store.list_articles().unwrap().len(), 1);
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), latest_schema_version());
 }
 
 #[test]
 fn a_new_migration_is_applied_once_and_then_the_old_build_refuses_the_file() {
     let temp = TempDatabase::new();
     drop(temp.open());
-    let newer = [
-        MIGRATIONS[0],
-        Migration {
-            version: 2,
-            name: "0002_reviewer_notes",
-            sql: "CREATE TABLE reviewer_notes (id INTEGER PRIMARY KEY, note TEXT);",
-        },
-    ];
+    let next = latest_schema_version() + 1;
+    let mut newer = MIGRATIONS.to_vec();
+    newer.push(Migration {
+        version: next,
+        name: "0099_reviewer_notes",
+        sql: "CREATE TABLE reviewer_notes (id INTEGER PRIMARY KEY, note TEXT);",
+    });
     let store = Store::open_with_migrations(temp.path(), &newer).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), next);
     drop(store);
     // Opening again must not re-run the migration (it would fail: the table exists).
     drop(Store::open_with_migrations(temp.path(), &newer).unwrap());
     assert!(table_exists(&temp.path(), "reviewer_notes"));
     assert!(matches!(
         Store::open(temp.path()),
-        Err(CoreError::DatabaseTooNew {
-            found: 2,
-            supported: 1
-        })
+        Err(CoreError::DatabaseTooNew { found, supported })
+            if found == next && supported == latest_schema_version()
     ));
 }
 

@@ -1,19 +1,46 @@
-//! Turning files and pasted text into article drafts the store can keep.
+//! Turning files, pasted text, saved web pages, URLs and feeds into article drafts the
+//! store can keep, and storing many of them with a per-item report.
 //!
 //! What is stored is exactly what claim offsets index into, so the few changes made to a
-//! file's text happen here, once, before anything is extracted: a leading UTF-8 byte-order
+//! text file happen here, once, before anything is extracted: a leading UTF-8 byte-order
 //! mark is dropped and CRLF line ends become LF. (Offsets are therefore into the stored
 //! text, not the file's bytes; `claimtrack extract` reads files without this step so its
 //! offsets stay valid for the file.) Everything else is refused with a clear error rather
 //! than guessed at: empty or whitespace-only text, binary data (NUL bytes), invalid UTF-8,
-//! files over [`MAX_ARTICLE_BYTES`], and file types other than .txt and .md.
+//! files over [`MAX_ARTICLE_BYTES`], and file types other than .txt, .md and .html.
+//!
+//! Web pages are different: their stored text is the article body found in the markup
+//! ([`html`]), decoded from whatever encoding the page declares ([`encoding`]). Pages come
+//! from files, from URLs ([`fetch`]) or from the entries of a feed ([`feed`]); folders
+//! ([`folder`]) and URLs ([`web`]) are stored item by item with progress reports
+//! ([`report`]), so one bad item never stops the rest.
 
-use std::path::{Path, PathBuf};
+pub mod encoding;
+pub mod feed;
+pub mod fetch;
+pub mod folder;
+pub mod html;
+pub mod report;
+pub mod web;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, CoreResult};
+
+pub use encoding::{decode_html_bytes, DecodedPage};
+pub use feed::{fetch_feed, ingest_feed, ingest_feed_entries, parse_feed, Feed, FeedEntry};
+pub use fetch::{
+    draft_from_fetched_page, fetch_article_draft, fetch_article_draft_with_overrides,
+    fetch_document, parse_http_url, FetchAccept, FetchFailure, FetchOptions, FetchedDocument,
+    FetchedKind,
+};
+pub use folder::{collect_article_files, ingest_files};
+pub use html::{draft_from_html, parse_html_article, BodyParagraph, HtmlArticle};
+pub use report::{ImportItem, ImportReport, ImportResult, IngestProgress};
+pub use web::ingest_url;
 
 /// The largest article text accepted, in bytes.
 pub const MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
@@ -23,7 +50,10 @@ pub const MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_DERIVED_TITLE_CHARS: usize = 200;
 
 /// The file extensions imported as articles (compared case-insensitively).
-pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// The extensions read as web pages: their article text is found in the markup.
+pub const HTML_EXTENSIONS: [&str; 2] = ["html", "htm"];
 
 /// An article ready to be stored: metadata and the exact text all claim offsets index into.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,38 +78,36 @@ pub struct DraftOverrides {
     pub published: Option<NaiveDate>,
 }
 
-/// True for paths ClaimTrack imports as articles (.txt, .md, .markdown).
+/// True for paths ClaimTrack imports as articles (.txt, .md, .markdown, .html, .htm).
 pub fn is_article_file(path: &Path) -> bool {
+    lower_extension(path).is_some_and(|extension| ARTICLE_EXTENSIONS.contains(&extension.as_str()))
+}
+
+/// True for saved web pages (.html, .htm), whose article text is found in the markup.
+pub fn is_html_file(path: &Path) -> bool {
+    lower_extension(path).is_some_and(|extension| HTML_EXTENSIONS.contains(&extension.as_str()))
+}
+
+fn lower_extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            ARTICLE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
-        })
+        .map(str::to_ascii_lowercase)
 }
 
 fn check_file_type(path: &Path) -> CoreResult<()> {
     if is_article_file(path) {
         return Ok(());
     }
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let message = match extension.as_str() {
-        "html" | "htm" => format!(
-            "{}: HTML import arrives with issue 4; for now save the article as .txt or .md",
-            path.display()
-        ),
-        "" => format!("{}: a file without an extension is not imported; ClaimTrack imports .txt and .md files", path.display()),
-        other => format!("{}: .{other} files are not imported; ClaimTrack imports .txt and .md files", path.display()),
+    let message = match lower_extension(path) {
+        None => format!("{}: a file without an extension is not imported; ClaimTrack imports .txt, .md and .html files", path.display()),
+        Some(other) => format!("{}: .{other} files are not imported; ClaimTrack imports .txt, .md and .html files", path.display()),
     };
     Err(CoreError::InvalidInput(message))
 }
 
-/// Reads a .txt or .md file into a draft. The title is the first non-empty line (without a
-/// markdown `#` heading marker) unless `overrides.title` is given; the stored text is the
-/// whole file, heading marker included, after [`decode_article_text`].
-pub fn draft_from_file(path: &Path, overrides: &DraftOverrides) -> CoreResult<ArticleDraft> {
+/// Reads a file's bytes after the checks every article file gets: a known type, not a
+/// folder, and not over [`MAX_ARTICLE_BYTES`] (checked from its size, before reading).
+fn read_article_file_bytes(path: &Path) -> CoreResult<Vec<u8>> {
     check_file_type(path)?;
     let metadata = std::fs::metadata(path).map_err(|error| CoreError::io(path, error))?;
     if metadata.is_dir() {
@@ -88,33 +116,46 @@ pub fn draft_from_file(path: &Path, overrides: &DraftOverrides) -> CoreResult<Ar
             path.display()
         )));
     }
-    // Checked before reading, so a huge file is refused without loading it.
     if metadata.len() > MAX_ARTICLE_BYTES as u64 {
         return Err(too_large(&path.display().to_string(), metadata.len()));
     }
-    let bytes = std::fs::read(path).map_err(|error| CoreError::io(path, error))?;
-    let text = decode_article_text(&bytes, &path.display().to_string())?;
-    let mut draft = draft_with_derived_title(text, overrides)?;
-    draft.source_path = Some(path.display().to_string());
+    std::fs::read(path).map_err(|error| CoreError::io(path, error))
+}
+
+/// Reads an article file into a draft.
+///
+/// A .txt or .md file: the title is the first non-empty line (without a markdown `#`
+/// heading marker) unless `overrides.title` is given; the stored text is the whole file,
+/// heading marker included, after [`decode_article_text`].
+///
+/// A saved web page (.html, .htm): decoded from its declared encoding, its article body
+/// and metadata found by [`draft_from_html`]; `overrides` win over the page's metadata.
+pub fn draft_from_file(path: &Path, overrides: &DraftOverrides) -> CoreResult<ArticleDraft> {
+    let bytes = read_article_file_bytes(path)?;
+    let what = path.display().to_string();
+    let mut draft = if is_html_file(path) {
+        let page = decode_html_bytes(&bytes, None, &what)?;
+        draft_from_html(&page.text, None, overrides, &what)?
+    } else {
+        let text = decode_article_text(&bytes, &what)?;
+        draft_with_derived_title(text, overrides)?
+    };
+    draft.source_path = Some(what);
     Ok(draft)
 }
 
 /// Reads a .txt or .md file with the same checks as [`draft_from_file`] but returns its
 /// text exactly as in the file (BOM and CRLF kept), so offsets into it are offsets into the
-/// file. For stateless extraction, where nothing is stored.
+/// file. For stateless extraction, where nothing is stored. Web pages are refused: the
+/// text claims are found in is not the file's bytes, so offsets could not point into it.
 pub fn read_article_file_verbatim(path: &Path) -> CoreResult<String> {
-    check_file_type(path)?;
-    let metadata = std::fs::metadata(path).map_err(|error| CoreError::io(path, error))?;
-    if metadata.is_dir() {
+    if is_html_file(path) {
         return Err(CoreError::InvalidInput(format!(
-            "{} is a folder, not an article file",
+            "{}: offsets from `extract` point into the file, which an HTML page's article text is not; store the page with `claimtrack ingest`, or save its text as .txt",
             path.display()
         )));
     }
-    if metadata.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(too_large(&path.display().to_string(), metadata.len()));
-    }
-    let bytes = std::fs::read(path).map_err(|error| CoreError::io(path, error))?;
+    let bytes = read_article_file_bytes(path)?;
     Ok(check_article_bytes(&bytes, &path.display().to_string())?.to_string())
 }
 
@@ -232,58 +273,17 @@ fn draft_with_derived_title(text: String, overrides: &DraftOverrides) -> CoreRes
     })
 }
 
-fn tidy(value: &Option<String>) -> Option<String> {
+pub(crate) fn tidy(value: &Option<String>) -> Option<String> {
     value
         .as_ref()
         .map(|value| value.trim().to_string())
         .filter(|value| !value.is_empty())
 }
 
-fn too_large(what: &str, size: u64) -> CoreError {
+pub(crate) fn too_large(what: &str, size: u64) -> CoreError {
     CoreError::InvalidInput(format!(
         "{what} is {:.1} MB; articles over {} MB are not imported",
         size as f64 / (1024.0 * 1024.0),
         MAX_ARTICLE_BYTES / (1024 * 1024)
     ))
-}
-
-/// Expands the given paths into article files: files are kept as given (their type is
-/// checked when read, so a wrong one gets its own error), folders are walked recursively
-/// for .txt and .md files in name order. Unreadable folders are reported, not fatal.
-pub fn collect_article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CoreError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            walk_folder(path, &mut files, &mut errors);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    (files, errors)
-}
-
-fn walk_folder(folder: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CoreError>) {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) => {
-            errors.push(CoreError::io(folder, error));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .collect();
-    paths.sort();
-    for path in paths {
-        // Symlinked folders are not followed, so a link cycle cannot loop forever.
-        let is_link = std::fs::symlink_metadata(&path)
-            .map(|meta| meta.file_type().is_symlink())
-            .unwrap_or(false);
-        if path.is_dir() && !is_link {
-            walk_folder(&path, files, errors);
-        } else if path.is_file() && is_article_file(&path) {
-            files.push(path);
-        }
-    }
 }
