@@ -164,9 +164,23 @@ pub(crate) fn files_ending_with(directory: &Path, suffix: &str) -> CoreResult<Ve
     Ok(files)
 }
 
+/// The largest file the harness reads: far beyond any article, gold or annotation file,
+/// small enough that a wrong path to a disk image fails at once instead of filling memory.
+pub const LARGEST_REFERENCE_FILE: u64 = 64 * 1024 * 1024;
+
 /// Reads a text file as it is on disk (no line-ending or byte-order-mark changes), so
-/// offsets into it mean what the annotator meant. Invalid UTF-8 is refused by name.
+/// offsets into it mean what the annotator meant. Invalid UTF-8 and files over
+/// [`LARGEST_REFERENCE_FILE`] are refused by name.
 pub(crate) fn read_text_verbatim(path: &Path) -> CoreResult<String> {
+    let size = std::fs::metadata(path)
+        .map_err(|error| CoreError::io(path, error))?
+        .len();
+    if size > LARGEST_REFERENCE_FILE {
+        return Err(CoreError::InvalidInput(format!(
+            "{}: {size} bytes is too large for a reference file (at most {LARGEST_REFERENCE_FILE})",
+            path.display()
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|error| CoreError::io(path, error))?;
     String::from_utf8(bytes).map_err(|error| {
         CoreError::InvalidInput(format!(

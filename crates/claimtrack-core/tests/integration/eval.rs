@@ -658,3 +658,23 @@ fn a_folder_with_neither_format_is_refused_by_name() {
         .to_string();
     assert!(error.contains("neither claimtrack-gold/1 files"), "{error}");
 }
+
+#[test]
+fn binary_and_oversized_reference_files_are_refused_by_name() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = write_gold(directory.path(), GOLD_TEXT, "[]");
+    assert!(
+        load_gold_file(&path).is_ok(),
+        "an article with no claims is fine"
+    );
+    std::fs::write(directory.path().join("01-sample.txt"), b"caf\xe9 \x00\xff").unwrap();
+    let error = load_gold_file(&path).unwrap_err().to_string();
+    assert!(error.contains("01-sample.txt: not UTF-8 text"), "{error}");
+
+    // A sparse file: large on paper, nothing written to disk.
+    let huge = std::fs::File::create(directory.path().join("01-sample.txt")).unwrap();
+    huge.set_len(claimtrack_core::eval::LARGEST_REFERENCE_FILE + 1)
+        .unwrap();
+    let error = load_gold_file(&path).unwrap_err().to_string();
+    assert!(error.contains("too large for a reference file"), "{error}");
+}
