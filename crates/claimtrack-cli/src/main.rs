@@ -8,6 +8,7 @@
 
 mod backup_command;
 mod eval_command;
+mod ingest_command;
 mod output;
 
 use std::path::PathBuf;
@@ -16,12 +17,8 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail, Context};
 use chrono::NaiveDate;
 use claimtrack_core::export::{export_claims_csv, ExportOptions};
-use claimtrack_core::ingest::{
-    collect_article_files, draft_from_file, read_article_file_verbatim, DraftOverrides,
-};
-use claimtrack_core::store::{
-    default_database_path, ClaimFilter, IngestOutcome, ReviewStatus, Store,
-};
+use claimtrack_core::ingest::{read_article_file_verbatim, DraftOverrides};
+use claimtrack_core::store::{default_database_path, ClaimFilter, ReviewStatus, Store};
 use claimtrack_core::{extract_claims, ClaimKind};
 use clap::{ArgGroup, Parser, Subcommand};
 
@@ -54,10 +51,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Store articles (.txt and .md files, or folders searched recursively) and their claims.
+    /// Store articles and their claims: .txt, .md and .html files, folders (searched
+    /// recursively), web pages by URL, and feeds (a URL that serves RSS or Atom, or --feed).
     Ingest {
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required_unless_present = "feed", value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
+        /// An RSS or Atom feed whose entries' pages are stored (repeatable).
+        #[arg(long, value_name = "URL")]
+        feed: Vec<String>,
+        /// The time limit of each web request, in seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
         #[arg(long, value_name = "YYYY-MM-DD")]
         published: Option<NaiveDate>,
         /// The title (only with a single file; otherwise each file's first line is its title).
@@ -239,20 +243,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => extract(&files, published, format),
         Command::Ingest {
             paths,
+            feed,
+            timeout,
             published,
             title,
             url,
             outlet,
             author,
         } => {
-            let overrides = DraftOverrides {
-                title,
-                outlet,
-                url,
-                author,
-                published,
+            let request = ingest_command::IngestRequest {
+                inputs: paths,
+                feeds: feed,
+                overrides: DraftOverrides {
+                    title,
+                    outlet,
+                    url,
+                    author,
+                    published,
+                },
+                timeout: std::time::Duration::from_secs(timeout),
             };
-            ingest(open_store(cli.db)?, &paths, &overrides)
+            ingest_command::run(open_store(cli.db)?, request)
         }
         Command::Articles { format } => {
             let articles = open_store(cli.db)?.list_articles()?;
@@ -449,56 +460,6 @@ fn extract(
         OutputFormat::Json => output::print_json(&rows)?,
         OutputFormat::Csv => output::print_extracted_csv(&rows)?,
         OutputFormat::Text => {}
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn ingest(
-    mut store: Store,
-    paths: &[PathBuf],
-    overrides: &DraftOverrides,
-) -> anyhow::Result<ExitCode> {
-    let (files, walk_errors) = collect_article_files(paths);
-    let mut failed = !walk_errors.is_empty();
-    for error in walk_errors {
-        print_error(&error.to_string());
-    }
-    if overrides.title.is_some() && files.len() > 1 {
-        bail!(
-            "--title applies to a single file, but {} files were given",
-            files.len()
-        );
-    }
-    if files.is_empty() && !failed {
-        bail!("no .txt or .md files found in the given paths");
-    }
-    for file in &files {
-        let outcome = draft_from_file(file, overrides).and_then(|draft| store.ingest(&draft));
-        match outcome {
-            Ok(IngestOutcome::Inserted { article_id, claims }) => {
-                println!(
-                    "{}: inserted as article {article_id} with {claims} claims",
-                    file.display()
-                );
-            }
-            Ok(IngestOutcome::AlreadyStored { article_id }) => {
-                println!("{}: already stored as article {article_id}", file.display());
-            }
-            Err(error) => {
-                failed = true;
-                // The core's file errors already name the file; others get it added.
-                let message = error.to_string();
-                if message.contains(&file.display().to_string()) {
-                    print_error(&message);
-                } else {
-                    print_error(&format!("{}: {message}", file.display()));
-                }
-            }
-        }
     }
     Ok(if failed {
         ExitCode::FAILURE

@@ -6,4 +6,5 @@ mod crash_safety;
 mod database;
 mod eval;
 mod extract;
+mod ingest_web;
 mod support;
