@@ -377,6 +377,14 @@ fn kind_from_content_type(
     check_accepted(kind, content_type, accept).map(Some)
 }
 
+/// The root elements of RSS 2.0, Atom and RSS 1.0 documents.
+const FEED_ROOTS: &[&str] = &["<rss", "<feed", "<rdf:rdf"];
+
+/// How a page without a doctype or `<html>` tag may still open.
+const HTML_OPENINGS: &[&str] = &[
+    "<head", "<body", "<meta", "<title", "<article", "<p", "<div",
+];
+
 /// Decides from the first bytes whether an undeclared or generic-XML body is a page or a
 /// feed.
 fn sniff_kind(
@@ -388,18 +396,12 @@ fn sniff_kind(
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let start = head.trim_start_matches('\u{feff}').trim_start();
     let described = content_type.unwrap_or("content without a Content-Type");
-    let kind = if ["<rss", "<feed", "<rdf:rdf"]
-        .iter()
-        .any(|root| head.contains(root))
-    {
+    let opens_as_html = start.starts_with("<!doctype html") || start.starts_with("<html");
+    let kind = if opens_as_html {
+        FetchedKind::Html
+    } else if FEED_ROOTS.iter().any(|root| head.contains(root)) {
         FetchedKind::Feed
-    } else if start.starts_with("<!doctype html")
-        || [
-            "<html", "<head", "<body", "<meta", "<title", "<article", "<p", "<div",
-        ]
-        .iter()
-        .any(|tag| start.starts_with(tag) || head.contains("<html"))
-    {
+    } else if head.contains("<html") || HTML_OPENINGS.iter().any(|tag| start.starts_with(tag)) {
         FetchedKind::Html
     } else {
         return Err(unusable(described, accept));

@@ -550,3 +550,76 @@ fn a_stored_page_yields_claims_from_its_story_only_and_is_stored_once() {
         IngestOutcome::AlreadyStored { article_id }
     );
 }
+
+#[test]
+fn a_folder_of_pages_and_text_is_stored_file_by_file_with_progress_and_bad_files_reported() {
+    use claimtrack_core::ingest::{ingest_files, ImportResult, IngestProgress};
+
+    let temp = TempDatabase::new();
+    let inbox = temp.dir.path().join("inbox");
+    std::fs::create_dir_all(inbox.join("pages")).unwrap();
+    for name in ["courier_open_graph.html", "furniture_only.html"] {
+        std::fs::copy(html_fixture(name), inbox.join("pages").join(name)).unwrap();
+    }
+    std::fs::write(
+        inbox.join("brief.txt"),
+        "Bridge reopens\n\n\"It is safe again,\" engineer Pia Lund said on Friday.\n",
+    )
+    .unwrap();
+    std::fs::write(inbox.join("broken.md"), b"Caf\xe9\n").unwrap();
+    std::fs::write(inbox.join("notes.pdf"), b"%PDF").unwrap();
+
+    let mut store = temp.open();
+    let mut events = Vec::new();
+    let report = ingest_files(
+        &mut store,
+        std::slice::from_ref(&inbox),
+        &DraftOverrides::default(),
+        |event| events.push(event),
+    );
+    let sources: Vec<String> = report
+        .items
+        .iter()
+        .map(|item| {
+            let name = std::path::Path::new(&item.source).file_name().unwrap();
+            name.to_string_lossy().to_string()
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        vec![
+            "brief.txt",
+            "broken.md",
+            "courier_open_graph.html",
+            "furniture_only.html"
+        ]
+    );
+    assert_eq!(
+        (report.inserted(), report.skipped(), report.failed()),
+        (2, 0, 2)
+    );
+    let ImportResult::Failed { error } = &report.items[1].result else {
+        panic!("broken.md must fail");
+    };
+    assert_eq!(error.kind, "invalid_input");
+    assert!(error.message.contains("UTF-8"), "{}", error.message);
+    assert!(matches!(events[0], IngestProgress::Started { total: 4 }));
+    assert_eq!(events.len(), 5);
+    assert!(matches!(
+        &events[4],
+        IngestProgress::Finished { done: 4, total: 4, item } if item.is_failure()
+    ));
+    assert_eq!(store.list_articles().unwrap().len(), 2);
+
+    // Everything again: the stored files are recognised by their text.
+    let again = ingest_files(
+        &mut store,
+        std::slice::from_ref(&inbox),
+        &DraftOverrides::default(),
+        |_| {},
+    );
+    assert_eq!(
+        (again.inserted(), again.skipped(), again.failed()),
+        (0, 2, 2)
+    );
+}
