@@ -391,3 +391,62 @@ def test_editing_the_published_date_moves_claim_dates(launch_app):
     dates = claim_details(app)
     assert any("2026-05-18" in text for text in dates), dates
     assert not any("2026-05-11" in text for text in dates), dates
+
+
+def test_bulk_review_in_the_table_and_the_export_matches_the_cli_byte_for_byte(launch_app, tmp_path):
+    import subprocess
+
+    from conftest import cli_binary
+
+    app = launch_app()
+    app.wait_until_loaded()
+    paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
+    app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the pasted article's claims")
+    app.wait_until_idle()
+
+    # Filter the table to this article's direct quotes, select the page, verify in one step.
+    app.press("2")
+    app.wait_for(lambda app: len(app.texts("#claims-table-body tr")) > 2, "the table with every claim")
+    app.click("#filter-article")
+    app.driver.execute_script(
+        "const select = document.getElementById('filter-article');"
+        "select.value = [...select.options].find((option) => option.text === arguments[0]).value;"
+        "select.dispatchEvent(new Event('change', {bubbles: true}));",
+        TRAM_TITLE,
+    )
+    app.set_value("#filter-kind", "direct")
+    app.wait_for(lambda app: app.text("#claims-table-summary") == "1–2 of 2 claims", "two direct quotes in the article")
+    app.wait_until_idle()
+    app.click("#select-page")
+    app.click("#bulk-verify")
+    app.wait_for(lambda app: app.texts("#claims-table-body .cell-status") == ["verified", "verified"], "both verified")
+    app.wait_until_idle()
+    assert "Marked 2 claims verified" in app.text("#status-line")
+
+    # One undo takes back the whole bulk change.
+    app.press("z")
+    app.wait_for(lambda app: app.texts("#claims-table-body .cell-status") == ["pending", "pending"], "both pending again")
+    app.wait_until_idle()
+    app.press("y")
+    app.wait_for(lambda app: app.texts("#claims-table-body .cell-status") == ["verified", "verified"], "both verified again")
+    app.wait_until_idle()
+
+    # Export every verified claim without the Excel mark, then the same with the CLI.
+    app.click("#filters-clear")
+    app.wait_until_idle()
+    app.click("#export-filtered")
+    app.click("#export-excel")
+    from_app = tmp_path / "from-app.csv"
+    app.type_into("#export-path", str(from_app))
+    app.click("#export-submit")
+    app.wait_for(lambda app: "Wrote 2 claims" in app.text("#export-result"), "the export report")
+    from_cli = tmp_path / "from-cli.csv"
+    subprocess.run(
+        [str(cli_binary()), "--db", str(app.database_path), "export", "--out", str(from_cli)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert from_app.read_bytes() == from_cli.read_bytes()
+    assert not from_app.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert app.driver.execute_script("return document.body.dataset.cspViolations ?? null") is None
