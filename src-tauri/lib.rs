@@ -48,6 +48,8 @@ pub fn run() {
             commands::history::redo,
             commands::history::list_history,
             commands::export::export_csv,
+            commands::database::backup_database,
+            commands::database::restore_database,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("ClaimTrack could not start its window");

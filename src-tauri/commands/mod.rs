@@ -3,6 +3,7 @@
 //! `async` so that Tauri runs them off the main thread and a slow query never freezes the
 //! window.
 
+pub mod database;
 pub mod export;
 pub mod history;
 pub mod library;

@@ -450,3 +450,66 @@ def test_bulk_review_in_the_table_and_the_export_matches_the_cli_byte_for_byte(l
     assert from_app.read_bytes() == from_cli.read_bytes()
     assert not from_app.read_bytes().startswith(b"\xef\xbb\xbf")
     assert app.driver.execute_script("return document.body.dataset.cspViolations ?? null") is None
+
+
+def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path):
+    import sqlite3
+
+    app = launch_app()
+    app.wait_until_loaded()
+    paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
+    claim_id = app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the pasted article's claims")
+    app.wait_until_idle()
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
+    app.press("v")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
+    app.wait_until_idle()
+
+    backup = tmp_path / "backup.sqlite3"
+    app.press("4")
+    app.click("#open-database-dialog")
+    app.type_into("#backup-path", str(backup))
+    app.click("#backup-submit")
+    app.wait_for(lambda app: "Backed up 2 articles" in app.text("#database-result"), "the backup report")
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT status FROM claim_corrections WHERE claim_id = ?", (claim_id,)).fetchone()[0] == "verified"
+    app.driver.execute_script("document.getElementById('database-dialog').close()")
+
+    # After the backup the analyst rejects the claim; restoring brings back "verified".
+    app.press("1")
+    app.wait_until_idle()
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected again")
+    app.press("x")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "rejected", "the claim rejected")
+    app.wait_until_idle()
+
+    app.press("4")
+    app.click("#open-database-dialog")
+    app.set_value("#restore-path", str(backup))
+    app.click("#restore-submit")
+    assert "Click again" in app.text("#database-result")
+    app.click("#restore-submit")
+    app.wait_for(lambda app: "Restored 2 articles" in app.text("#database-result"), "the restore report")
+    app.wait_until_idle()
+    app.driver.execute_script("document.getElementById('database-dialog').close()")
+    app.press("1")
+    app.driver.execute_script(
+        "[...document.querySelectorAll('.article-item')].find((item) => item.innerText.includes(arguments[0])).click()",
+        TRAM_TITLE,
+    )
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the restored verification")
+    # A restore that names a file that is not a database is refused with a clear message.
+    not_a_database = tmp_path / "notes.sqlite3"
+    not_a_database.write_text("minutes of the Tuesday meeting\n" * 100)
+    app.press("4")
+    app.click("#open-database-dialog")
+    app.set_value("#restore-path", str(not_a_database))
+    app.click("#restore-submit")
+    app.click("#restore-submit")
+    app.wait_for(lambda app: app.element("#database-result").get_attribute("class") == "form-error", "the refusal")
+    app.driver.execute_script("document.getElementById('database-dialog').close()")
+    app.press("1")
+    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "nothing lost after the refused restore")

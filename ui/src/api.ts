@@ -261,3 +261,33 @@ export function fetchHistory(limit: number, offset: number): Promise<HistoryEntr
 export function exportCsv(path: string, options: ExportOptions): Promise<ExportReport> {
   return invoke<ExportReport>("export_csv", { path, options });
 }
+
+export interface DatabaseContents {
+  schema_version: number;
+  articles: number;
+  claims: number;
+  corrections: number;
+  history_events: number;
+}
+
+export interface BackupReport {
+  path: string;
+  bytes: number;
+  contents: DatabaseContents;
+}
+
+export interface RestoreReport {
+  target: string;
+  restored_from: string;
+  backup_schema_version: number;
+  contents: DatabaseContents;
+  previous_database: string | null;
+}
+
+export function backupDatabase(path: string): Promise<BackupReport> {
+  return invoke<BackupReport>("backup_database", { path });
+}
+
+export function restoreDatabase(path: string): Promise<RestoreReport> {
+  return invoke<RestoreReport>("restore_database", { path });
+}

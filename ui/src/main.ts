@@ -8,7 +8,7 @@ import * as api from "./api";
 import type { Article, ArticleQuery, ArticleSummary, Claim, ClaimFilter, ClaimOrder, HistoryEntry, SpeakerSummary } from "./api";
 import { element } from "./dom";
 import { CLAIMS_PAGE_SIZE, createClaimsTableView } from "./views/claimsTable";
-import { createExportDialog, createHelpDialog, createImportDialog, createMetadataDialog, createPasteDialog } from "./views/dialogs";
+import { createDatabaseDialog, createExportDialog, createHelpDialog, createImportDialog, createMetadataDialog, createPasteDialog } from "./views/dialogs";
 import { createErrorView } from "./views/errors";
 import { createHeaderView, TABS, type Tab } from "./views/header";
 import { createHistoryView } from "./views/history";
@@ -137,7 +137,16 @@ const speakersView = createSpeakersView({
   openClaim: (claim) => void openClaimInReview(claim),
   report: (message) => header.say(message),
 });
-const historyView = createHistoryView(() => void undoOrRedo("undo"), () => void undoOrRedo("redo"));
+const historyView = createHistoryView(
+  () => void undoOrRedo("undo"),
+  () => void undoOrRedo("redo"),
+  () => databaseDialog.open(),
+);
+const databaseDialog = createDatabaseDialog(
+  (which) => void chooseDatabasePath(which),
+  (path) => void backupDatabase(path),
+  (path) => void restoreDatabase(path),
+);
 const pasteDialog = createPasteDialog((article) => void importPasted(article));
 const importDialog = createImportDialog(
   () => void chooseFilesToImport(false),
@@ -464,6 +473,49 @@ async function exportClaims(path: string, excel: boolean, filter: ClaimFilter): 
     header.say(`Exported ${report.rows} claims`);
   } catch (error) {
     exportDialog.showResult(api.toErrorPayload(error).message, true);
+  }
+}
+
+async function chooseDatabasePath(which: "backup" | "restore"): Promise<void> {
+  const filters = [{ name: "ClaimTrack database", extensions: ["sqlite3", "sqlite", "db"] }];
+  const chosen =
+    which === "backup"
+      ? await saveFileDialog({ title: "Back up the database", defaultPath: "claimtrack-backup.sqlite3", filters })
+      : await openFileDialog({ title: "Restore a backup", multiple: false, directory: false, filters });
+  if (typeof chosen === "string") {
+    databaseDialog.setPath(which, chosen);
+  }
+}
+
+async function backupDatabase(path: string): Promise<void> {
+  try {
+    const report = await tracked(() => api.backupDatabase(path));
+    const { articles, claims, history_events: events } = report.contents;
+    databaseDialog.showResult(`Backed up ${articles} articles, ${claims} claims and ${events} history events to ${report.path}`, false);
+    header.say("Backup written");
+  } catch (error) {
+    databaseDialog.showResult(api.toErrorPayload(error).message, true);
+  }
+}
+
+async function restoreDatabase(path: string): Promise<void> {
+  try {
+    const report = await tracked(() => api.restoreDatabase(path));
+    const kept = report.previous_database === null ? "" : ` The previous database is kept as ${report.previous_database}.`;
+    databaseDialog.showResult(
+      `Restored ${report.contents.articles} articles and ${report.contents.claims} claims from ${report.restored_from}.${kept}`,
+      false,
+    );
+    header.say("Backup restored");
+  } catch (error) {
+    databaseDialog.showResult(api.toErrorPayload(error).message, true);
+    return;
+  }
+  state.article = null;
+  await refreshAll();
+  const first = state.articles[0];
+  if (first !== undefined) {
+    await openArticle(first.id, null);
   }
 }
 

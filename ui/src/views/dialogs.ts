@@ -321,3 +321,77 @@ export function createHelpDialog(bindings: ReadonlyArray<[string, string]>): { t
     },
   };
 }
+
+export interface DatabaseDialog {
+  open(): void;
+  setPath(which: "backup" | "restore", path: string): void;
+  showResult(message: string, failed: boolean): void;
+}
+
+/** Back up the open database to a file, or restore one. Restoring asks for a second click,
+ * because it replaces what is open (the previous database is kept beside it). */
+export function createDatabaseDialog(
+  onChoose: (which: "backup" | "restore") => void,
+  onBackup: (path: string) => void,
+  onRestore: (path: string) => void,
+): DatabaseDialog {
+  const backupPath = element("input", { attributes: { id: "backup-path", type: "text", placeholder: "/home/me/claimtrack-backup.sqlite3" } });
+  const restorePath = element("input", { attributes: { id: "restore-path", type: "text", placeholder: "/home/me/claimtrack-backup.sqlite3" } });
+  const chooseBackup = textElement("button", "Choose…", { attributes: { type: "button", id: "backup-choose" } });
+  const chooseRestore = textElement("button", "Choose…", { attributes: { type: "button", id: "restore-choose" } });
+  chooseBackup.addEventListener("click", () => onChoose("backup"));
+  chooseRestore.addEventListener("click", () => onChoose("restore"));
+  const backupButton = textElement("button", "Back up now", { attributes: { type: "button", id: "backup-submit" } });
+  const restoreButton = textElement("button", "Restore…", { attributes: { type: "button", id: "restore-submit" } });
+  const result = element("p", { attributes: { id: "database-result", role: "status" } });
+  let restoreArmed = false;
+  const showResult = (message: string, failed: boolean): void => {
+    result.textContent = message;
+    result.className = failed ? "form-error" : "form-ok";
+  };
+  backupButton.addEventListener("click", () => {
+    const path = backupPath.value.trim();
+    if (path === "") {
+      showResult("Choose where to write the backup first.", true);
+      return;
+    }
+    onBackup(path);
+  });
+  restoreButton.addEventListener("click", () => {
+    const path = restorePath.value.trim();
+    if (path === "") {
+      showResult("Choose the backup to restore first.", true);
+      return;
+    }
+    if (!restoreArmed) {
+      restoreArmed = true;
+      restoreButton.textContent = "Replace the open database";
+      showResult("Restoring replaces everything open now with the backup; the current database is kept beside it. Click again to go ahead.", false);
+      return;
+    }
+    restoreArmed = false;
+    restoreButton.textContent = "Restore…";
+    onRestore(path);
+  });
+  const dialog = modal("database-dialog", "Back up or restore the database", [
+    element("div", { className: "dialog-form" }, [
+      textElement("p", "A backup is a consistent copy taken while the app keeps working; the command line's “claimtrack backup” writes the same kind of file.", { className: "hint" }),
+      element("div", { className: "field-row" }, [field("Back up to", backupPath), chooseBackup, backupButton]),
+      element("div", { className: "field-row" }, [field("Restore from", restorePath), chooseRestore, restoreButton]),
+      result,
+    ]),
+  ]);
+  return {
+    open(): void {
+      restoreArmed = false;
+      restoreButton.textContent = "Restore…";
+      result.textContent = "";
+      dialog.showModal();
+      backupPath.focus();
+    },
+    setPath(which, path): void {
+      (which === "backup" ? backupPath : restorePath).value = path;
+    },
+    showResult,
+  };
+}

@@ -1,4 +1,4 @@
-// The History view: the stored audit trail, newest first. Undo and redo read the same
+// The History view: the stored audit trail, newest first, and the way to backups. Undo and redo read the same
 // table, so what is listed here is exactly what they will act on, across restarts.
 import type { HistoryEntry } from "../api";
 import { element, replaceChildren, textElement } from "../dom";
@@ -8,16 +8,18 @@ export interface HistoryView {
   render(entries: readonly HistoryEntry[]): void;
 }
 
-export function createHistoryView(onUndo: () => void, onRedo: () => void): HistoryView {
+export function createHistoryView(onUndo: () => void, onRedo: () => void, onDatabase: () => void): HistoryView {
   const body = element("tbody", { attributes: { id: "history-body" } });
   const undoButton = textElement("button", "Undo (z)", { attributes: { type: "button", id: "history-undo" } });
   const redoButton = textElement("button", "Redo (y)", { attributes: { type: "button", id: "history-redo" } });
+  const databaseButton = textElement("button", "Backup and restore…", { attributes: { type: "button", id: "open-database-dialog" } });
+  databaseButton.addEventListener("click", onDatabase);
   undoButton.addEventListener("click", onUndo);
   redoButton.addEventListener("click", onRedo);
   const root = element("section", { className: "panel history-panel", attributes: { "aria-labelledby": "history-heading" } }, [
     element("div", { className: "panel-heading" }, [
       textElement("h2", "History", { attributes: { id: "history-heading" } }),
-      element("div", { className: "button-row" }, [undoButton, redoButton]),
+      element("div", { className: "button-row" }, [undoButton, redoButton, databaseButton]),
     ]),
     element("table", { className: "claims-table" }, [
       element("thead", {}, [element("tr", {}, ["When (UTC)", "Change", "State"].map((label) => textElement("th", label)))]),
