@@ -209,6 +209,7 @@ fn parse_span(text: &str) -> Result<(usize, usize), String> {
 }
 
 fn main() -> ExitCode {
+    end_quietly_when_the_reader_goes_away();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -216,6 +217,18 @@ fn main() -> ExitCode {
             print_error(&format!("{error:#}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so a write to a closed pipe (`claimtrack extract ... | head`)
+/// becomes an error or a panic in `println!`. The default action ends the process silently
+/// instead, as every Unix tool does. Safe for the store: each write is one transaction,
+/// which SQLite rolls back if the process ends inside it.
+fn end_quietly_when_the_reader_goes_away() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -217,3 +217,38 @@ fn extract_needs_no_database_and_rejects_bad_arguments() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("claimtrack ingest"), "{}", run.stderr);
 }
+
+/// Regression (issue 2's closing note): `claimtrack extract ... | head` printed
+/// "error: Broken pipe" when the reader stopped early. It must end quietly.
+#[test]
+fn issue_2_extract_into_a_pipe_closed_early_ends_without_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    let workspace = Workspace::new();
+    // Enough output that the writer is still writing when the reader goes away.
+    let story = COUNCIL_STORY.repeat(400);
+    workspace.write("long.txt", story.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+        .args(["extract", "long.txt", "--format", "json"])
+        .current_dir(workspace.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run claimtrack");
+    let mut first_bytes = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first_bytes)
+        .expect("some output");
+    // Dropping the read end closes the pipe, as `head` does after its lines.
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panicked"),
+        "stderr: {stderr}"
+    );
+    assert!(first_bytes.starts_with(b"["));
+}
