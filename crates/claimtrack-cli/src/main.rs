@@ -362,7 +362,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let from_id = speaker_id(&store, &from)?;
             let into_id = speaker_id(&store, &into)?;
             store.merge_speakers(from_id, into_id)?;
-            println!("merged speaker {from_id} ({from}) into speaker {into_id} ({into})");
+            // The history's summary names both speakers canonically, whether the analyst
+            // typed names, aliases or ids.
+            match store.list_history(1, 0)?.first() {
+                Some(entry) => println!("{}", entry.summary),
+                None => println!("merged speaker {from_id} into speaker {into_id}"),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::RenameSpeaker { from, to } => {
