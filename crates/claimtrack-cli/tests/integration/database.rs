@@ -251,9 +251,14 @@ fn speakers_can_be_renamed_and_merged_by_name_and_the_merge_undone() {
     workspace
         .run(&["rename-speaker", "jonas perlmann", "Jonas P. Perlmann"])
         .ok();
-    workspace
+    let said = workspace
         .run(&["merge-speakers", "Jonas P. Perlmann", "anna lindqvist"])
         .ok();
+    // The confirmation names the speakers canonically, not as typed.
+    assert!(
+        said.contains("(`Jonas P. Perlmann`) into speaker") && said.contains("(`Anna Lindqvist`)"),
+        "{said}"
+    );
     let merged = workspace
         .run(&["claims", "--speaker", "JONAS PERLMANN", "--format", "json"])
         .json();
