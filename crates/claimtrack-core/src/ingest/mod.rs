@@ -186,15 +186,11 @@ pub fn draft_from_pasted(
     }
     let text = format!("{title}\n\n{body}\n");
     let text = decode_article_text(text.as_bytes(), "the pasted text")?;
-    Ok(ArticleDraft {
-        title: title.to_string(),
-        outlet: tidy(&overrides.outlet),
-        url: tidy(&overrides.url),
-        author: tidy(&overrides.author),
-        published: overrides.published,
-        source_path: None,
-        text,
-    })
+    let overrides = DraftOverrides {
+        title: Some(title.to_string()),
+        ..overrides.clone()
+    };
+    draft_with_derived_title(text, &overrides)
 }
 
 /// Checks raw bytes and turns them into the text that is stored: refuses oversize, binary,

@@ -20,7 +20,7 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-fn invalid_input_message(result: Result<impl std::fmt::Debug, CoreError>) -> String {
+pub fn invalid_input_message(result: Result<impl std::fmt::Debug, CoreError>) -> String {
     match result {
         Err(CoreError::InvalidInput(message)) => message,
         other => panic!("expected invalid input, got {other:?}"),

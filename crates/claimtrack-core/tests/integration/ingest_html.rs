@@ -10,9 +10,9 @@ use claimtrack_core::ingest::{
     DraftOverrides, MAX_ARTICLE_BYTES,
 };
 use claimtrack_core::store::IngestOutcome;
-use claimtrack_core::CoreError;
 use expect_test::{expect, Expect};
 
+use crate::ingest::invalid_input_message;
 use crate::support::{date, TempDatabase};
 
 pub fn html_fixture(name: &str) -> PathBuf {
@@ -28,13 +28,6 @@ fn fixture_draft(name: &str) -> ArticleDraft {
 
 fn check_text(draft: &ArticleDraft, expected: Expect) {
     expected.assert_eq(&draft.text);
-}
-
-fn invalid_input_message(result: Result<impl std::fmt::Debug, CoreError>) -> String {
-    match result {
-        Err(CoreError::InvalidInput(message)) => message,
-        other => panic!("expected invalid input, got {other:?}"),
-    }
 }
 
 #[test]
