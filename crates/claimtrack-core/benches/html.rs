@@ -87,7 +87,7 @@ fn page(seed: usize) -> String {
         "<div class=\"ad ad-inline\"><script>renderAd('inline')</script>Advertisement</div>".to_string(),
         format!("{surname} added that talks with the regional authority had gone well and that a final vote was expected before the summer."),
         "<ul class=\"related\"><li><a href=\"/a\">Budget talks stall</a></li><li><a href=\"/b\">Tram tender reopened</a></li></ul>".to_string(),
-        format!("Residents' groups said they would hold a public meeting on Thursday. \"We want answers, not slogans,\" said campaigner Lea Brunner."),
+        "Residents' groups said they would hold a public meeting on Thursday. \"We want answers, not slogans,\" said campaigner Lea Brunner.".to_string(),
         format!("A spokesperson for the regional authority declined to comment on {topic} before the vote."),
         format!("The plan now goes to a committee, which meets on {}.", ["Monday", "Wednesday", "Friday"][seed % 3]),
     ];
