@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::fetch::{draft_from_fetched_page, fetch_document, FetchAccept, FetchFailure};
 use super::html::{absolute_http_url, parse_html_article};
 use super::report::{ImportItem, ImportReport, ImportResult, IngestProgress, ReportBuilder};
+use super::store_access::StoreAccess;
 use super::{decode_html_bytes, DraftOverrides, FetchOptions, FetchedDocument, FetchedKind};
 use crate::error::{CoreError, CoreResult};
-use crate::store::Store;
 
 /// One entry of a feed: the address of its page and what the feed says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +126,7 @@ fn feed_from_document(document: FetchedDocument, options: &FetchOptions) -> Core
 /// Reads the feed at `url` and stores every entry's page (see [`ingest_feed_entries`]).
 /// Fails only when the feed itself cannot be fetched or read.
 pub fn ingest_feed(
-    store: &mut Store,
+    store: impl StoreAccess,
     url: &str,
     options: &FetchOptions,
     progress: impl FnMut(IngestProgress),
@@ -148,7 +148,7 @@ pub fn ingest_feed(
 /// metadata wins; the feed's date and author fill in what the page lacks, and `overrides`
 /// (except the title, which is each entry's own) win over both.
 pub fn ingest_feed_entries(
-    store: &mut Store,
+    mut store: impl StoreAccess,
     feed: &Feed,
     options: &FetchOptions,
     overrides: &DraftOverrides,
@@ -168,7 +168,7 @@ pub fn ingest_feed_entries(
                 entry.title.as_deref().unwrap_or("untitled")
             )
         });
-        let item = match ingest_feed_entry(store, entry, options, &overrides) {
+        let item = match ingest_feed_entry(&mut store, entry, options, &overrides) {
             Ok(result) => ImportItem { source, result },
             Err(error) => ImportItem::failed(source, &error),
         };
@@ -178,7 +178,7 @@ pub fn ingest_feed_entries(
 }
 
 fn ingest_feed_entry(
-    store: &mut Store,
+    store: &mut impl StoreAccess,
     entry: &FeedEntry,
     options: &FetchOptions,
     overrides: &DraftOverrides,
@@ -188,18 +188,18 @@ fn ingest_feed_entry(
             "the feed entry has no link to its page".into(),
         ));
     };
-    if let Some(article_id) = store.find_article_by_url(url)? {
+    if let Some(article_id) = store.with_store(|store| store.find_article_by_url(url))? {
         return Ok(ImportResult::KnownUrl { article_id });
     }
     let document = fetch_document(url, options, FetchAccept::Html)?;
     let mut draft = draft_from_fetched_page(&document, overrides)?;
     if let Some(canonical) = draft.url.as_deref().filter(|canonical| *canonical != url) {
-        if let Some(article_id) = store.find_article_by_url(canonical)? {
+        if let Some(article_id) = store.with_store(|store| store.find_article_by_url(canonical))? {
             return Ok(ImportResult::KnownUrl { article_id });
         }
     }
     draft.published = draft.published.or(entry.published);
     draft.author = draft.author.or_else(|| entry.author.clone());
-    let outcome = store.ingest(&draft)?;
+    let outcome = store.with_store(|store| store.ingest(&draft))?;
     Ok(ImportItem::stored(url, outcome).result)
 }

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::report::{ImportItem, ImportReport, IngestProgress, ReportBuilder};
+use super::store_access::StoreAccess;
 use super::{draft_from_file, is_article_file, DraftOverrides};
 use crate::error::CoreError;
-use crate::store::Store;
 
 /// Expands the given paths into article files: files are kept as given (their type is
 /// checked when read, so a wrong one gets its own error), folders are walked recursively
@@ -55,7 +55,7 @@ fn walk_folder(folder: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CoreErr
 /// each one. A file that fails (unreadable, binary, a page with no article text...) is
 /// reported and the rest go on; so is a folder that cannot be read.
 pub fn ingest_files(
-    store: &mut Store,
+    mut store: impl StoreAccess,
     paths: &[PathBuf],
     overrides: &DraftOverrides,
     progress: impl FnMut(IngestProgress),
@@ -71,7 +71,9 @@ pub fn ingest_files(
     }
     for file in &files {
         let source = file.display().to_string();
-        let item = match draft_from_file(file, overrides).and_then(|draft| store.ingest(&draft)) {
+        let stored = draft_from_file(file, overrides)
+            .and_then(|draft| store.with_store(|store| store.ingest(&draft)));
+        let item = match stored {
             Ok(outcome) => ImportItem::stored(source, outcome),
             Err(error) => ImportItem::failed(source, &error),
         };

@@ -21,6 +21,7 @@ pub mod fetch;
 pub mod folder;
 pub mod html;
 pub mod report;
+pub mod store_access;
 pub mod web;
 
 use std::path::Path;
@@ -40,6 +41,7 @@ pub use fetch::{
 pub use folder::{collect_article_files, ingest_files};
 pub use html::{draft_from_html, parse_html_article, BodyParagraph, HtmlArticle};
 pub use report::{ImportItem, ImportReport, ImportResult, IngestProgress};
+pub use store_access::StoreAccess;
 pub use web::ingest_url;
 
 /// The largest article text accepted, in bytes.

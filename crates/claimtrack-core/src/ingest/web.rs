@@ -6,15 +6,15 @@
 use super::feed::{ingest_feed_entries, parse_feed};
 use super::fetch::{draft_from_fetched_page, fetch_document, FetchAccept};
 use super::report::{ImportItem, ImportReport, IngestProgress, ReportBuilder};
+use super::store_access::StoreAccess;
 use super::{DraftOverrides, FetchOptions, FetchedKind};
-use crate::store::Store;
 
 /// Fetches `url` and stores it: a page as one article (with `overrides` over its
 /// metadata), a feed as all its entries' pages (see
 /// [`ingest_feed_entries`](super::feed::ingest_feed_entries)). Never fails as a whole: a
 /// failed fetch is the report's one failed item, so callers report it like a bad file.
 pub fn ingest_url(
-    store: &mut Store,
+    mut store: impl StoreAccess,
     url: &str,
     options: &FetchOptions,
     overrides: &DraftOverrides,
@@ -37,7 +37,7 @@ pub fn ingest_url(
         },
         FetchedKind::Html => {
             let item = match draft_from_fetched_page(&document, overrides)
-                .and_then(|draft| store.ingest(&draft))
+                .and_then(|draft| store.with_store(|store| store.ingest(&draft)))
             {
                 Ok(outcome) => ImportItem::stored(source, outcome),
                 Err(error) => ImportItem::failed(source, &error),

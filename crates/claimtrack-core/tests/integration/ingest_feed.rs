@@ -296,3 +296,49 @@ fn a_url_is_recognised_as_a_feed_and_a_page_that_announces_a_feed_leads_to_it() 
     }
     assert_eq!(table_counts(&temp.path()), counts);
 }
+
+#[test]
+fn a_store_behind_a_mutex_is_locked_only_for_database_steps_never_while_fetching() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
+    let temp = TempDatabase::new();
+    let shared = Arc::new(Mutex::new(temp.open()));
+    let port = Arc::new(OnceLock::<u16>::new());
+    let (port_in_server, store_in_server) = (Arc::clone(&port), Arc::clone(&shared));
+    let free_while_fetching = Arc::new(AtomicUsize::new(0));
+    let free_count = Arc::clone(&free_while_fetching);
+    let tribune = fixture("tribune_time_element.html");
+    let server = LoopbackServer::start(move |path| {
+        // What another window command would do while the import waits on the network.
+        if store_in_server.try_lock().is_ok() {
+            free_count.fetch_add(1, Ordering::SeqCst);
+        }
+        let base = format!("http://127.0.0.1:{}", port_in_server.get().unwrap());
+        match path {
+            "/feed" => Reply::new(
+                200,
+                "application/rss+xml",
+                rss_feed(&[format!("{base}/strike")]),
+            ),
+            "/strike" => Reply::html(tribune.clone()),
+            _ => Reply::not_found(),
+        }
+    });
+    port.set(server.port()).unwrap();
+    let report = ingest_url(
+        shared.as_ref(),
+        &server.url("/feed"),
+        &options(),
+        &DraftOverrides::default(),
+        |_| {
+            assert!(
+                shared.try_lock().is_ok(),
+                "the store stays locked between items"
+            )
+        },
+    );
+    assert_eq!(outcomes(&report), vec!["inserted"]);
+    assert_eq!(free_while_fetching.load(Ordering::SeqCst), 2);
+    assert_eq!(shared.lock().unwrap().list_articles().unwrap().len(), 1);
+}
