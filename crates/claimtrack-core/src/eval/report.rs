@@ -71,7 +71,11 @@ pub fn render_text_report(report: &EvalReport) -> String {
         }
     );
     // Column padding leaves spaces at line ends; they would only get in a diff's way.
-    let mut trimmed: String = out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    let mut trimmed: String = out
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
     trimmed.push('\n');
     trimmed
 }
