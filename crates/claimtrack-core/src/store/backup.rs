@@ -11,7 +11,8 @@
 //! refuses it, with the target untouched, unless it is an SQLite database that passes
 //! `integrity_check`, holds the ClaimTrack schema and was not written by a newer ClaimTrack.
 //! An older backup is migrated (on the copy) to the current schema first. The current
-//! database is then kept as a `*.before-restore-*` copy beside it (when it holds anything),
+//! database is then kept as a `*.before-restore-*` copy beside it (when it holds anything;
+//! a damaged one is kept as it is, or moved aside whole when SQLite cannot open it),
 //! and the backup's pages are written into the target through the backup API in one write
 //! transaction: other connections see the old database or the restored one, never a mix,
 //! and a crash midway leaves the old one.
@@ -70,37 +71,56 @@ impl Store {
     pub fn backup_to(&self, path: impl AsRef<Path>) -> CoreResult<BackupReport> {
         let path = path.as_ref();
         refuse_own_files(&self.path, path)?;
-        let temp = temp_file_beside(path, ".claimtrack-backup-")?;
-        let mut destination = open_plain_connection(temp.path())?;
-        copy_all_pages(&self.connection, &mut destination)?;
-        // The copy carries the source's WAL flag in its header; a backup should be one
-        // self-contained file that opens anywhere, even read-only.
-        let mode: String =
-            destination.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
-        if !mode.eq_ignore_ascii_case("delete") {
-            return Err(CoreError::InvalidInput(format!(
-                "the backup could not be switched to a single-file journal (it reports `{mode}`)"
-            )));
-        }
-        check_integrity(&destination, &temp.path().display().to_string())?;
-        let contents = read_contents(&destination)?;
-        destination
-            .close()
-            .map_err(|(_, error)| CoreError::Database(error))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|error| CoreError::io(temp.path(), error))?;
-        temp.persist(path)
-            .map_err(|error| CoreError::io(path, error.error))?;
-        let bytes = std::fs::metadata(path)
-            .map_err(|error| CoreError::io(path, error))?
-            .len();
-        Ok(BackupReport {
-            path: path.to_path_buf(),
-            bytes,
-            contents,
-        })
+        write_copy(&self.connection, path, CopyCheck::MustBeSound)
     }
+}
+
+/// Whether a copy must pass the integrity check before it gets its name. Only the copy a
+/// restore keeps of the database it replaces is written as it is: that database may be
+/// damaged, which is often why it is being restored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CopyCheck {
+    MustBeSound,
+    AsItIs,
+}
+
+/// Copies `source` to `path` through a temp file beside it, as one self-contained file.
+fn write_copy(source: &Connection, path: &Path, check: CopyCheck) -> CoreResult<BackupReport> {
+    let temp = temp_file_beside(path, ".claimtrack-backup-")?;
+    let mut destination = open_plain_connection(temp.path())?;
+    copy_all_pages(source, &mut destination)?;
+    // The copy carries the source's WAL flag in its header; a backup should be one
+    // self-contained file that opens anywhere, even read-only.
+    let mode: String =
+        destination.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(CoreError::InvalidInput(format!(
+            "the backup could not be switched to a single-file journal (it reports `{mode}`)"
+        )));
+    }
+    let contents = match check {
+        CopyCheck::MustBeSound => {
+            check_integrity(&destination, &temp.path().display().to_string())?;
+            read_contents(&destination)?
+        }
+        CopyCheck::AsItIs => read_contents(&destination).unwrap_or_default(),
+    };
+    destination
+        .close()
+        .map_err(|(_, error)| CoreError::Database(error))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|error| CoreError::io(temp.path(), error))?;
+    temp.persist(path)
+        .map_err(|error| CoreError::io(path, error.error))?;
+    let bytes = std::fs::metadata(path)
+        .map_err(|error| CoreError::io(path, error))?
+        .len();
+    Ok(BackupReport {
+        path: path.to_path_buf(),
+        bytes,
+        contents,
+    })
 }
 
 /// Replaces the database at `target` (created if missing) with the backup at `backup`, after
@@ -169,13 +189,16 @@ fn restore_through_copy(
         other => other,
     })?;
 
-    let mut target_store = Store::open(target)?;
-    let previous_database = if holds_anything(&target_store.connection)? {
-        let keep = previous_database_path(target);
-        target_store.backup_to(&keep)?;
-        Some(keep)
-    } else {
-        None
+    let (mut target_store, moved_aside) = open_restore_target(target)?;
+    // A damaged database may not even answer whether it holds anything: then it does.
+    let previous_database = match moved_aside {
+        Some(kept) => Some(kept),
+        None if holds_anything(&target_store.connection).unwrap_or(true) => {
+            let keep = previous_database_path(target);
+            write_copy(&target_store.connection, &keep, CopyCheck::AsItIs)?;
+            Some(keep)
+        }
+        None => None,
     };
     copy_all_pages(&source.connection, &mut target_store.connection)?;
     check_integrity(&target_store.connection, &target.display().to_string())?;
@@ -193,6 +216,33 @@ fn restore_through_copy(
         contents,
         previous_database,
     })
+}
+
+/// Opens the database a restore replaces. A file SQLite cannot open as a ClaimTrack database
+/// at all (damaged past reading) is renamed aside, kept, and a fresh database takes its
+/// place: a damaged database is exactly when a restore is needed. Returns where the
+/// damaged file went, if it was moved.
+fn open_restore_target(target: &Path) -> CoreResult<(Store, Option<PathBuf>)> {
+    match Store::open(target) {
+        Ok(store) => Ok((store, None)),
+        // A newer ClaimTrack's database is not damaged; it must not be replaced by an
+        // older build, and a file that cannot be reached is not SQLite's to judge.
+        Err(error @ (CoreError::DatabaseTooNew { .. } | CoreError::Io { .. })) => Err(error),
+        Err(_) if target.is_file() => {
+            let keep = previous_database_path(target);
+            std::fs::rename(target, &keep).map_err(|error| CoreError::io(target, error))?;
+            // The side files belong to the damaged file: its WAL goes with it, its shared
+            // memory index is rebuilt by whoever opens it.
+            let wal = side_file(target, "-wal");
+            if wal.exists() {
+                std::fs::rename(&wal, side_file(&keep, "-wal"))
+                    .map_err(|error| CoreError::io(&wal, error))?;
+            }
+            let _ = std::fs::remove_file(side_file(target, "-shm"));
+            Ok((Store::open(target)?, Some(keep)))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// The checks a file must pass before it may replace a database. Returns its schema version.

@@ -390,6 +390,42 @@ fn a_restore_refuses_every_bad_backup_and_leaves_the_target_and_the_backup_uncha
 }
 
 #[test]
+fn a_restore_replaces_a_damaged_database_and_keeps_the_damaged_file() {
+    let files = tempfile::tempdir().unwrap();
+    let backups = bad_backups(files.path());
+    let expected = all_rows(&backups.good);
+    let good_bytes = std::fs::read(&backups.good).unwrap();
+    // A database whose middle pages were overwritten, and a file that is no database at
+    // all where the database should be: the two ways a database is found broken.
+    let mut damaged = good_bytes.clone();
+    for byte in damaged[3 * 4096..5 * 4096].iter_mut() {
+        *byte = 0x5a;
+    }
+    for (what, broken) in [
+        ("damaged pages", damaged),
+        ("not a database", b"lost in a disk failure ".repeat(500)),
+    ] {
+        let temp = TempDatabase::new();
+        std::fs::write(temp.path(), &broken).unwrap();
+
+        let report = restore_from(&backups.good, temp.path())
+            .unwrap_or_else(|error| panic!("{what}: {error}"));
+
+        assert_eq!(all_rows(&temp.path()), expected, "{what}");
+        let kept = report
+            .previous_database
+            .expect("the damaged database is kept");
+        assert_eq!(
+            &std::fs::read(&kept).unwrap()[..16],
+            &broken[..16],
+            "{what}"
+        );
+        let store = temp.open();
+        assert_eq!(store.list_articles().unwrap().len(), 31, "{what}");
+    }
+}
+
+#[test]
 fn the_database_itself_is_refused_as_a_backup_target_or_source() {
     let temp = TempDatabase::new();
     let mut store = temp.open();
