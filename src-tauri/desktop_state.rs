@@ -52,12 +52,17 @@ impl DesktopState {
         self.store.as_ref().err()
     }
 
+    /// The store's lock itself, for imports that lock it only for each database step.
+    pub fn store_mutex(&self) -> Result<&Mutex<Store>, ErrorPayload> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+
     /// Runs `operation` on the store, turning any failure into the payload the UI shows.
     pub fn with_store<T>(
         &self,
         operation: impl FnOnce(&mut Store) -> CoreResult<T>,
     ) -> Result<T, ErrorPayload> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+        let store = self.store_mutex()?;
         // A panic in an earlier command poisons the mutex. Every store write is a single
         // SQLite transaction, which rolls back when dropped mid-way, so the store behind a
         // poisoned lock is still consistent and safe to keep using.

@@ -31,7 +31,7 @@ pub fn run() {
             commands::library::list_articles,
             commands::library::get_article,
             commands::library::import_pasted,
-            commands::library::import_files,
+            commands::library::import_sources,
             commands::library::update_article_metadata,
             commands::review::list_claims,
             commands::review::count_claims,

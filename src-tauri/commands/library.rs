@@ -1,18 +1,18 @@
-//! Library commands: list and search articles, read one, import pasted text or files (with
-//! progress per file), and edit an article's metadata.
+//! Library commands: list and search articles, read one, import pasted text, files, folders,
+//! pages and feeds (with progress per item), and edit an article's metadata.
 
 use std::path::PathBuf;
 
 use claimtrack_core::error::ErrorPayload;
 use claimtrack_core::ingest::{
-    collect_article_files, draft_from_file, draft_from_pasted, DraftOverrides,
+    draft_from_pasted, ingest_files, ingest_url, DraftOverrides, FetchOptions, IngestProgress,
 };
 use claimtrack_core::store::{
     Article, ArticleMetadata, ArticleQuery, ArticleSummary, IngestOutcome,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::DesktopState;
 
@@ -51,58 +51,57 @@ pub async fn import_pasted(
     state.with_store(|store| store.ingest(&draft?))
 }
 
-/// One step of a file import, streamed to the window as it happens.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum ImportProgress {
-    /// The files found (folders walked); `total` is how many will be tried.
-    Started {
-        total: usize,
-    },
-    Imported {
-        path: String,
-        outcome: IngestOutcome,
-    },
-    Failed {
-        path: String,
-        error: ErrorPayload,
-    },
+/// Imports what the analyst chose: files and folders (walked for .txt, .md and .html),
+/// and web addresses (an article page, or a feed whose entries are each imported). Each
+/// item is its own transaction and one failure never stops the rest; progress for every
+/// item streams to the window. Runs on a blocking thread because pages are fetched over
+/// the network; the store is locked only for each database step, so the window stays
+/// usable meanwhile. Returns how many items failed.
+#[tauri::command]
+pub async fn import_sources<R: Runtime>(
+    sources: Vec<String>,
+    progress: Channel<IngestProgress>,
+    app: AppHandle<R>,
+) -> Result<usize, ErrorPayload> {
+    let task = tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<DesktopState>();
+        let store = state.store_mutex()?;
+        let (addresses, paths): (Vec<String>, Vec<String>) = sources
+            .into_iter()
+            .partition(|source| is_web_address(source));
+        // The window only hears about progress; a closed window must not stop the import.
+        let mut report = |event: IngestProgress| {
+            let _ = progress.send(event);
+        };
+        let mut failures = 0;
+        if !paths.is_empty() {
+            let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+            let files = ingest_files(store, &paths, &DraftOverrides::default(), &mut report);
+            failures += files.failed();
+        }
+        for address in addresses {
+            let options = FetchOptions::default();
+            let pages = ingest_url(
+                store,
+                &address,
+                &options,
+                &DraftOverrides::default(),
+                &mut report,
+            );
+            failures += pages.failed();
+        }
+        Ok(failures)
+    });
+    task.await.map_err(|error| ErrorPayload {
+        kind: "ui".into(),
+        message: format!("the import stopped unexpectedly: {error}"),
+    })?
 }
 
-/// Imports files and folders one file at a time. A file that fails is reported and the
-/// rest go on; each file is its own transaction, so a failure never touches stored work.
-/// Returns how many files failed.
-#[tauri::command]
-pub async fn import_files(
-    paths: Vec<PathBuf>,
-    progress: Channel<ImportProgress>,
-    state: State<'_, DesktopState>,
-) -> Result<usize, ErrorPayload> {
-    let (files, walk_errors) = collect_article_files(&paths);
-    let mut failures = walk_errors.len();
-    // The window only hears about progress; a closed window must not stop the import.
-    let _ = progress.send(ImportProgress::Started {
-        total: files.len() + walk_errors.len(),
-    });
-    for error in walk_errors {
-        let _ = progress.send(ImportProgress::Failed {
-            path: String::new(),
-            error: error.to_payload(),
-        });
-    }
-    for file in files {
-        let path = file.display().to_string();
-        let outcome = state
-            .with_store(|store| store.ingest(&draft_from_file(&file, &DraftOverrides::default())?));
-        let _ = progress.send(match outcome {
-            Ok(outcome) => ImportProgress::Imported { path, outcome },
-            Err(error) => {
-                failures += 1;
-                ImportProgress::Failed { path, error }
-            }
-        });
-    }
-    Ok(failures)
+/// True for a line the analyst meant as a web address rather than a file path.
+fn is_web_address(source: &str) -> bool {
+    let lower = source.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 #[tauri::command]

@@ -230,7 +230,7 @@ def test_a_failed_import_shows_its_error_and_loses_nothing(launch_app, tmp_path)
     app.click("#import-submit")
     app.wait_for(lambda app: app.text("#import-status").startswith("Done"), "the import to finish")
     app.wait_until_idle()
-    assert "1 of 4 files imported; 3 failed" in app.text("#import-status")
+    assert "1 of 4 items imported; 3 failed" in app.text("#import-status")
     failures = app.texts("#import-report .import-failed")
     assert len(failures) == 3, failures
     assert any(str(binary) in line and "binary" in line.lower() for line in failures), failures
@@ -513,3 +513,78 @@ def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path
     app.driver.execute_script("document.getElementById('database-dialog').close()")
     app.press("1")
     app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "nothing lost after the refused restore")
+
+
+FERRY_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ferry strike called off | Harbour Gazette</title>
+<meta property="og:title" content="Ferry strike called off">
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Mirela Costa">
+<meta property="article:published_time" content="2026-07-09T08:30:00+02:00">
+<link rel="canonical" href="https://gazette.example/ferry-strike">
+</head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Ferry strike called off</h1>
+<p class="byline">By Mirela Costa</p>
+<p>Ferry crews on the island routes called off Thursday's strike after a late-night offer from the operator.</p>
+<p>"We have a deal that our members can vote for," union organiser Kofi Mensah said on Wednesday.</p>
+<figure><figcaption>Ferries at the harbour wall.</figcaption></figure>
+</article>
+<aside><ul><li><a href="/other">Related: bus fares</a></li></ul></aside>
+</body></html>
+"""
+
+
+def test_importing_a_web_page_over_loopback_http_reads_its_metadata(launch_app):
+    import http.server
+    import threading
+
+    class Pages(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            if self.path == "/ferry-strike":
+                body = FERRY_PAGE.encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+            else:
+                body = b"not here"
+                self.send_response(404)
+                self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *arguments):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        app = launch_app()
+        app.wait_until_loaded()
+        app.click("#import-files")
+        app.set_value("#import-paths", f"{base}/ferry-strike\n{base}/missing-page")
+        app.click("#import-submit")
+        app.wait_for(lambda app: app.text("#import-status").startswith("Done"), "the import to finish")
+        app.wait_until_idle()
+        assert "1 of 2 items imported; 1 failed" in app.text("#import-status")
+        failures = app.texts("#import-report .import-failed")
+        assert len(failures) == 1 and "missing-page" in failures[0] and "404" in failures[0], failures
+        app.driver.execute_script("document.getElementById('import-dialog').close()")
+
+        # The page's own metadata, and its body without navigation, byline or caption.
+        app.wait_for(lambda app: app.text("#review-article-title") == "Ferry strike called off", "the imported page opened")
+        meta = app.text("#review-article-meta")
+        for expected in ["Harbour Gazette", "Mirela Costa", "2026-07-09", "https://gazette.example/ferry-strike"]:
+            assert expected in meta, (expected, meta)
+        body = app.text("#article-text")
+        assert "late-night offer" in body
+        for furniture in ["Sport", "By Mirela Costa", "Ferries at the harbour wall", "Related: bus fares"]:
+            assert furniture not in body, (furniture, body)
+        claim_id = app.wait_for(lambda app: claim_id_containing(app, "We have a deal"), "the quote as a claim")
+        assert app.text(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-speaker') == "Kofi Mensah"
+        assert "2026-07-08" in app.text(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-details')
+    finally:
+        server.shutdown()

@@ -126,10 +126,19 @@ export type IngestOutcome =
   | { outcome: "inserted"; article_id: number; claims: number }
   | { outcome: "already_stored"; article_id: number };
 
+/** What happened to one imported file, page or feed entry (claimtrack_core::ingest::ImportItem). */
+export type ImportItem = { source: string } & (
+  | { result: "inserted"; article_id: number; claims: number }
+  | { result: "already_stored"; article_id: number }
+  | { result: "known_url"; article_id: number }
+  | { result: "failed"; error: ErrorPayload }
+);
+
+/** claimtrack_core::ingest::IngestProgress: `started` once per group of sources (the files,
+ * then each web address), `finished` after each item. */
 export type ImportProgress =
   | { event: "started"; total: number }
-  | { event: "imported"; path: string; outcome: IngestOutcome }
-  | { event: "failed"; path: string; error: ErrorPayload };
+  | { event: "finished"; done: number; total: number; item: ImportItem };
 
 export interface PastedArticle {
   title: string;
@@ -186,12 +195,12 @@ export function importPasted(article: PastedArticle): Promise<IngestOutcome> {
   return invoke<IngestOutcome>("import_pasted", { article });
 }
 
-/** Imports files and folders; `onProgress` hears about each file as it is done. Resolves
- * to how many files failed. */
-export function importFiles(paths: string[], onProgress: (progress: ImportProgress) => void): Promise<number> {
+/** Imports files, folders and web addresses (pages or feeds); `onProgress` hears about
+ * each item as it is done. Resolves to how many items failed. */
+export function importSources(sources: string[], onProgress: (progress: ImportProgress) => void): Promise<number> {
   const progress = new Channel<ImportProgress>();
   progress.onmessage = onProgress;
-  return invoke<number>("import_files", { paths, progress });
+  return invoke<number>("import_sources", { sources, progress });
 }
 
 export function updateArticleMetadata(articleId: number, metadata: ArticleMetadata): Promise<void> {

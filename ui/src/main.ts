@@ -425,17 +425,17 @@ async function importPaths(paths: string[]): Promise<void> {
   let lastImported: number | null = null;
   try {
     const failures = await tracked(() =>
-      api.importFiles(paths, (progress) => {
+      api.importSources(paths, (progress) => {
         importDialog.progress(progress);
-        if (progress.event === "imported") {
-          lastImported = progress.outcome.article_id;
+        if (progress.event === "finished" && progress.item.result !== "failed") {
+          lastImported = progress.item.article_id;
         }
       }),
     );
     importDialog.finish(failures);
-    header.say(failures === 0 ? "Import finished" : `Import finished; ${failures} files failed`);
+    header.say(failures === 0 ? "Import finished" : `Import finished; ${failures} items failed`);
   } catch (error) {
-    errors.show("Importing files", api.toErrorPayload(error));
+    errors.show("Importing", api.toErrorPayload(error));
   }
   await loadArticles();
   if (lastImported !== null) {

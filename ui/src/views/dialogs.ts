@@ -89,15 +89,15 @@ export interface ImportDialog {
   finish(failures: number): void;
 }
 
-/** File import: paths chosen in the native dialog (or typed, or pasted from a file
- * manager), then a progress bar and one line per file, failures first. */
+/** Import: paths chosen in the native dialog (or typed, or pasted from a file manager) and
+ * web addresses, then a progress bar and one line per item, failures first. */
 export function createImportDialog(
   onChooseFiles: () => void,
   onChooseFolder: () => void,
   onImport: (paths: string[]) => void,
 ): ImportDialog {
   const paths = element("textarea", {
-    attributes: { id: "import-paths", rows: "5", name: "import-paths", placeholder: "/home/me/articles/monday.html" },
+    attributes: { id: "import-paths", rows: "5", name: "import-paths", placeholder: "/home/me/articles/monday.html or https://news.example/feed.xml" },
   });
   const chooseFiles = textElement("button", "Choose files…", { attributes: { type: "button", id: "import-choose-files" } });
   const chooseFolder = textElement("button", "Choose folder…", { attributes: { type: "button", id: "import-choose-folder" } });
@@ -108,7 +108,7 @@ export function createImportDialog(
   const status = element("p", { attributes: { id: "import-status", role: "status" } });
   const list = element("ul", { className: "import-report", attributes: { id: "import-report" } });
   const form = element("form", { className: "dialog-form", attributes: { id: "import-form" } }, [
-    field("Files or folders, one per line (.txt, .md, .html; folders are searched)", paths),
+    field("Files, folders or web addresses (article pages or RSS/Atom feeds), one per line", paths),
     element("div", { className: "button-row" }, [chooseFiles, chooseFolder, submit]),
     bar,
     status,
@@ -152,34 +152,40 @@ export function createImportDialog(
       done = 0;
       bar.value = 0;
       submit.disabled = true;
-      status.textContent = "Looking for .txt, .md and .html files…";
+      status.textContent = "Looking for .txt, .md and .html files and fetching pages…";
       replaceChildren(list, []);
     },
     progress(event): void {
       if (event.event === "started") {
-        total = event.total;
+        // Files come as one group and each web address as another, so totals add up.
+        total += event.total;
         bar.max = Math.max(1, total);
-        status.textContent = `0 of ${total} files`;
+        status.textContent = `${done} of ${total} items`;
         return;
       }
       done += 1;
       bar.value = done;
-      status.textContent = `${done} of ${total} files`;
-      const name = event.path === "" ? "(folder)" : event.path;
-      if (event.event === "imported") {
-        const what =
-          event.outcome.outcome === "inserted" ? `imported, ${event.outcome.claims} claims` : "already in the library";
-        list.appendChild(textElement("li", `${name}: ${what}`, { className: "import-ok" }));
-      } else {
-        list.prepend(textElement("li", `${name}: ${event.error.message}`, { className: "import-failed" }));
+      status.textContent = `${done} of ${total} items`;
+      const item = event.item;
+      const name = item.source === "" ? "(folder)" : item.source;
+      if (item.result === "failed") {
+        list.prepend(textElement("li", `${name}: ${item.error.message}`, { className: "import-failed" }));
+        return;
       }
+      const what =
+        item.result === "inserted"
+          ? `imported, ${item.claims} claims`
+          : item.result === "known_url"
+            ? "this address is already in the library"
+            : "already in the library";
+      list.appendChild(textElement("li", `${name}: ${what}`, { className: "import-ok" }));
     },
     finish(failures): void {
       submit.disabled = false;
       status.textContent =
         failures === 0
-          ? `Done: ${total} of ${total} files imported.`
-          : `Done: ${total - failures} of ${total} files imported; ${failures} failed (listed first).`;
+          ? `Done: ${total} of ${total} items imported.`
+          : `Done: ${total - failures} of ${total} items imported; ${failures} failed (listed first).`;
     },
   };
 }

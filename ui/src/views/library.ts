@@ -38,7 +38,7 @@ export function createLibraryView(actions: LibraryActions): LibraryView {
     ORDER_LABELS.map(([value, label]) => textElement("option", label, { attributes: { value } })),
   );
   const list = element("ul", { className: "article-list", attributes: { id: "article-list" } });
-  const importButton = textElement("button", "Import files…", { attributes: { id: "import-files", type: "button" } });
+  const importButton = textElement("button", "Import files or URLs…", { attributes: { id: "import-files", type: "button" } });
   const pasteButton = textElement("button", "Paste article…", { attributes: { id: "paste-article", type: "button" } });
 
   let shownArticles: readonly ArticleSummary[] = [];
