@@ -93,7 +93,7 @@ pub async fn import_sources<R: Runtime>(
         Ok(failures)
     });
     task.await.map_err(|error| ErrorPayload {
-        kind: "ui".into(),
+        kind: "ui",
         message: format!("the import stopped unexpectedly: {error}"),
     })?
 }
