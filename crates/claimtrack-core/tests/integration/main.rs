@@ -3,6 +3,7 @@
 mod eval;
 mod export;
 mod extract_golden;
+mod fuzz_regressions;
 mod ingest;
 mod ingest_feed;
 mod ingest_html;
