@@ -169,12 +169,14 @@ export function createImportDialog(
       const item = event.item;
       const name = item.source === "" ? "(folder)" : item.source;
       if (item.result === "failed") {
-        list.prepend(textElement("li", `${name}: ${item.error.message}`, { className: "import-failed" }));
+        // Most messages already name the file; saying it twice makes long paths unreadable.
+        const line = item.error.message.includes(name) ? item.error.message : `${name}: ${item.error.message}`;
+        list.prepend(textElement("li", line, { className: "import-failed" }));
         return;
       }
       const what =
         item.result === "inserted"
-          ? `imported, ${item.claims} claims`
+          ? `imported, ${item.claims} ${item.claims === 1 ? "claim" : "claims"}`
           : item.result === "known_url"
             ? "this address is already in the library"
             : "already in the library";
