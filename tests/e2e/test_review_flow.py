@@ -588,3 +588,49 @@ def test_importing_a_web_page_over_loopback_http_reads_its_metadata(launch_app):
         assert "2026-07-08" in app.text(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-details')
     finally:
         server.shutdown()
+
+
+def test_the_app_and_the_cli_write_the_same_database_at_once_and_lose_nothing(launch_app, tmp_path):
+    import sqlite3
+    import subprocess
+
+    from conftest import cli_binary
+
+    app = launch_app()
+    app.wait_until_loaded()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"brief-{number:02}.txt").write_text(
+            f"Harbour brief number {number}\n\n"
+            f'"Berth {number} reopens on Monday," harbour master Ines Moreau said on Friday.\n'
+        )
+    # The CLI stores sixty articles while the analyst verifies and rejects in the window.
+    cli = subprocess.Popen(
+        [str(cli_binary()), "--db", str(app.database_path), "ingest", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    decisions = {}
+    for round_number in range(12):
+        claim_id = selected_claim_id(app)
+        if claim_id is None:
+            break
+        status = "verified" if round_number % 2 == 0 else "rejected"
+        app.press("v" if status == "verified" else "x")
+        app.wait_until_idle()
+        decisions[claim_id] = status
+        if claim_status(app, claim_id) is None:
+            break
+    _, stderr = cli.communicate(timeout=120)
+    assert cli.returncode == 0, stderr.decode()
+    assert app.texts("#error-banner .error-message") == []
+
+    with sqlite3.connect(app.database_path) as connection:
+        stored = connection.execute("SELECT COUNT(*) FROM articles WHERE title LIKE 'Harbour brief number %'").fetchone()[0]
+        statuses = dict(connection.execute("SELECT claim_id, status FROM claim_corrections").fetchall())
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert stored == 60
+    assert decisions, "the window made no decision"
+    for claim_id, status in decisions.items():
+        assert statuses.get(int(claim_id)) == status, (claim_id, status, statuses)
