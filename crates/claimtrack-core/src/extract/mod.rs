@@ -5,22 +5,29 @@
 //! output: `segment` (paragraphs, tokens, sentences) -> `quotes` (quote marks paired
 //! into quotations) -> `cues` (reporting verbs and phrases) -> `speakers` (the words
 //! naming who speaks around a cue) -> `attribute` (quotations, cues and speakers joined
-//! into claim drafts) -> `resolve` (mentions to canonical speakers) -> `dates` (when it
-//! was said). `lexicon` holds the word lists they share.
+//! into claim drafts) -> `tagger` (a learned model over `features` that finds the
+//! attributions the rules miss and redraws reported-speech boundaries) -> `resolve`
+//! (mentions to canonical speakers) -> `dates` (when it was said). `lexicon` holds the
+//! word lists they share; `tagger_training` trains the learned stage.
 
 mod attribute;
 mod cues;
 mod dates;
+mod features;
 mod lexicon;
 mod quotes;
 mod resolve;
 mod segment;
 mod speakers;
+mod tagger;
+pub mod tagger_training;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ByteSpan, ExtractedClaim, SpeakerMention};
+
+pub use tagger::{embedded_model, TaggerModel, TaggerSettings};
 
 /// Everything extraction produced for one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -39,35 +46,104 @@ pub struct ExtractionWarning {
 /// Extracts the claims in `text` (title and body; paragraphs separated by newlines).
 /// `published` anchors relative dates such as "on Tuesday".
 pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
-    let mut warnings = Vec::new();
-    let (paragraphs, tokens) = segment::tokenize(text);
-    let (quotations, inside_quotation) =
-        quotes::find_quotations(text, &paragraphs, &tokens, &mut warnings);
-    let sentences = segment::split_sentences(text, &paragraphs, &tokens, &inside_quotation);
-    let mut sentence_of_token = vec![0; tokens.len()];
-    let mut sentence_first_token = vec![0; tokens.len()];
-    for (index, sentence) in sentences.iter().enumerate() {
-        sentence_of_token[sentence.first_token..sentence.end_token].fill(index);
-        sentence_first_token[sentence.first_token..sentence.end_token].fill(sentence.first_token);
+    extract_claims_with_tagger(text, published, tagger::embedded_model())
+}
+
+/// Extraction with a given learned model (`None`: the rules alone). The trainer and the
+/// evaluation of a freshly trained model go through here; everything else uses
+/// [`extract_claims`], which takes the model compiled into the build.
+pub fn extract_claims_with_tagger(
+    text: &str,
+    published: Option<NaiveDate>,
+    model: Option<&TaggerModel>,
+) -> Extraction {
+    extract_with_evidence(text, published, model).0
+}
+
+/// The earlier stages' output for one text, owned, so that extraction and training
+/// build the same [`attribute::Document`].
+pub(crate) struct Analysis {
+    pub paragraphs: Vec<segment::Paragraph>,
+    pub tokens: Vec<segment::Token>,
+    pub quotations: Vec<quotes::Quotation>,
+    pub inside_quotation: Vec<bool>,
+    pub sentences: Vec<segment::Sentence>,
+    pub sentence_of_token: Vec<usize>,
+    pub sentence_first_token: Vec<usize>,
+    pub cues: Vec<cues::Cue>,
+    pub warnings: Vec<ExtractionWarning>,
+}
+
+impl Analysis {
+    pub fn new(text: &str) -> Analysis {
+        let mut warnings = Vec::new();
+        let (paragraphs, tokens) = segment::tokenize(text);
+        let (quotations, inside_quotation) =
+            quotes::find_quotations(text, &paragraphs, &tokens, &mut warnings);
+        let sentences = segment::split_sentences(text, &paragraphs, &tokens, &inside_quotation);
+        let mut sentence_of_token = vec![0; tokens.len()];
+        let mut sentence_first_token = vec![0; tokens.len()];
+        for (index, sentence) in sentences.iter().enumerate() {
+            sentence_of_token[sentence.first_token..sentence.end_token].fill(index);
+            sentence_first_token[sentence.first_token..sentence.end_token]
+                .fill(sentence.first_token);
+        }
+        let cues = cues::find_cues(text, &tokens, &inside_quotation);
+        Analysis {
+            paragraphs,
+            tokens,
+            quotations,
+            inside_quotation,
+            sentences,
+            sentence_of_token,
+            sentence_first_token,
+            cues,
+            warnings,
+        }
     }
-    let cues = cues::find_cues(text, &tokens, &inside_quotation);
-    let document = attribute::Document {
-        text,
-        tokens: &tokens,
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        sentence_of_token: &sentence_of_token,
-        quotations: &quotations,
-        inside_quotation: &inside_quotation,
-        cues: &cues,
+
+    pub fn document<'a>(&'a self, text: &'a str) -> attribute::Document<'a> {
+        attribute::Document {
+            text,
+            tokens: &self.tokens,
+            paragraphs: &self.paragraphs,
+            sentences: &self.sentences,
+            sentence_of_token: &self.sentence_of_token,
+            quotations: &self.quotations,
+            inside_quotation: &self.inside_quotation,
+            cues: &self.cues,
+        }
+    }
+}
+
+/// Extraction, with each claim's calibration inputs beside it (for fitting the
+/// calibration on the trainer's held-out predictions).
+pub(crate) fn extract_with_evidence(
+    text: &str,
+    published: Option<NaiveDate>,
+    model: Option<&TaggerModel>,
+) -> (Extraction, Vec<Option<[f32; tagger::CALIBRATION_INPUTS]>>) {
+    let analysis = Analysis::new(text);
+    let document = analysis.document(text);
+    let rule_drafts = attribute::attribute(&document);
+    let (drafts, evidence) = match model {
+        Some(model) => tagger::tag(&document, rule_drafts, model),
+        None => {
+            let evidence = vec![tagger::Evidence::rules(); rule_drafts.len()];
+            (rule_drafts, evidence)
+        }
     };
-    let drafts = attribute::attribute(&document);
-    let mut resolver =
-        resolve::Resolver::new(text, &tokens, &inside_quotation, &sentence_first_token);
+    let mut resolver = resolve::Resolver::new(
+        text,
+        &analysis.tokens,
+        &analysis.inside_quotation,
+        &analysis.sentence_first_token,
+    );
     let speakers = resolver.resolve(&drafts);
 
     let mut claims: Vec<ExtractedClaim> = Vec::with_capacity(drafts.len());
-    for (draft, speaker) in drafts.iter().zip(&speakers) {
+    let mut inputs = Vec::with_capacity(drafts.len());
+    for ((draft, speaker), evidence) in drafts.iter().zip(&speakers).zip(&evidence) {
         let said_on = date_of_draft(&document, draft, published).or_else(|| {
             // A quote that only continues the claim before it was said when that was.
             matches!(
@@ -98,7 +174,9 @@ pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
             text: span.slice(text).to_string(),
             span,
         });
-        let confidence = (draft.pattern_confidence * speaker.confidence).clamp(0.0, 1.0);
+        let confidence =
+            tagger::confidence(model, evidence, draft, speaker.confidence).clamp(0.0, 1.0);
+        inputs.push(tagger::calibration_inputs(evidence, draft));
         claims.push(ExtractedClaim {
             kind: draft.kind,
             span,
@@ -114,7 +192,8 @@ pub fn extract_claims(text: &str, published: Option<NaiveDate>) -> Extraction {
             confidence: (confidence * 100.0).round() / 100.0,
         });
     }
-    Extraction { claims, warnings }
+    let warnings = analysis.warnings;
+    (Extraction { claims, warnings }, inputs)
 }
 
 /// Trims trailing commas and colons that belong to the sentence, not to the words

@@ -1,0 +1,792 @@
+//! Features for the learned stage (`tagger`): hashed, hand-built descriptions of tokens,
+//! of cue candidates and of every token's relation to a cue, computed the same way when
+//! the tagger is trained and when it runs. Everything here is a pure function of the
+//! earlier stages' output, so the learned stage stays as deterministic as the rules.
+//!
+//! A feature is a 64-bit hash of a template number and its values (a word, a shape, a
+//! distance bucket); the model maps it to a row of weights by its top bits. Hashing keeps
+//! the model a fixed-size table with no word list to ship, at the price of rare
+//! collisions the perceptron learns around.
+
+use super::attribute::{ClaimDraft, Document, SpeakerSource};
+use super::segment::TokenKind;
+use crate::model::ClaimKind;
+
+/// The role tagger's labels for the tokens around one cue.
+pub(crate) const LABEL_COUNT: usize = 3;
+pub(crate) const OUTSIDE: usize = 0;
+pub(crate) const SOURCE: usize = 1;
+pub(crate) const CONTENT: usize = 2;
+
+/// The bucket of a word's cue rate (how often the word was the head of a cue in training,
+/// over how often it occurred): 0 below 2%, then rising to 7 for words that are cues more
+/// than 70% of the time ("said").
+pub(crate) fn prior_bucket(cue_rate: f64) -> u8 {
+    match cue_rate {
+        rate if rate < 0.02 => 0,
+        rate if rate < 0.05 => 1,
+        rate if rate < 0.1 => 2,
+        rate if rate < 0.2 => 3,
+        rate if rate < 0.35 => 4,
+        rate if rate < 0.5 => 5,
+        rate if rate < 0.7 => 6,
+        _ => 7,
+    }
+}
+
+const SEED: u64 = 0x243F_6A88_85A3_08D3;
+const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Folds one value into a running hash. Not cryptographic; it only has to spread
+/// template-value combinations evenly and be the same on every machine.
+pub(crate) fn mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(23) ^ value).wrapping_mul(MULTIPLIER)
+}
+
+/// The final avalanche before a hash picks a bucket, so that nearby inputs land far apart.
+pub(crate) fn finish(hash: u64) -> u64 {
+    let mut value = hash ^ (hash >> 31);
+    value = value.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    value ^= value >> 27;
+    value = value.wrapping_mul(0x94D0_49BB_1331_11EB);
+    value ^ (value >> 31)
+}
+
+fn feature(template: u64, first: u64, second: u64) -> u64 {
+    mix(mix(mix(SEED, template), first), second)
+}
+
+/// The hash of a word as the model knows it: lower-cased, with typographic apostrophes
+/// folded into straight ones ("Don’t" and "don't" are one word), numbers as one symbol.
+/// Bytes are folded in eight at a time; every word of every article passes through here.
+pub(crate) fn word_key(word: &str, kind: TokenKind) -> u64 {
+    if kind == TokenKind::Number {
+        return 0x4E55_4D42_4552; // "NUMBER"
+    }
+    let mut hash = SEED;
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            hash = mix(hash, ascii_lowercase_eight(u64::from_le_bytes(eight)));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        let tail = ascii_lowercase_eight(u64::from_le_bytes(last));
+        hash = mix(hash, tail ^ (bytes.len() as u64) << 56);
+    } else {
+        let (mut pending, mut filled, mut length) = (0u64, 0u32, 0u64);
+        let mut buffer = [0u8; 4];
+        for character in word.chars().flat_map(char::to_lowercase) {
+            let character = if character == '\u{2019}' {
+                '\''
+            } else {
+                character
+            };
+            for &byte in character.encode_utf8(&mut buffer).as_bytes() {
+                pending |= u64::from(byte) << (8 * filled);
+                filled += 1;
+                length += 1;
+                if filled == 8 {
+                    hash = mix(hash, pending);
+                    (pending, filled) = (0, 0);
+                }
+            }
+        }
+        hash = mix(hash, pending ^ length << 56);
+    }
+    // Zero marks an empty slot in the vocabulary table, so no word may hash to it.
+    hash.max(1)
+}
+
+/// Lower-cases the ASCII capitals among eight ASCII bytes at once.
+fn ascii_lowercase_eight(bytes: u64) -> u64 {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let above_z = bytes + 0x2525_2525_2525_2525;
+    let from_a = bytes + 0x3F3F_3F3F_3F3F_3F3F;
+    let capitals = from_a & !above_z & HIGH_BITS;
+    bytes | capitals >> 2
+}
+
+/// The hash of a word's crude stem: lower-cased, without "-ing", "-ed", "-es", "-s" or a
+/// final "e", so that "believes", "believed" and "believing" share what the model learns
+/// about "believe".
+pub(crate) fn stem_key(word: &str, kind: TokenKind) -> u64 {
+    if kind != TokenKind::Word || !word.is_ascii() || word.len() > 24 {
+        return word_key(word, kind) ^ 0x5354_454D;
+    }
+    let mut buffer = [0u8; 24];
+    let lower = &mut buffer[..word.len()];
+    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let mut stem: &[u8] = lower;
+    for suffix in [&b"ing"[..], b"ed", b"es", b"s"] {
+        if stem.len() > suffix.len() + 2 && stem.ends_with(suffix) {
+            stem = &stem[..stem.len() - suffix.len()];
+            break;
+        }
+    }
+    if stem.len() > 3 && stem.ends_with(b"e") {
+        stem = &stem[..stem.len() - 1];
+    }
+    let stem = std::str::from_utf8(stem).unwrap_or(word);
+    word_key(stem, kind) ^ 0x5354_454D
+}
+
+/// A token's coarse shape, the part of its spelling that generalises across words.
+mod shape {
+    pub const LOWER: u8 = 0;
+    pub const CAPITALISED: u8 = 1;
+    pub const ALL_CAPITALS: u8 = 2;
+    pub const NUMBER: u8 = 3;
+    pub const QUOTE_OPENS: u8 = 4;
+    pub const QUOTE_CLOSES: u8 = 5;
+    pub const OTHER_QUOTE_MARK: u8 = 6;
+    pub const COMMA: u8 = 7;
+    pub const SENTENCE_END: u8 = 8;
+    pub const COLON: u8 = 9;
+    pub const SEMICOLON: u8 = 10;
+    pub const DASH: u8 = 11;
+    pub const BRACKET: u8 = 12;
+    pub const OTHER_PUNCTUATION: u8 = 13;
+    /// Before the first or after the last token of the window.
+    pub const EDGE: u8 = 14;
+}
+
+/// Templates: each feature family has its own number so equal values in different
+/// families never share a weight.
+mod template {
+    pub const CUE_WORD: u64 = 1;
+    pub const CUE_STEM: u64 = 2;
+    pub const CUE_CONTEXT: u64 = 3;
+    pub const CUE_PREVIOUS_BIGRAM: u64 = 4;
+    pub const CUE_NEXT_BIGRAM: u64 = 5;
+    pub const CUE_PREVIOUS_WORD: u64 = 6;
+    pub const CUE_NEXT_WORD: u64 = 7;
+    pub const CUE_SECOND_PREVIOUS_WORD: u64 = 8;
+    pub const CUE_SECOND_NEXT_WORD: u64 = 9;
+    pub const CUE_SHAPES: u64 = 10;
+    pub const CUE_STEM_SHAPES: u64 = 11;
+    pub const CUE_STEM_PREVIOUS: u64 = 12;
+    pub const CUE_STEM_NEXT: u64 = 13;
+
+    pub const ROLE_WORD: u64 = 101;
+    pub const ROLE_BIGRAM: u64 = 102;
+    pub const ROLE_NEXT_WORD: u64 = 103;
+    pub const ROLE_SHAPES: u64 = 104;
+    pub const ROLE_DISTANCE_SHAPE: u64 = 110;
+    pub const ROLE_BETWEEN: u64 = 111;
+    pub const ROLE_RULES: u64 = 112;
+    pub const ROLE_DISTANCE_CUE_STEM: u64 = 113;
+    pub const ROLE_WORD_CUE_STEM: u64 = 114;
+    pub const ROLE_AFTER_CUE_WORD: u64 = 115;
+    pub const ROLE_TO_END: u64 = 116;
+}
+
+/// Which side of the cue a token stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Before,
+    After,
+}
+
+impl Side {
+    fn key(self) -> u64 {
+        match self {
+            Side::Before => 1,
+            Side::After => 2,
+        }
+    }
+}
+
+/// A cue as the tagger sees it: the token range of the reporting word (or phrase) and
+/// the token range of the window whose tokens get roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueSite {
+    pub first_token: usize,
+    pub end_token: usize,
+    pub window_first: usize,
+    pub window_end: usize,
+    /// The stem hash of the cue's first word.
+    pub stem: u64,
+}
+
+/// The set of words that may head a cue, each with its prior bucket, as an open-address
+/// table keyed by word hash (zero marks an empty slot).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct CueVocabulary {
+    keys: Vec<u64>,
+    buckets: Vec<u8>,
+}
+
+impl CueVocabulary {
+    pub fn new(entries: &[(u64, u8)]) -> CueVocabulary {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut vocabulary = CueVocabulary {
+            keys: vec![0; size],
+            buckets: vec![0; size],
+        };
+        for &(key, bucket) in entries {
+            let mask = size - 1;
+            let mut slot = (finish(key) as usize) & mask;
+            while vocabulary.keys[slot] != 0 && vocabulary.keys[slot] != key {
+                slot = (slot + 1) & mask;
+            }
+            vocabulary.keys[slot] = key;
+            vocabulary.buckets[slot] = bucket;
+        }
+        vocabulary
+    }
+
+    /// The prior bucket of a word, or `None` if it never heads a cue.
+    pub fn bucket(&self, key: u64) -> Option<u8> {
+        let mask = self.keys.len().checked_sub(1)?;
+        let mut slot = (finish(key) as usize) & mask;
+        loop {
+            match self.keys[slot] {
+                0 => return None,
+                found if found == key => return Some(self.buckets[slot]),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Every entry, in key order, for writing the model file.
+    pub fn entries(&self) -> Vec<(u64, u8)> {
+        let mut entries: Vec<(u64, u8)> = self
+            .keys
+            .iter()
+            .zip(&self.buckets)
+            .filter(|(key, _)| **key != 0)
+            .map(|(key, bucket)| (*key, *bucket))
+            .collect();
+        entries.sort_unstable();
+        entries
+    }
+}
+
+/// What the rule stages said about one token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct RuleMarks {
+    /// 1 + index of the rule draft whose content holds the token, or 0.
+    content_of: u32,
+    /// 1 + index of the rule draft whose speaker mention holds the token, or 0.
+    mention_of: u32,
+    /// 1 + index of the rule draft whose cue starts at this token, or 0.
+    cue_of: u32,
+    /// The rules found a reporting verb here (whether or not a claim hangs from it).
+    rule_cue: bool,
+}
+
+/// Running counts before a token, for "is there a comma between" questions: commas,
+/// "that", quote marks, and strong cue candidates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CountsBefore {
+    commas: u32,
+    that: u32,
+    quote_marks: u32,
+    candidates: u32,
+}
+
+/// Everything the features need about one article, computed once: word hashes, shapes,
+/// running counts, the rules' marks, and which tokens are cue candidates.
+pub(crate) struct ArticleView<'d, 'a> {
+    pub document: &'d Document<'a>,
+    pub words: Vec<u64>,
+    shapes: Vec<u8>,
+    /// `counts[i]`: the counts over tokens `0..i` (one entry more than tokens).
+    counts: Vec<CountsBefore>,
+    /// Prior bucket + 1 of every token that is a cue candidate; 0 for the others.
+    pub prior: Vec<u8>,
+    marks: Vec<RuleMarks>,
+    rule_drafts: &'d [ClaimDraft],
+}
+
+/// The word hash of every token (see [`word_key`]).
+pub(crate) fn word_keys(document: &Document<'_>) -> Vec<u64> {
+    document
+        .tokens
+        .iter()
+        .map(|token| word_key(token.text(document.text), token.kind))
+        .collect()
+}
+
+impl<'d, 'a> ArticleView<'d, 'a> {
+    /// Builds the view of the sentences marked `active` (all others are left blank: the
+    /// tagger never looks at them). `words` holds the tokens' word hashes where known and
+    /// 0 elsewhere; the active sentences' missing ones are filled in.
+    pub fn new(
+        document: &'d Document<'a>,
+        rule_drafts: &'d [ClaimDraft],
+        vocabulary: &CueVocabulary,
+        mut words: Vec<u64>,
+        active: &[bool],
+    ) -> ArticleView<'d, 'a> {
+        let text = document.text;
+        let tokens = document.tokens;
+        let count = tokens.len();
+        let mut marks = vec![RuleMarks::default(); count];
+        for cue in document.cues {
+            marks[cue.first_token].rule_cue = true;
+        }
+        let that_key = word_key("that", TokenKind::Word);
+        let mut shapes = vec![shape::EDGE; count];
+        let mut prior = vec![0u8; count];
+        let mut counts = vec![CountsBefore::default(); count + 1];
+        let mut running = CountsBefore::default();
+        let mut next_token = 0;
+        for (sentence, _) in document
+            .sentences
+            .iter()
+            .zip(active)
+            .filter(|(_, active)| **active)
+        {
+            counts[next_token..sentence.first_token].fill(running);
+            for index in sentence.first_token..sentence.end_token {
+                let token = tokens[index];
+                let word = token.text(text);
+                if words[index] == 0 {
+                    words[index] = word_key(word, token.kind);
+                }
+                let key = words[index];
+                shapes[index] = shape_of(word, token.kind);
+                counts[index] = running;
+                match token.kind {
+                    TokenKind::Punctuation if word == "," => running.commas += 1,
+                    TokenKind::QuoteMark => running.quote_marks += 1,
+                    TokenKind::Word if key == that_key => running.that += 1,
+                    _ => {}
+                }
+                if token.kind != TokenKind::Number && !document.inside_quotation[index] {
+                    if let Some(bucket) = vocabulary.bucket(key) {
+                        // Bucket 0 words are still candidates; the stored value is bucket + 1.
+                        prior[index] = bucket + 1;
+                        running.candidates += u32::from(bucket >= 3);
+                    } else if marks[index].rule_cue {
+                        prior[index] = 1;
+                    }
+                }
+            }
+            next_token = sentence.end_token;
+        }
+        counts[next_token..].fill(running);
+        for quotation in document.quotations {
+            shapes[quotation.open_token] = shape::QUOTE_OPENS;
+            if let Some(close) = quotation.close_token {
+                shapes[close] = shape::QUOTE_CLOSES;
+            }
+        }
+        for (index, draft) in rule_drafts.iter().enumerate() {
+            let id = index as u32 + 1;
+            if let Some(cue) = draft.cue {
+                marks[cue.first_token].cue_of = id;
+            }
+            for part in &draft.parts {
+                let first = tokens.partition_point(|token| token.span.start < part.start);
+                for (token, mark) in tokens[first..].iter().zip(&mut marks[first..]) {
+                    if token.span.start >= part.end {
+                        break;
+                    }
+                    if part.contains(token.span) {
+                        mark.content_of = id;
+                    }
+                }
+            }
+            if let SpeakerSource::Mention(mention) = &draft.speaker {
+                for mark in &mut marks[mention.first_token..mention.end_token.min(count)] {
+                    mark.mention_of = id;
+                }
+            }
+        }
+        ArticleView {
+            document,
+            words,
+            shapes,
+            counts,
+            prior,
+            marks,
+            rule_drafts,
+        }
+    }
+
+    pub fn token_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Is `token` a word that seldom heads a cue (less than one time in ten in the
+    /// training news) and that the rules do not know as a reporting verb?
+    pub fn is_rare_cue_word(&self, token: usize) -> bool {
+        (1..=3).contains(&self.prior[token]) && !self.marks[token].rule_cue
+    }
+
+    /// 1 + index of the rule draft hanging from a cue at `token`, or 0.
+    pub fn rule_draft_at(&self, token: usize) -> u32 {
+        self.marks[token].cue_of
+    }
+
+    /// The word hash at `index`, or 0 outside the sentence `first..end`.
+    fn word_at(&self, index: isize, first: usize, end: usize) -> u64 {
+        match usize::try_from(index) {
+            Ok(index) if index >= first && index < end => self.words[index],
+            _ => 0,
+        }
+    }
+
+    fn shape_at(&self, index: isize, first: usize, end: usize) -> u8 {
+        match usize::try_from(index) {
+            Ok(index) if index >= first && index < end => self.shapes[index],
+            _ => shape::EDGE,
+        }
+    }
+
+    /// The cue classifier's features for the candidate at `token`.
+    pub fn cue_features(&self, token: usize, out: &mut Vec<u64>) {
+        use template::*;
+        out.clear();
+        let document = self.document;
+        let sentence_index = document.sentence_of_token[token];
+        let sentence = document.sentences[sentence_index];
+        let (first, end) = (sentence.first_token, sentence.end_token);
+        let at = token as isize;
+        let word = self.words[token];
+        let previous = self.word_at(at - 1, first, end);
+        let next = self.word_at(at + 1, first, end);
+        let previous_shape = u64::from(self.shape_at(at - 1, first, end));
+        let next_shape = u64::from(self.shape_at(at + 1, first, end));
+        let bucket = u64::from(self.prior[token]);
+        let marks = self.marks[token];
+        let rules = match marks.cue_of {
+            0 if marks.rule_cue => 1,
+            0 => 0,
+            id => 2 + kind_key(self.rule_drafts[id as usize - 1].kind),
+        };
+        let from_start = position_bucket(token - first);
+        let to_end = position_bucket(end - token - 1);
+        let stem = stem_key(
+            document.tokens[token].text(document.text),
+            document.tokens[token].kind,
+        );
+        let that_key = word_key("that", TokenKind::Word);
+        let that_soon =
+            (token + 1..(token + 5).min(end)).any(|index| self.words[index] == that_key);
+        let quote_after = (token + 1..(token + 4).min(end)).any(|index| {
+            matches!(
+                self.shapes[index],
+                shape::QUOTE_OPENS | shape::QUOTE_CLOSES | shape::OTHER_QUOTE_MARK
+            )
+        });
+        let quoted_sentence = self.counts[sentence.end_token].quote_marks
+            > self.counts[sentence.first_token].quote_marks;
+        let headline = document.tokens[token].paragraph == 0;
+        let flags = u64::from(quote_after)
+            | u64::from(that_soon) << 1
+            | u64::from(quoted_sentence) << 2
+            | u64::from(headline) << 3;
+        let shapes = previous_shape << 8 | next_shape;
+        out.extend([
+            feature(CUE_WORD, word, rules),
+            feature(CUE_STEM, stem, 0),
+            feature(CUE_CONTEXT, bucket << 8 | rules, from_start << 8 | to_end),
+            feature(CUE_PREVIOUS_BIGRAM, previous, word),
+            feature(CUE_NEXT_BIGRAM, word, next),
+            feature(CUE_PREVIOUS_WORD, previous, 0),
+            feature(CUE_NEXT_WORD, next, 0),
+            feature(
+                CUE_SECOND_PREVIOUS_WORD,
+                self.word_at(at - 2, first, end),
+                0,
+            ),
+            feature(CUE_SECOND_NEXT_WORD, self.word_at(at + 2, first, end), 0),
+            feature(CUE_SHAPES, shapes, flags),
+            feature(CUE_STEM_SHAPES, stem, shapes << 8 | flags),
+            feature(CUE_STEM_PREVIOUS, stem, previous),
+            feature(CUE_STEM_NEXT, stem, next),
+        ]);
+    }
+
+    /// The features of `token` that do not depend on where the cue is, only on which side
+    /// of it the token stands: the tagger computes them once per token and side. They
+    /// look no further than the token's own sentence.
+    pub fn role_token_features(&self, token: usize, side: Side, out: &mut Vec<u64>) {
+        use template::*;
+        out.clear();
+        let sentence = self.document.sentences[self.document.sentence_of_token[token]];
+        let (first, end) = (sentence.first_token, sentence.end_token);
+        let at = token as isize;
+        let side_key = side.key();
+        let edge = u64::from(token == first) + 2 * u64::from(token + 1 == end);
+        let shapes = u64::from(self.shape_at(at - 1, first, end)) << 24
+            | u64::from(self.shapes[token]) << 16
+            | u64::from(self.shape_at(at + 1, first, end)) << 8
+            | u64::from(self.document.inside_quotation[token]) << 4
+            | edge;
+        let word = self.words[token];
+        out.extend([
+            feature(ROLE_WORD, side_key, word),
+            feature(
+                ROLE_BIGRAM,
+                side_key ^ self.word_at(at - 1, first, end),
+                word,
+            ),
+            feature(ROLE_NEXT_WORD, side_key, self.word_at(at + 1, first, end)),
+            feature(ROLE_SHAPES, side_key, shapes),
+        ]);
+    }
+
+    /// The features of `token` relative to the cue at `site`: distance, what stands
+    /// between them, and what the rules said about the pair. Small values are packed into
+    /// few features, because every feature costs a table lookup per token and cue.
+    pub fn role_pair_features(&self, token: usize, site: &CueSite, out: &mut Vec<u64>) {
+        use template::*;
+        out.clear();
+        let side = if token < site.first_token {
+            Side::Before
+        } else {
+            Side::After
+        };
+        let side_key = side.key();
+        let (between_first, between_end, distance) = match side {
+            Side::Before => (token + 1, site.first_token, site.first_token - token),
+            Side::After => (site.end_token, token, token + 1 - site.end_token),
+        };
+        let (before, after) = (
+            self.counts[between_first],
+            self.counts[between_end.max(between_first)],
+        );
+        let commas = u64::from((after.commas - before.commas).min(3));
+        let that_between = u64::from(after.that > before.that);
+        let quote_between = u64::from((after.quote_marks - before.quote_marks).min(2));
+        let cue_between = u64::from(after.candidates > before.candidates);
+        let distance = distance_bucket(distance);
+        let coarse_distance = match distance {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        let cue_id = self.marks[site.first_token].cue_of;
+        let marks = self.marks[token];
+        let rules = u64::from(cue_id != 0 && marks.content_of == cue_id)
+            | u64::from(cue_id != 0 && marks.mention_of == cue_id) << 1
+            | u64::from(marks.content_of != 0 && marks.content_of != cue_id) << 2
+            | u64::from(cue_id != 0) << 3;
+        let cue_colon = u64::from(self.shapes.get(site.end_token) == Some(&shape::COLON));
+        let to_end = (site.window_end - token - 1).min(3) as u64;
+        let shape_here = u64::from(self.shapes[token]);
+        let after_cue_word = if site.end_token < site.window_end {
+            self.words[site.end_token]
+        } else {
+            0
+        };
+        let between = commas << 12
+            | that_between << 8
+            | quote_between << 6
+            | cue_between << 4
+            | coarse_distance;
+        out.extend([
+            feature(ROLE_DISTANCE_SHAPE, side_key << 8 | distance, shape_here),
+            feature(ROLE_BETWEEN, side_key, between),
+            feature(ROLE_RULES, side_key, rules),
+            feature(ROLE_DISTANCE_CUE_STEM, side_key << 8 | distance, site.stem),
+            feature(ROLE_WORD_CUE_STEM, side_key ^ site.stem, self.words[token]),
+            feature(
+                ROLE_AFTER_CUE_WORD,
+                side_key << 8 | distance,
+                after_cue_word,
+            ),
+            feature(
+                ROLE_TO_END,
+                side_key << 16 | to_end << 12 | cue_colon << 8 | u64::from(commas > 0),
+                shape_here,
+            ),
+        ]);
+    }
+}
+
+fn kind_key(kind: ClaimKind) -> u64 {
+    match kind {
+        ClaimKind::Direct => 0,
+        ClaimKind::Mixed => 1,
+        ClaimKind::Indirect => 2,
+    }
+}
+
+/// The shape of a token; quote marks that open or close a quotation are marked by the
+/// caller, which knows the quotations.
+fn shape_of(word: &str, kind: TokenKind) -> u8 {
+    match kind {
+        TokenKind::Word => {
+            let first_upper = match word.as_bytes().first() {
+                Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+                _ => word.chars().next().is_some_and(char::is_uppercase),
+            };
+            if !first_upper {
+                shape::LOWER
+            } else if word.len() > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            {
+                shape::ALL_CAPITALS
+            } else {
+                shape::CAPITALISED
+            }
+        }
+        TokenKind::Number => shape::NUMBER,
+        TokenKind::QuoteMark => shape::OTHER_QUOTE_MARK,
+        TokenKind::Punctuation => match word {
+            "," => shape::COMMA,
+            "." | "!" | "?" => shape::SENTENCE_END,
+            ":" => shape::COLON,
+            ";" => shape::SEMICOLON,
+            "-" | "\u{2014}" | "\u{2013}" | "\u{2015}" => shape::DASH,
+            "(" | ")" | "[" | "]" => shape::BRACKET,
+            _ => shape::OTHER_PUNCTUATION,
+        },
+    }
+}
+
+fn position_bucket(offset: usize) -> u64 {
+    match offset {
+        0..=3 => offset as u64,
+        4..=6 => 4,
+        7..=12 => 5,
+        _ => 6,
+    }
+}
+
+fn distance_bucket(distance: usize) -> u64 {
+    match distance {
+        0..=4 => distance as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        10..=14 => 7,
+        15..=20 => 8,
+        21..=30 => 9,
+        _ => 10,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_keys_fold_case_and_apostrophes_but_keep_words_apart() {
+        assert_eq!(
+            word_key("Said", TokenKind::Word),
+            word_key("said", TokenKind::Word)
+        );
+        assert_eq!(
+            word_key("Don\u{2019}t", TokenKind::Word),
+            word_key("don't", TokenKind::Word)
+        );
+        assert_ne!(
+            word_key("said", TokenKind::Word),
+            word_key("says", TokenKind::Word)
+        );
+        assert_eq!(
+            word_key("1,200", TokenKind::Number),
+            word_key("7", TokenKind::Number)
+        );
+    }
+
+    #[test]
+    fn vocabulary_finds_what_it_holds_and_nothing_else() {
+        let said = word_key("said", TokenKind::Word);
+        let told = word_key("told", TokenKind::Word);
+        let vocabulary = CueVocabulary::new(&[(said, 7), (told, 6)]);
+        assert_eq!(vocabulary.bucket(said), Some(7));
+        assert_eq!(vocabulary.bucket(told), Some(6));
+        assert_eq!(vocabulary.bucket(word_key("table", TokenKind::Word)), None);
+        let mut expected = vec![(said, 7), (told, 6)];
+        expected.sort_unstable();
+        assert_eq!(vocabulary.entries(), expected);
+        assert_eq!(CueVocabulary::default().bucket(said), None);
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_verb() {
+        let stem = |word: &str| stem_key(word, TokenKind::Word);
+        assert_eq!(stem("believes"), stem("believed"));
+        assert_eq!(stem("believed"), stem("believing"));
+        assert_eq!(stem("believe"), stem("Believes"));
+        assert_ne!(stem("believes"), stem("warned"));
+        // A stem never collides with the word itself used as a word feature.
+        assert_ne!(stem("said"), word_key("said", TokenKind::Word));
+    }
+
+    #[test]
+    fn eight_byte_lowercasing_matches_the_byte_by_byte_one() {
+        for start in (0u8..128).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|offset| start + offset as u8);
+            let folded = ascii_lowercase_eight(u64::from_le_bytes(bytes)).to_le_bytes();
+            let expected = bytes.map(|byte| byte.to_ascii_lowercase());
+            assert_eq!(folded, expected, "bytes {bytes:?}");
+        }
+        // Long and non-ASCII words go through the same chunking.
+        assert_eq!(
+            word_key("Responsibilities", TokenKind::Word),
+            word_key("responsibilities", TokenKind::Word)
+        );
+        assert_eq!(
+            word_key("Ministerpräsidentin", TokenKind::Word),
+            word_key("ministerpräsidentin", TokenKind::Word)
+        );
+    }
+
+    /// The features of a small article, as hashes. The shipped weights were trained on
+    /// exactly these; if this test fails, feature extraction changed and the tagger must
+    /// be retrained (`claimtrack train-tagger`, see docs/QUALITY.md) in the same commit.
+    #[test]
+    fn feature_extraction_is_stable() {
+        use super::super::{attribute, Analysis};
+        let text =
+            "Budget row\n\nKeller said the plan would fail, and she believes voters agree.\n";
+        let analysis = Analysis::new(text);
+        let document = analysis.document(text);
+        let drafts = attribute::attribute(&document);
+        let said = word_key("said", TokenKind::Word);
+        let believes = word_key("believes", TokenKind::Word);
+        let vocabulary = CueVocabulary::new(&[(said, 7), (believes, 4)]);
+        let active = vec![true; analysis.sentences.len()];
+        let view = ArticleView::new(
+            &document,
+            &drafts,
+            &vocabulary,
+            word_keys(&document),
+            &active,
+        );
+        let candidates: Vec<&str> = (0..view.token_count())
+            .filter(|&token| view.prior[token] > 0)
+            .map(|token| analysis.tokens[token].text(text))
+            .collect();
+        // "agree" is one of the rules' reporting verbs, so it is a candidate too.
+        assert_eq!(candidates, ["said", "believes", "agree"]);
+        let believes = (0..view.token_count())
+            .find(|&token| analysis.tokens[token].text(text) == "believes")
+            .expect("the word is there");
+        let mut features = Vec::new();
+        let mut rendered = String::new();
+        view.cue_features(believes, &mut features);
+        rendered += &format!("cue {:016x?}\n", features);
+        let site = super::super::tagger::cue_site(&view, believes);
+        view.role_token_features(believes + 1, Side::After, &mut features);
+        rendered += &format!("token {:016x?}\n", features);
+        view.role_pair_features(believes + 1, &site, &mut features);
+        rendered += &format!("pair {:016x?}", features);
+        expect_test::expect![[r#"
+            cue [5553cd430627407d, 2ca3044a9656e157, 18222906c1d84b35, 324d67e8f657d840, 90cc876c0d8db8fb, 033f4b5b96671afa, c2c917f1a2462413, fe2c67c970a651b1, 4349ea75e7552020, 24481bd39b098c9e, fe369a1d98aabe31, fc9e75766457e020, fbb1f90fbfee625c]
+            token [565e4392d10bb9ba, 4492617fd561e937, b3778e649af0710e, 9f51d43633c0cb87]
+            pair [46da59d0825bc7a0, 2e1a04c2be2aad28, 15984163ea8af5bf, 9650fb6720b04bed, cd35a8c9eda5f226, ca12205fdaea1de0, 81aff27b8f4ff129]"#]].assert_eq(&rendered);
+    }
+
+    #[test]
+    fn prior_buckets_rise_with_the_cue_rate() {
+        let buckets: Vec<u8> = [0.0, 0.03, 0.07, 0.15, 0.3, 0.4, 0.6, 0.95]
+            .iter()
+            .map(|rate| prior_bucket(*rate))
+            .collect();
+        assert_eq!(buckets, vec![0, 1, 2, 3, 4, 5, 6, 7]);
+    }
+}
