@@ -10,6 +10,7 @@ mod backup_command;
 mod eval_command;
 mod ingest_command;
 mod output;
+mod train_tagger_command;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -175,6 +176,8 @@ enum Command {
     },
     /// Score the extractor against gold files or brat annotations in DIR.
     Eval(eval_command::EvalArguments),
+    /// Train the learned attribution tagger on a corpus's train split; write its weights.
+    TrainTagger(train_tagger_command::TrainTaggerArguments),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -430,6 +433,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(arguments) => eval_command::run_eval(arguments),
+        Command::TrainTagger(arguments) => {
+            train_tagger_command::run_train_tagger(arguments)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

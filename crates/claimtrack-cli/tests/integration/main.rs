@@ -8,3 +8,4 @@ mod eval;
 mod extract;
 mod ingest_web;
 mod support;
+mod train_tagger;
