@@ -170,10 +170,19 @@ pub(crate) fn extract_with_evidence(
             (None, Some((description, kind))) => (Some(description.clone()), *kind),
             (None, None) => (None, crate::model::SpeakerType::Unknown),
         };
-        let mention = speaker.mention.map(|span| SpeakerMention {
-            text: span.slice(text).to_string(),
-            span,
-        });
+        let mention = match speaker.mention {
+            Some(span) => Some(SpeakerMention {
+                text: span.slice(text).to_string(),
+                span,
+            }),
+            // `..., adding that ...`: the words naming the previous claim's speaker in the
+            // same sentence name this one's too.
+            None if draft.speaker == attribute::SpeakerSource::SameAsPreviousInSentence => claims
+                .last()
+                .filter(|previous| previous.speaker == name)
+                .and_then(|previous| previous.mention.clone()),
+            None => None,
+        };
         let confidence =
             tagger::confidence(model, evidence, draft, speaker.confidence).clamp(0.0, 1.0);
         inputs.push(tagger::calibration_inputs(evidence, draft));

@@ -75,7 +75,7 @@ fn direct_quote_with_cue_after_and_surname_resolution() {
         "Keller promises tax relief\n\nBERLIN (Wire) - German Finance Minister Maria Keller said on Tuesday that the budget would be balanced by next year.\n\n\"We will cut taxes for families, and we will do it this spring,\" Keller told reporters.\n",
         expect![[r#"
             indirect "the budget would be balanced by next year"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.67
+                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.64
             direct "We will cut taxes for families, and we will do it this spring"
                 speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told confidence: 0.86"#]],
     );
@@ -113,7 +113,7 @@ fn quote_interrupted_by_its_attribution_is_one_claim() {
             direct "We are not going back to work tomorrow, and we will not go back next week either."
                 speaker: Petra Lang (person) mention: "union leader Petra Lang" cue: said confidence: 0.88
             direct "The offer is fair, and it will not get better."
-                speaker: Jonas Eck (person) role: transport minister mention: "Jonas Eck" cue: said date: 2026-03-05 confidence: 0.83"#]],
+                speaker: Jonas Eck (person) role: transport minister mention: "Jonas Eck" cue: said date: 2026-03-05 confidence: 0.84"#]],
     );
 }
 
@@ -135,9 +135,9 @@ fn mixed_quotes_inside_reported_speech() {
         "Coalition talks\n\nMaria Keller said the coalition is \"ready to listen\" to the opposition's demands.\n\nThe ministry said Friday that the governor had \"categorically\" refused to release the files.\n",
         expect![[r#"
             mixed "the coalition is \"ready to listen\" to the opposition's demands"
-                speaker: Maria Keller (person) mention: "Maria Keller" cue: said confidence: 0.79
+                speaker: Maria Keller (person) mention: "Maria Keller" cue: said confidence: 0.74
             mixed "the governor had \"categorically\" refused to release the files"
-                speaker: Ministry (organisation) mention: "The ministry" cue: said date: 2026-03-06 confidence: 0.55"#]],
+                speaker: Ministry (organisation) mention: "The ministry" cue: said date: 2026-03-06 confidence: 0.51"#]],
     );
 }
 
@@ -147,13 +147,13 @@ fn indirect_speech_with_and_without_that() {
         "Fishing quotas\n\nNorway said Thursday that it would not accept the new fishing quotas.\n\nThe European Commission said the quotas were based on the best available science.\n\nThe talks will resume next month, according to the ministry.\n\nAccording to the Commission, about 40 vessels are affected.\n",
         expect![[r#"
             indirect "it would not accept the new fishing quotas"
-                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.67
+                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.64
             indirect "the quotas were based on the best available science"
-                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.72
+                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.68
             indirect "The talks will resume next month"
-                speaker: Ministry (organisation) mention: "the ministry" cue: according to confidence: 0.44
+                speaker: Ministry (organisation) mention: "the ministry" cue: according to confidence: 0.42
             indirect "about 40 vessels are affected"
-                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.62"#]],
+                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.58"#]],
     );
 }
 
@@ -163,9 +163,9 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.43
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.41
             mixed "it a \"paper tiger\""
-                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.49"#]],
+                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.47"#]],
     );
 }
 
@@ -175,13 +175,13 @@ fn appositive_roles_and_inverted_cues() {
         "Budget vote\n\nMaria Keller, the German finance minister, said the vote would go ahead.\n\n\"There is no plan B,\" said Keller.\n\nGermany's foreign minister, Lukas Brandt, said the talks had been \"constructive\".\n\n\"We remain hopeful,\" Brandt added.\n",
         expect![[r#"
             indirect "the vote would go ahead"
-                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.60
+                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.56
             direct "There is no plan B"
                 speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.74
             mixed "the talks had been \"constructive\""
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.71
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.66
             direct "We remain hopeful"
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.73"#]],
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.74"#]],
     );
 }
 
@@ -195,7 +195,7 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
             direct "Results are coming"
                 speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.63
             indirect "a deal was possible by June"
-                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.52"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.49"#]],
     );
 }
 
@@ -207,9 +207,9 @@ fn pronouns_resolve_to_the_most_recent_compatible_speaker() {
             direct "The plan will fail"
                 speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.74
             direct "It will work"
-                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.62
+                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.63
             direct "I have seen the numbers"
-                speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.69"#]],
+                speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.70"#]],
     );
 }
 
@@ -223,7 +223,7 @@ fn quote_only_paragraph_continues_the_previous_speaker() {
             direct "Every week we lose money. Every week more farms close."
                 speaker: Lena Hof (person) confidence: 0.63
             indirect "it would meet the farmers' union on Monday"
-                speaker: Agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.48"#]],
+                speaker: Agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.46"#]],
     );
 }
 
@@ -233,13 +233,13 @@ fn organisations_and_countries_as_speakers() {
         "Drone sale\n\nThe Pentagon said the drones would be delivered within a year.\n\n\"The sale strengthens a key ally,\" the State Department said in a statement.\n\nRussia warned that the sale would \"destabilise the region\".\n\nThe Commission noted that no export licence had been issued.\n",
         expect![[r#"
             indirect "the drones would be delivered within a year"
-                speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.69
+                speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.66
             direct "The sale strengthens a key ally"
-                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.71
+                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.74
             mixed "the sale would \"destabilise the region\""
-                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.72
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.67
             indirect "no export licence had been issued"
-                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.64"#]],
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.61"#]],
     );
 }
 
@@ -250,13 +250,13 @@ fn weekday_and_calendar_dates_resolve_against_publication() {
         NaiveDate::from_ymd_opt(2026, 8, 21),
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: Port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.39
+                speaker: Port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.36
             direct "We lost three days"
                 speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.74
             indirect "it would strike again"
-                speaker: Union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.41
+                speaker: Union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.38
             indirect "Friday's talks had failed"
-                speaker: Company (organisation) mention: "The company" cue: said confidence: 0.43"#]],
+                speaker: Company (organisation) mention: "The company" cue: said confidence: 0.40"#]],
     );
 }
 
@@ -267,7 +267,7 @@ fn dates_stay_unresolved_without_a_publication_date() {
         None,
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: Port authority (organisation) mention: "The port authority" cue: said confidence: 0.39"#]],
+                speaker: Port authority (organisation) mention: "The port authority" cue: said confidence: 0.36"#]],
     );
 }
 
@@ -277,17 +277,17 @@ fn cue_verbs_in_many_tenses_and_forms() {
         "Hospital funding\n\nThe health minister has argued that hospitals need more money.\n\nDoctors insisted that waiting lists were growing.\n\n\"We are at breaking point,\" one nurse wrote in a letter to the minister.\n\nThe minister denied that any hospital would close, saying the budget was secure.\n\nHospital managers warned that \"winter will be worse\".\n",
         expect![[r#"
             indirect "hospitals need more money"
-                speaker: Health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.36
+                speaker: Health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.34
             indirect "waiting lists were growing"
-                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.54
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.51
             direct "We are at breaking point"
                 speaker: one nurse (unknown) mention: "one nurse" cue: wrote confidence: 0.70
             indirect "any hospital would close"
-                speaker: Health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.50
+                speaker: Health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.47
             indirect "the budget was secure"
-                speaker: Health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.28
+                speaker: Health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.44
             mixed "\"winter will be worse\""
-                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.58"#]],
+                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.52"#]],
     );
 }
 
@@ -297,9 +297,9 @@ fn anonymous_sources_are_kept_as_descriptions() {
         "Cabinet reshuffle\n\nA senior official said the reshuffle would take place next week.\n\nPeople familiar with the matter said three ministers would leave.\n",
         expect![[r#"
             indirect "the reshuffle would take place next week"
-                speaker: senior official (unknown) mention: "A senior official" cue: said confidence: 0.61
+                speaker: senior official (unknown) mention: "A senior official" cue: said confidence: 0.58
             indirect "three ministers would leave"
-                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.56"#]],
+                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.53"#]],
     );
 }
 
@@ -337,22 +337,22 @@ fn sample_article_shipped_with_the_desktop_app() {
         NaiveDate::from_ymd_opt(2025, 3, 13),
         expect![[r#"
             indirect "Plans to replace the ageing ferry fleet in Port Aldane will go ahead despite a stalled budget"
-                speaker: City's transport chief (person) role: city's transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.47
+                speaker: City's transport chief (person) role: city's transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.45
             direct "We cannot ask people to commute on boats built before they were born, The first two vessels will be ordered this spring."
                 speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 0.91
             direct "The money exists, but it will not be released until the regional parliament passes the budget."
                 speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.71
             indirect "he expected a vote before the summer recess"
-                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.68
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.65
             indirect "his ministry had already set aside funds for the first stage of the project"
-                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: said confidence: 0.53
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: said confidence: 0.70
             mixed "the plan \"a glossy brochure with no price tag\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.76
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.70
             mixed "the government was \"hoping nobody reads the small print.\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.69
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.70
             indirect "her party would back the ferries only if the contracts were published in full"
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.61
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.58
             indirect "delays had become routine on the northern routes and that passengers deserved a timetable they could trust"
-                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.79"#]],
+                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.77"#]],
     );
 }
