@@ -54,8 +54,6 @@ pub fn embedded_model() -> Option<&'static TaggerModel> {
 pub struct TaggerSettings {
     /// Cues scoring above this get their roles tagged.
     pub cue_threshold: f32,
-    /// A tagged cue is kept when its content beats "no content" by more than this.
-    pub min_content_margin: f32,
     /// The bar for words that seldom head a cue and that the rules do not know.
     pub rare_cue_threshold: f32,
     /// A claim only the tagger found needs at least this many words of content: news
@@ -65,14 +63,11 @@ pub struct TaggerSettings {
     /// A claim only the tagger found is dropped when it is a question put to someone
     /// (`Asked whether ...`) or a headline with no quotation or colon.
     pub skip_questions_and_headlines: bool,
-
     /// Keep a rule claim whose cue the classifier turned down.
     pub keep_rejected_rule_claims: bool,
     /// For a direct quote the rules found, keep the rules' span (the quote marks decide it)
     /// rather than the tagger's.
     pub keep_rule_direct_spans: bool,
-    /// Where the rules named a speaker for the same cue, keep their mention.
-    pub prefer_rule_speakers: bool,
     /// A quoted sentence that goes on in the voice of the direct quote before it, in the
     /// same paragraph (`"...," he said. "..."`), joins that claim as another part.
     pub merge_quote_continuations: bool,
@@ -82,14 +77,11 @@ impl Default for TaggerSettings {
     fn default() -> TaggerSettings {
         TaggerSettings {
             cue_threshold: 0.0,
-            min_content_margin: 0.0,
             rare_cue_threshold: 0.0,
             min_tagged_words: 0,
             skip_questions_and_headlines: false,
-
             keep_rejected_rule_claims: true,
             keep_rule_direct_spans: true,
-            prefer_rule_speakers: true,
             merge_quote_continuations: true,
         }
     }
@@ -99,21 +91,17 @@ impl TaggerSettings {
     fn flags(&self) -> u32 {
         u32::from(self.keep_rejected_rule_claims)
             | u32::from(self.keep_rule_direct_spans) << 1
-            | u32::from(self.prefer_rule_speakers) << 2
             | u32::from(self.merge_quote_continuations) << 3
             | u32::from(self.skip_questions_and_headlines) << 4
             | self.min_tagged_words.min(255) << 8
     }
 
-    fn from_flags(thresholds: [f32; 3], flags: u32) -> TaggerSettings {
-        let [cue_threshold, min_content_margin, rare_cue_threshold] = thresholds;
+    fn from_flags([cue_threshold, rare_cue_threshold]: [f32; 2], flags: u32) -> TaggerSettings {
         TaggerSettings {
             cue_threshold,
-            min_content_margin,
             rare_cue_threshold,
             keep_rejected_rule_claims: flags & 1 != 0,
             keep_rule_direct_spans: flags & 2 != 0,
-            prefer_rule_speakers: flags & 4 != 0,
             merge_quote_continuations: flags & 8 != 0,
             skip_questions_and_headlines: flags & 16 != 0,
             min_tagged_words: flags >> 8 & 255,
@@ -258,7 +246,6 @@ impl TaggerModel {
             .chain(&self.calibration)
             .chain([
                 &self.settings.cue_threshold,
-                &self.settings.min_content_margin,
                 &self.settings.rare_cue_threshold,
             ]);
         for value in numbers {
@@ -297,7 +284,7 @@ impl TaggerModel {
         let calibration = (0..calibration_size as usize)
             .map(|_| reader.f32())
             .collect::<Result<Vec<f32>, String>>()?;
-        let thresholds = [reader.f32()?, reader.f32()?, reader.f32()?];
+        let thresholds = [reader.f32()?, reader.f32()?];
         let flags = reader.u32()?;
         if reader.at != bytes.len() {
             return Err("trailing bytes after the model".into());
@@ -598,9 +585,7 @@ pub(crate) fn find_attributions(
         let without_content = decoder.decode(&model.transitions, &unary, &fixed, true);
         let best = decoder.decode(&model.transitions, &unary, &fixed, false);
         let labels = &decoder.labels;
-        if !labels.iter().any(|&label| usize::from(label) == CONTENT)
-            || best - without_content <= model.settings.min_content_margin
-        {
+        if !labels.iter().any(|&label| usize::from(label) == CONTENT) {
             continue;
         }
         for flag in &mut taken[site.first_token..site.end_token] {
@@ -1117,7 +1102,7 @@ fn draft_from_attribution(
                 first.saturating_sub(site.end_token)
             }
         });
-    let speaker = match speaker_of(document, &site, tagged_source, rule, settings) {
+    let speaker = match speaker_of(document, &site, tagged_source) {
         SpeakerSource::Mention(mention) => {
             SpeakerSource::Mention(with_antecedent(document, &site, mention))
         }
@@ -1166,32 +1151,19 @@ fn with_antecedent(
     }
 }
 
-/// The speaker of a tagged attribution. The rules' mention for the same cue wins where
-/// it agrees with the tagger (or where the settings prefer it); otherwise the rules'
-/// noun-phrase reader is asked on the side where the tagger saw the source, so that an
-/// appositive or a relative clause does not end up in the name; the tagger's own words
-/// are the last resort, cut at the first comma. Where the tagger saw no source at all,
-/// the subject before the cue is asked for.
+/// The speaker of a tagged attribution (the rules named none: claims they gave a speaker
+/// are not re-tagged). The rules' noun-phrase reader is asked on the side where the
+/// tagger saw the source, so that an appositive or a relative clause does not end up in
+/// the name; the tagger's own words are the last resort, cut at the first comma. Where
+/// the tagger saw no source at all, the subject before the cue is asked for.
 fn speaker_of(
     document: &Document<'_>,
     site: &CueSite,
     tagged: Option<(usize, usize)>,
-    rule: Option<&ClaimDraft>,
-    settings: &TaggerSettings,
 ) -> SpeakerSource {
     let overlaps = |mention: &MentionCandidate, (first, end): (usize, usize)| {
         first < mention.end_token && mention.first_token < end
     };
-    match rule.map(|rule| &rule.speaker) {
-        Some(SpeakerSource::Mention(mention))
-            if settings.prefer_rule_speakers
-                || tagged.is_none_or(|tagged| overlaps(mention, tagged)) =>
-        {
-            return SpeakerSource::Mention(mention.clone());
-        }
-        Some(source) if tagged.is_none() => return source.clone(),
-        _ => {}
-    }
     let text = document.text;
     let Some((first, end)) = tagged else {
         // The tagger saw no source: the subject before the cue, if the rules' reader
