@@ -103,6 +103,19 @@ fn record_correction_edit(
     edit: impl FnOnce(&mut CorrectionRow),
 ) -> CoreResult<()> {
     let before = history::read_correction(transaction, claim_id)?;
+    push_correction_change(&mut changes, claim_id, before, edit);
+    history::apply_and_record(transaction, action, description, &subject, &changes)?;
+    Ok(())
+}
+
+/// Adds to `changes` the edit of one claim's correction row: its image before (`None` when
+/// the claim had none) and after `edit` changed it (or a fresh pending row).
+fn push_correction_change(
+    changes: &mut ChangeSet,
+    claim_id: i64,
+    before: Option<CorrectionRow>,
+    edit: impl FnOnce(&mut CorrectionRow),
+) {
     let mut after = correction_to_edit(&before);
     edit(&mut after);
     changes.push(
@@ -115,8 +128,6 @@ fn record_correction_edit(
             row: Some(after),
         },
     );
-    history::apply_and_record(transaction, action, description, &subject, &changes)?;
-    Ok(())
 }
 
 impl Store {
@@ -167,18 +178,9 @@ impl Store {
             if current == status.as_str() {
                 continue;
             }
-            let mut after = correction_to_edit(&before);
-            apply_status(&mut after, status);
-            changes.push(
-                RowImage::Correction {
-                    claim_id,
-                    row: before,
-                },
-                RowImage::Correction {
-                    claim_id,
-                    row: Some(after),
-                },
-            );
+            push_correction_change(&mut changes, claim_id, before, |after| {
+                apply_status(after, status)
+            });
         }
         let changed = changes.after.len();
         if changed == 0 {
