@@ -53,6 +53,20 @@ def history_rows(app) -> list[str]:
     ]
 
 
+def review_with_key(app, claim_id: str, key: str, status: str) -> None:
+    """Selects the claim, presses its review key (`v` verify, `x` reject) and waits until the
+    list shows the new status and the window is idle."""
+    click_claim(app, claim_id)
+    app.wait_for(lambda app: selected_claim_id(app) == claim_id, f"claim {claim_id} selected")
+    app.press(key)
+    app.wait_for(lambda app: claim_status(app, claim_id) == status, f"claim {claim_id} {status}")
+    app.wait_until_idle()
+
+
+def close_dialog(app, dialog_id: str) -> None:
+    app.driver.execute_script("document.getElementById(arguments[0]).close()", dialog_id)
+
+
 def click_claim(app, claim_id: str) -> None:
     app.click(f'#claim-list .claim-item[data-claim-id="{claim_id}"] .claim-text')
 
@@ -106,11 +120,7 @@ def test_import_correct_verify_undo_redo_export(launch_app, tmp_path):
     app.wait_until_idle()
 
     # Verify with the keyboard: `v` verifies and moves on to the next claim.
-    click_claim(app, claim_id)
-    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
-    app.press("v")
-    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
-    app.wait_until_idle()
+    review_with_key(app, claim_id, "v", "verified")
     app.save_screenshot("review-view.png")
 
     # Undo from the header button, then redo with the keyboard.
@@ -207,11 +217,7 @@ def test_a_failed_import_shows_its_error_and_loses_nothing(launch_app, tmp_path)
     paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
     claim_id = app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the pasted article's claims")
     app.wait_until_idle()
-    click_claim(app, claim_id)
-    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
-    app.press("v")
-    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
-    app.wait_until_idle()
+    review_with_key(app, claim_id, "v", "verified")
     library_before = app.texts(".article-item")
 
     # A paste with no text is refused in the form, and nothing is stored.
@@ -219,7 +225,7 @@ def test_a_failed_import_shows_its_error_and_loses_nothing(launch_app, tmp_path)
     app.type_into("#paste-title", "An empty article")
     app.click("#paste-submit")
     app.wait_for(lambda app: "empty" in app.text("#paste-error"), "the paste error")
-    app.driver.execute_script("document.getElementById('paste-dialog').close()")
+    close_dialog(app, "paste-dialog")
 
     # A batch with a binary file, invalid UTF-8, a missing file and one good article: the
     # good one is imported, each failure is listed with its reason.
@@ -244,7 +250,7 @@ def test_a_failed_import_shows_its_error_and_loses_nothing(launch_app, tmp_path)
     assert any(str(missing) in line for line in failures), failures
     assert any(str(good) in line for line in app.texts("#import-report .import-ok"))
     app.save_screenshot("import-report.png")
-    app.driver.execute_script("document.getElementById('import-dialog').close()")
+    close_dialog(app, "import-dialog")
 
     # Everything stored before is still there, with its review state.
     titles = app.texts(".article-title")
@@ -470,11 +476,7 @@ def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path
     paste_article(app, TRAM_TITLE, TRAM_BODY, "2026-05-14")
     claim_id = app.wait_for(lambda app: claim_id_containing(app, HOLM_QUOTE), "the pasted article's claims")
     app.wait_until_idle()
-    click_claim(app, claim_id)
-    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected")
-    app.press("v")
-    app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "the claim verified")
-    app.wait_until_idle()
+    review_with_key(app, claim_id, "v", "verified")
 
     backup = tmp_path / "backup.sqlite3"
     app.press("4")
@@ -485,16 +487,12 @@ def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path
     with sqlite3.connect(backup) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT status FROM claim_corrections WHERE claim_id = ?", (claim_id,)).fetchone()[0] == "verified"
-    app.driver.execute_script("document.getElementById('database-dialog').close()")
+    close_dialog(app, "database-dialog")
 
     # After the backup the analyst rejects the claim; restoring brings back "verified".
     app.press("1")
     app.wait_until_idle()
-    click_claim(app, claim_id)
-    app.wait_for(lambda app: selected_claim_id(app) == claim_id, "the quote selected again")
-    app.press("x")
-    app.wait_for(lambda app: claim_status(app, claim_id) == "rejected", "the claim rejected")
-    app.wait_until_idle()
+    review_with_key(app, claim_id, "x", "rejected")
 
     app.press("4")
     app.click("#open-database-dialog")
@@ -504,7 +502,7 @@ def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path
     app.click("#restore-submit")
     app.wait_for(lambda app: "Restored 2 articles" in app.text("#database-result"), "the restore report")
     app.wait_until_idle()
-    app.driver.execute_script("document.getElementById('database-dialog').close()")
+    close_dialog(app, "database-dialog")
     app.press("1")
     app.driver.execute_script(
         "[...document.querySelectorAll('.article-item')].find((item) => item.innerText.includes(arguments[0])).click()",
@@ -520,7 +518,7 @@ def test_backup_then_restore_brings_back_the_reviewed_state(launch_app, tmp_path
     app.click("#restore-submit")
     app.click("#restore-submit")
     app.wait_for(lambda app: app.element("#database-result").get_attribute("class") == "form-error", "the refusal")
-    app.driver.execute_script("document.getElementById('database-dialog').close()")
+    close_dialog(app, "database-dialog")
     app.press("1")
     app.wait_for(lambda app: claim_status(app, claim_id) == "verified", "nothing lost after the refused restore")
 
@@ -582,7 +580,7 @@ def test_importing_a_web_page_over_loopback_http_reads_its_metadata(launch_app):
         assert "1 of 2 items imported; 1 failed" in app.text("#import-status")
         failures = app.texts("#import-report .import-failed")
         assert len(failures) == 1 and "missing-page" in failures[0] and "404" in failures[0], failures
-        app.driver.execute_script("document.getElementById('import-dialog').close()")
+        close_dialog(app, "import-dialog")
 
         # The page's own metadata, and its body without navigation, byline or caption.
         app.wait_for(lambda app: app.text("#review-article-title") == "Ferry strike called off", "the imported page opened")
