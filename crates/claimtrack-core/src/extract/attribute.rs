@@ -7,7 +7,10 @@
 use std::collections::HashSet;
 
 use super::cues::{Cue, CueForm};
-use super::lexicon::{cue_verb, is_participle, CueStrength, MONTHS, WEEKDAYS};
+use super::lexicon::{
+    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
+    MONTHS, WEEKDAYS,
+};
 use super::quotes::Quotation;
 use super::segment::{Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
@@ -117,7 +120,106 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         }
     }
     drafts.sort_by_key(ClaimDraft::start);
-    drafts
+    without_reporters_questions(document, drafts)
+}
+
+/// Words naming the people who put questions at a news conference or an interview.
+const QUESTIONER_NOUNS: &[&str] = &[
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "correspondent",
+    "correspondents",
+    "interviewer",
+    "questioner",
+    "presenter",
+    "moderator",
+];
+
+/// Whether the last words of a draft end with a question mark.
+fn ends_with_question_mark(document: &Document<'_>, draft: &ClaimDraft) -> bool {
+    draft.parts.last().is_some_and(|part| {
+        part.slice(document.text)
+            .trim_end_matches(|c: char| c.is_whitespace() || is_quote_character(c))
+            .ends_with('?')
+    })
+}
+
+fn is_quote_character(character: char) -> bool {
+    matches!(
+        character,
+        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+/// A question a reporter put (`Another reporter asked: "Will you resign?"`, `"Is it new
+/// money?" one reporter said`) reports no claim; the answer does. A quote-only paragraph
+/// that goes on asking after such a question is the reporter's too.
+fn without_reporters_questions(
+    document: &Document<'_>,
+    drafts: Vec<ClaimDraft>,
+) -> Vec<ClaimDraft> {
+    let text = document.text;
+    let mut kept = Vec::with_capacity(drafts.len());
+    let mut previous_was_a_reporters_question = false;
+    for draft in drafts {
+        let is_question =
+            draft.kind == ClaimKind::Direct && ends_with_question_mark(document, &draft);
+        let asked_by_a_reporter = match &draft.speaker {
+            SpeakerSource::Mention(mention) => document.tokens
+                [mention.first_token..mention.end_token]
+                .iter()
+                .any(|token| {
+                    token.is_word()
+                        && QUESTIONER_NOUNS.contains(&token.text(text).to_lowercase().as_str())
+                }),
+            SpeakerSource::ContinuesPreviousClaim => previous_was_a_reporters_question,
+            _ => false,
+        };
+        // `Wendt was asked: "..."`: the subject of a passive "asked" is who answers.
+        let asked_in_the_passive = draft.cue.is_some_and(|cue| {
+            cue.span.slice(text).eq_ignore_ascii_case("asked")
+                && document
+                    .word(cue.first_token.wrapping_sub(1))
+                    .is_some_and(|word| {
+                        matches!(
+                            word.as_str(),
+                            "was" | "were" | "been" | "being" | "is" | "are"
+                        )
+                    })
+        });
+        if is_question && (asked_by_a_reporter || asked_in_the_passive) {
+            previous_was_a_reporters_question = true;
+            continue;
+        }
+        previous_was_a_reporters_question = false;
+        kept.push(draft);
+    }
+    kept
+}
+
+/// `Asked by one reporter, "How can you promise this?", Abiodun replied ...`: the quoted
+/// question is put to the speaker, not said by them.
+fn is_question_put_to_the_speaker(document: &Document<'_>, quotation: &Quotation) -> bool {
+    let (sentence_first, _) = document.sentence_bounds(quotation.open_token);
+    let last_inner = quotation.end_inner_token.saturating_sub(1);
+    document.is_punctuation(last_inner, '?')
+        && quotation.open_token > sentence_first
+        && document.word(sentence_first).as_deref() == Some("asked")
+        && !document.tokens[sentence_first + 1..quotation.open_token]
+            .iter()
+            .any(|token| token.kind == TokenKind::QuoteMark)
+}
+
+/// A quotation right after a word that introduces a name or a title (`a speech titled
+/// "Rules That Work"`, `what the industry calls "age assurance"`) names something; it
+/// reports no words, even when a cue follows it.
+fn names_what_follows(document: &Document<'_>, quotation: &Quotation) -> bool {
+    let before = document
+        .word(quotation.open_token.wrapping_sub(1))
+        .unwrap_or_default();
+    NAMING_WORDS.contains(&before.as_str()) || matches!(before.as_str(), "calls" | "call")
 }
 
 /// `"...," Keller said`, `"...," said Keller`, `Keller said: "..."`, and the interrupted
@@ -143,6 +245,12 @@ fn direct_quote_with_cue(
     let quote_ends_clause = matches!(last_inner, "," | "!" | "?" | "\u{2014}" | "-")
         || document.is_punctuation(close + 1, ',');
     let mut confidence = if quotation.single { 0.85 } else { 0.95 };
+    if is_question_put_to_the_speaker(document, quotation) {
+        return None;
+    }
+    if names_what_follows(document, quotation) {
+        return None;
+    }
     if quote_ends_clause && after < sentence_end {
         if let Some((cue_index, speaker, speaker_end)) =
             cue_after_quote(document, after, sentence_end)
@@ -674,10 +782,11 @@ fn called_with_quote(
     if is_title_or_name(document, quotation) || quotation.close_token.is_none() {
         return None;
     }
-    let between_has_clause = document.tokens[cue.end_token..quotation.open_token]
-        .iter()
-        .any(|token| token.kind != TokenKind::Word);
-    if between_has_clause {
+    let between = &document.tokens[cue.end_token..quotation.open_token];
+    let between_has_clause = between.iter().any(|token| token.kind != TokenKind::Word);
+    // `what the industry calls "age assurance"`: with no object before it, the quotation
+    // is the name something goes by.
+    if between_has_clause || between.is_empty() {
         return None;
     }
     used_quotations.insert(index);
@@ -823,14 +932,17 @@ fn quote_without_cue(
         && document.tokens[last + 1..sentence_end.max(last + 1)]
             .iter()
             .all(|token| token.kind != TokenKind::Word);
-    let claim_earlier_in_paragraph = drafts.iter().any(|draft| {
-        draft.start() < document.tokens[quotation.open_token].span.start
-            && draft.start() >= paragraph.span.start
-    });
-    if sentence_is_the_quote
-        && claim_earlier_in_paragraph
-        && quotation.word_count(document.tokens) >= 3
-    {
+    let quotation_start = document.tokens[quotation.open_token].span.start;
+    let claim_earlier_in_paragraph = drafts
+        .iter()
+        .filter(|draft| draft.start() < quotation_start && draft.start() >= paragraph.span.start)
+        .max_by_key(|draft| draft.start());
+    // Right after a direct quote, even two words (`"Nobody listened."`) go on in its voice.
+    let long_enough = |draft: &ClaimDraft| {
+        quotation.word_count(document.tokens) >= 3
+            || (draft.kind == ClaimKind::Direct && quotation.word_count(document.tokens) >= 1)
+    };
+    if sentence_is_the_quote && claim_earlier_in_paragraph.is_some_and(long_enough) {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
             parts: quotation.parts.clone(),
@@ -839,6 +951,9 @@ fn quote_without_cue(
             sentence,
             pattern_confidence: 0.75,
         });
+    }
+    if let Some(draft) = headline_label_quote(document, quotation, rest_is_punctuation) {
+        return Some(draft);
     }
     if quotation.open_token > sentence_first + 1
         && document.is_punctuation(quotation.open_token - 1, ':')
@@ -855,6 +970,12 @@ fn quote_without_cue(
                     "was" | "is" | "had" | "has" | "put" | "wrote" | "remained" | "seemed"
                 )
         })?;
+        // `Albescu was asked ...: "Will the treasury pay?"`: a question put to the subject.
+        if document.word(subject_end + 1).as_deref() == Some("asked")
+            && document.is_punctuation(quotation.end_inner_token.saturating_sub(1), '?')
+        {
+            return None;
+        }
         let mention = subject_before(document.text, document.tokens, sentence_first, subject_end)?;
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
@@ -866,6 +987,78 @@ fn quote_without_cue(
         });
     }
     None
+}
+
+/// A headline or a brief's title made of a label, a colon and a quote that ends the line
+/// (`Transport minister: "No fare rises this year"`). The quote is a claim; the label is
+/// its speaker when it names one (a title, a person's function, a name the article uses
+/// again) and only a topic otherwise (`Heatwave: "Stay indoors"`), which leaves the
+/// speaker to the reader.
+fn headline_label_quote(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    quote_ends_paragraph: bool,
+) -> Option<ClaimDraft> {
+    const MOST_LABEL_WORDS: usize = 6;
+    let text = document.text;
+    let paragraph = document.paragraphs[document.tokens[quotation.open_token].paragraph];
+    if !quote_ends_paragraph
+        || quotation.open_token < paragraph.first_token + 2
+        || !document.is_punctuation(quotation.open_token - 1, ':')
+    {
+        return None;
+    }
+    let colon = quotation.open_token - 1;
+    // A live blog's time stamp (`14:31 -`) stands before the label, not in it.
+    let label_first =
+        (paragraph.first_token..colon).find(|&index| document.tokens[index].is_word())?;
+    let label = &document.tokens[label_first..colon];
+    let label_is_a_phrase = label.len() <= MOST_LABEL_WORDS + 2
+        && label.iter().all(|token| match token.kind {
+            TokenKind::Word => cue_verb(token.text(text)).is_none(),
+            TokenKind::QuoteMark => matches!(token.text(text), "'" | "\u{2019}"),
+            TokenKind::Punctuation => token.text(text) == "-",
+            TokenKind::Number => true,
+        });
+    if !label_is_a_phrase {
+        return None;
+    }
+    let last_word = label.iter().rev().find(|token| token.is_word())?.text(text);
+    let head = last_word
+        .strip_prefix("ex-")
+        .or_else(|| last_word.strip_prefix("former-"))
+        .unwrap_or(last_word)
+        .to_lowercase();
+    let names_a_person_or_function = is_role_noun(&head)
+        || is_group_noun(&head)
+        || is_organisation_noun(&head)
+        || ["er", "or", "ist", "ian", "boss", "champion"]
+            .iter()
+            .any(|ending| head.ends_with(ending))
+        // A name the body uses again (`Nguyen: "..."`).
+        || label.iter().filter(|token| token.is_word()).all(|token| {
+            let word = token.text(text);
+            word.chars().next().is_some_and(char::is_uppercase)
+                && text[paragraph.span.end..].contains(word)
+        });
+    let speaker = if names_a_person_or_function {
+        SpeakerSource::Mention(MentionCandidate {
+            first_token: label_first,
+            end_token: colon,
+            span: span_of(document, label_first, colon),
+            role: None,
+        })
+    } else {
+        SpeakerSource::Nobody
+    };
+    Some(ClaimDraft {
+        kind: ClaimKind::Direct,
+        parts: quotation.parts.clone(),
+        cue: None,
+        speaker,
+        sentence: document.sentence_of_token[quotation.open_token],
+        pattern_confidence: 0.6,
+    })
 }
 
 fn span_of(document: &Document<'_>, first: usize, end: usize) -> ByteSpan {
@@ -1003,6 +1196,36 @@ fn kind_of_clause(document: &Document<'_>, first: usize, end: usize) -> (ClaimKi
     (kind, inside)
 }
 
+/// Words after which a quotation is a name or a title, not words said.
+const NAMING_WORDS: &[&str] = &[
+    "called",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "so-called",
+    "nicknamed",
+    "branded",
+    "labelled",
+    "labeled",
+    "show",
+    "programme",
+    "program",
+    "film",
+    "book",
+    "song",
+    "album",
+    "column",
+    "newspaper",
+    "magazine",
+    "podcast",
+    "series",
+    "word",
+    "term",
+    "phrase",
+    "slogan",
+];
+
 /// A quotation that names something rather than reporting words: it follows "on",
 /// "called", "so-called" and the like, or every word in it is capitalised.
 pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool {
@@ -1010,35 +1233,7 @@ pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool 
     let before = document
         .word(quotation.open_token.wrapping_sub(1))
         .unwrap_or_default();
-    if matches!(
-        before.as_str(),
-        "on" | "called"
-            | "titled"
-            | "entitled"
-            | "dubbed"
-            | "named"
-            | "so-called"
-            | "nicknamed"
-            | "branded"
-            | "labelled"
-            | "labeled"
-            | "show"
-            | "programme"
-            | "program"
-            | "film"
-            | "book"
-            | "song"
-            | "album"
-            | "column"
-            | "newspaper"
-            | "magazine"
-            | "podcast"
-            | "series"
-            | "word"
-            | "term"
-            | "phrase"
-            | "slogan"
-    ) {
+    if before == "on" || NAMING_WORDS.contains(&before.as_str()) {
         return true;
     }
     let words: Vec<&str> = document.tokens[quotation.first_inner_token..quotation.end_inner_token]

@@ -329,6 +329,62 @@ fn hostile_and_degenerate_text_is_safe() {
     }
 }
 
+/// A brief's title of a label, a colon and a quote is a claim; a label that names a
+/// function or a person speaks, a topic label names nobody.
+#[test]
+fn headline_label_quotes_are_claims() {
+    check(
+        "Morning briefing: four things to know\n\nHarbour master: \u{201c}The east quay stays shut until spring\u{201d}\n\nThe harbour master, Oskar Lindgren, said on Thursday that the east quay would stay shut until the spring tides had passed.\n\nHeatwave: \"Drink water and stay indoors\"\n\nThe health agency told residents to drink water and stay indoors until Sunday.\n",
+        expect![[r#"
+            direct "The east quay stays shut until spring"
+                speaker: Harbour master (unknown) mention: "Harbour master" confidence: 0.30
+            indirect "the east quay would stay shut until the spring tides had passed"
+                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.70
+            direct "Drink water and stay indoors"
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.50"#]],
+    );
+}
+
+/// A question a reporter puts is not a claim, nor a question put to the speaker before an
+/// answer; the answer is.
+#[test]
+fn reporters_questions_are_not_claims() {
+    check(
+        "Minister defends hospital targets\n\nThe health minister, Rosa Albescu, said on Wednesday that the new targets were realistic.\n\nAnother reporter asked: \"Will the clinics choose their own patients?\"\n\n\"Is that new money or not?\"\n\nAsked by a reporter, \"Did you consider resigning?\", Albescu replied: \"I considered everything. Then I stayed.\"\n\nAlbescu was asked as she left whether the budget would hold: \"Will the treasury pay?\"\n",
+        expect![[r#"
+            indirect "the new targets were realistic"
+                speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.59
+            direct "I considered everything. Then I stayed."
+                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied confidence: 0.82"#]],
+    );
+}
+
+/// A quotation after a word that introduces a name or a title names something, even with
+/// a cue after it.
+#[test]
+fn quoted_names_and_titles_are_not_claims() {
+    check(
+        "Regulator sets out rules\n\nIn a speech titled \u{201c}Rules That Work\u{201d}, its chair, Cornelius Achebe, said the cap would push talent abroad.\n\nThe rules rely on what the industry calls \"age assurance\", the chair said.\n",
+        expect![[r#"
+            indirect "the cap would push talent abroad"
+                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.61
+            mixed "The rules rely on what the industry calls \"age assurance\""
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.62"#]],
+    );
+}
+
+/// `"...," Reid said. "Nobody listened."`: a short quoted sentence right after a direct
+/// quote goes on in its voice and joins that claim.
+#[test]
+fn short_quote_after_a_direct_quote_joins_it() {
+    check(
+        "Prison officers warned of staff shortages\n\n\"Officers have been warning about this for two years,\" Declan Reid said. \"Nobody listened.\"\n",
+        expect![[r#"
+            direct "Officers have been warning about this for two years, Nobody listened."
+                speaker: Declan Reid (person) mention: "Declan Reid" cue: said confidence: 0.87"#]],
+    );
+}
+
 /// The article the desktop app seeds an empty database with: what a new user sees first.
 #[test]
 fn sample_article_shipped_with_the_desktop_app() {
