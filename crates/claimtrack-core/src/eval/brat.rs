@@ -534,6 +534,8 @@ pub fn render_brat_annotations(text: &str, claims: &[Claim]) -> CoreResult<Strin
             .iter()
             .map(|[start, end]| ByteSpan::new(*start, *end))
             .collect();
+        // Written in PolNeAR's convention, as the scorer reads predictions against brat.
+        let parts = with_leading_complementiser(text, &parts);
         let Some(content) = bound(&mut lines, "Content", &parts)? else {
             continue;
         };
@@ -585,6 +587,49 @@ pub fn render_brat_annotations(text: &str, claims: &[Claim]) -> CoreResult<Strin
         ));
     }
     Ok(lines)
+}
+
+/// PolNeAR's content convention, applied to ClaimTrack's claims wherever they meet brat:
+/// a reported clause's content there begins with its complementiser ("that the plan
+/// will fail"), while ClaimTrack's claims hold the clause alone ("the plan will fail").
+/// When the word directly before the first part (across spaces and opening quote marks
+/// only, on the same line) is "that", the first part is extended back over it. This
+/// looks only at the text, never at any annotation, so the scorer can apply it to
+/// predictions and the exporter to what it writes, and both agree with each other.
+pub fn with_leading_complementiser(text: &str, parts: &[ByteSpan]) -> Vec<ByteSpan> {
+    let mut extended = parts.to_vec();
+    let Some(first) = extended.first_mut() else {
+        return extended;
+    };
+    let Some(before) = text.get(..first.start) else {
+        return extended;
+    };
+    let is_gap = |character: char| {
+        (character.is_whitespace() && character != '\n')
+            || matches!(character, '"' | '\u{201C}' | '\u{2018}')
+    };
+    let word_end = before.trim_end_matches(is_gap);
+    if word_end.len() == before.len() || !before[word_end.len()..].contains(char::is_whitespace) {
+        return extended;
+    }
+    let Some(word_start) = word_end.len().checked_sub(4) else {
+        return extended;
+    };
+    let is_that = word_end
+        .get(word_start..)
+        .is_some_and(|word| word.eq_ignore_ascii_case("that"));
+    // Only read before the word once it is known to be "that" (so `word_start` is a
+    // character boundary).
+    let starts_word = || {
+        word_end[..word_start]
+            .chars()
+            .next_back()
+            .is_none_or(|character| !character.is_alphanumeric())
+    };
+    if is_that && starts_word() {
+        first.start = word_start;
+    }
+    extended
 }
 
 /// Byte spans as brat fragments: character offsets, split at line breaks (a brat

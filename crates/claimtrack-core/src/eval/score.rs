@@ -506,7 +506,7 @@ impl<'a> ArticleScorer<'a> {
             .collect();
         let predicted_pieces: Vec<Vec<ByteSpan>> = predicted
             .iter()
-            .map(|claim| significant_pieces(text, &predicted_content(claim, convention)))
+            .map(|claim| significant_pieces(text, &predicted_content(text, claim, convention)))
             .collect();
         let mut pairs = Vec::new();
         for (gold, gold_piece) in gold_pieces.iter().enumerate() {
@@ -734,7 +734,7 @@ impl<'a> ArticleScorer<'a> {
         let text = self.article.text.as_str();
         let located: Vec<ByteSpan> = match (gold, predicted) {
             (Some(gold), _) => gold.content.clone(),
-            (None, Some(predicted)) => predicted_content(predicted, self.convention),
+            (None, Some(predicted)) => predicted_content(text, predicted, self.convention),
             (None, None) => Vec::new(),
         };
         let whole = ByteSpan::new(
@@ -760,7 +760,7 @@ impl<'a> ArticleScorer<'a> {
             end: whole.end,
             gold_text: gold.map(|gold| words(&gold.content)),
             predicted_text: predicted
-                .map(|claim| words(&predicted_content(claim, self.convention))),
+                .map(|claim| words(&predicted_content(text, claim, self.convention))),
             expected,
             found,
             confidence: predicted.map(|claim| claim.confidence),
@@ -770,12 +770,20 @@ impl<'a> ArticleScorer<'a> {
 }
 
 /// The content of a prediction as the reference delimits content: one span from first
-/// to last word for ClaimTrack gold (an interrupted quote is one span there), the pieces
-/// without the interruption for brat, whose spans are discontinuous.
-fn predicted_content(claim: &ExtractedClaim, convention: ReferenceConvention) -> Vec<ByteSpan> {
+/// to last word for ClaimTrack gold (an interrupted quote is one span there); for brat,
+/// whose spans are discontinuous, the pieces without the interruption, in PolNeAR's
+/// convention of a leading complementiser ("that ...", see
+/// [`super::brat::with_leading_complementiser`]; the brat exporter writes the same).
+fn predicted_content(
+    text: &str,
+    claim: &ExtractedClaim,
+    convention: ReferenceConvention,
+) -> Vec<ByteSpan> {
     match convention {
         ReferenceConvention::CanonicalNames => vec![claim.span],
-        ReferenceConvention::MentionOverlap => claim.parts.clone(),
+        ReferenceConvention::MentionOverlap => {
+            super::brat::with_leading_complementiser(text, &claim.parts)
+        }
     }
 }
 

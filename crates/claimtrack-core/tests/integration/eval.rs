@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use claimtrack_core::eval::brat::{export_claims_brat, parse_brat_annotations};
+use claimtrack_core::eval::brat::{
+    export_claims_brat, parse_brat_annotations, with_leading_complementiser,
+};
 use claimtrack_core::eval::gold::load_gold_file;
 use claimtrack_core::eval::report::parse_floor;
 use claimtrack_core::eval::score::{calibrate, normalise_speaker_name, ErrorClass};
@@ -511,6 +513,62 @@ fn brat_reader_turns_the_sample_into_claims_with_byte_spans() {
     assert_eq!(article.claims.len(), 6);
 }
 
+/// PolNeAR's content begins with the complementiser ("that smaller fishing boats would
+/// be exempt"); ClaimTrack's claims leave it out. Against brat, a prediction is read in
+/// PolNeAR's convention, from the text alone: exact where only "that" differs, and no
+/// other word is ever taken in.
+#[test]
+fn brat_scoring_reads_predictions_with_polnears_leading_that() {
+    let text = "Budget row\nShe added that smaller boats would be exempt.\n\
+        He said that, in his view, tolls would rise.\n\
+        Nobody knew whathat meant. They said that\nthe port would close.\n";
+    let extended = |words: &str| -> String {
+        let parts = with_leading_complementiser(text, &[span_of_in(text, words)]);
+        parts[0].slice(text).to_string()
+    };
+    assert_eq!(
+        extended("smaller boats would be exempt"),
+        "that smaller boats would be exempt"
+    );
+    // A comma between, another word ending in "hat", or a line break: nothing is taken in.
+    assert_eq!(extended("in his view"), "in his view");
+    assert_eq!(extended("meant"), "meant");
+    assert_eq!(extended("the port would close"), "the port would close");
+    assert!(with_leading_complementiser(text, &[]).is_empty());
+
+    // Scored against the sample's gold "that smaller fishing boats would be exempt", the
+    // claim without "that" is exact.
+    let reference = load_reference_directory(&sample_directory(), &EvalOptions::default())
+        .expect("the sample loads");
+    let article = &reference.articles[0];
+    let sample = article.text.as_str();
+    let clause = span_of_in(sample, "smaller fishing boats would be exempt");
+    let prediction = ExtractedClaim {
+        kind: ClaimKind::Indirect,
+        span: clause,
+        parts: vec![clause],
+        text: clause.slice(sample).to_string(),
+        mention: None,
+        speaker: None,
+        speaker_type: SpeakerType::Unknown,
+        speaker_role: None,
+        cue: None,
+        cue_span: None,
+        said_on: None,
+        confidence: 0.5,
+    };
+    let report = score_reference_set(
+        &ReferenceSet {
+            articles: vec![article.clone()],
+            ..reference.clone()
+        },
+        &[vec![prediction]],
+        &EvalOptions::default(),
+    );
+    assert_eq!(report.overall.exact.matched_gold, 1);
+    assert_eq!(report.overall.exact.matched_predicted, 1);
+}
+
 #[test]
 fn brat_reader_refuses_words_that_differ_from_the_text_and_offsets_past_its_end() {
     let text = "Moreau said tolls would rise.\n";
@@ -546,6 +604,17 @@ fn brat_export_of_stored_claims_scores_perfectly_against_a_fresh_extraction() {
     let report = export_claims_brat(&store, &exported, &ClaimFilter::default()).expect("export");
     assert_eq!(report.articles, 1);
     assert!(report.claims >= 4, "the story has at least four claims");
+    // Contents are written in PolNeAR's convention, with their leading "that".
+    let annotations = std::fs::read_dir(&exported)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|extension| extension == "ann"))
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .expect("an .ann file");
+    assert!(
+        annotations.contains("\tthat taxes for families would fall next year\n"),
+        "{annotations}"
+    );
 
     // The exported annotations are the extractor's own output with its dates, so
     // re-extracting the exported text with the exported publication date agrees fully.
