@@ -108,7 +108,7 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         }
         if let Some(draft) = reported_speech(document, cue, &drafts, &mut used_quotations) {
             used_cues.insert(cue_index);
-            drafts.push(draft);
+            drafts.extend(split_coordinated_complements(document, draft));
         }
     }
     for (index, quotation) in document.quotations.iter().enumerate() {
@@ -758,6 +758,53 @@ fn reported_speech(
     None
 }
 
+/// `said A and that B`: the second "that" opens a second reported clause, a claim of its
+/// own with the same speaker and cue (`said A and B`, without it, stays one claim).
+fn split_coordinated_complements(document: &Document<'_>, draft: ClaimDraft) -> Vec<ClaimDraft> {
+    let [part] = draft.parts[..] else {
+        return vec![draft];
+    };
+    if draft.cue.is_none_or(|cue| cue.span.end > part.start) {
+        return vec![draft];
+    }
+    let first = document
+        .tokens
+        .partition_point(|token| token.span.start < part.start);
+    let end = document
+        .tokens
+        .partition_point(|token| token.span.start < part.end);
+    let mut claims = Vec::new();
+    let mut clause_start = first;
+    for index in first + 3..end.saturating_sub(3) {
+        let second_that = document.word(index).as_deref() == Some("that")
+            && matches!(document.word(index - 1).as_deref(), Some("and" | "but"))
+            && !document.inside_quotation[index];
+        if !second_that {
+            continue;
+        }
+        let mut clause_end = index - 1;
+        if document.is_punctuation(clause_end - 1, ',') {
+            clause_end -= 1;
+        }
+        if words_between(document, clause_start, clause_end) >= 3 {
+            claims.push((clause_start, clause_end));
+            clause_start = index + 1;
+        }
+    }
+    if claims.is_empty() {
+        return vec![draft];
+    }
+    claims.push((clause_start, end));
+    claims
+        .into_iter()
+        .map(|(clause_first, clause_end)| ClaimDraft {
+            kind: kind_of_clause(document, clause_first, clause_end).0,
+            parts: vec![span_of(document, clause_first, clause_end)],
+            ..draft.clone()
+        })
+        .collect()
+}
+
 /// `X called the plan "a glossy brochure"`: the object and the quoted label are X's words,
 /// a mixed claim. Without a quotation (or with a quoted name, `a group called "Clean Air
 /// Now"`) "called" reports nothing.
@@ -952,7 +999,7 @@ fn quote_without_cue(
             pattern_confidence: 0.75,
         });
     }
-    if let Some(draft) = headline_label_quote(document, quotation, rest_is_punctuation) {
+    if let Some(draft) = headline_label_quote(document, quotation, rest_is_punctuation, drafts) {
         return Some(draft);
     }
     if quotation.open_token > sentence_first + 1
@@ -993,11 +1040,14 @@ fn quote_without_cue(
 /// (`Transport minister: "No fare rises this year"`). The quote is a claim; the label is
 /// its speaker when it names one (a title, a person's function, a name the article uses
 /// again) and only a topic otherwise (`Heatwave: "Stay indoors"`), which leaves the
-/// speaker to the reader.
+/// speaker to the reader. Either way the story under the title says who spoke: the first
+/// claim of the next two paragraphs names the speaker in full (`Airline boss` is `The chief
+/// executive of Skyrail Airways, Mathilde Besancon, told investors ...`).
 fn headline_label_quote(
     document: &Document<'_>,
     quotation: &Quotation,
     quote_ends_paragraph: bool,
+    drafts: &[ClaimDraft],
 ) -> Option<ClaimDraft> {
     const MOST_LABEL_WORDS: usize = 6;
     let text = document.text;
@@ -1041,7 +1091,23 @@ fn headline_label_quote(
             word.chars().next().is_some_and(char::is_uppercase)
                 && text[paragraph.span.end..].contains(word)
         });
-    let speaker = if names_a_person_or_function {
+    let paragraph_index = document.tokens[quotation.open_token].paragraph;
+    let story_speaker = drafts
+        .iter()
+        .filter(|draft| {
+            let draft_paragraph = document
+                .paragraphs
+                .partition_point(|paragraph| paragraph.span.start <= draft.start());
+            draft_paragraph > paragraph_index + 1 && draft_paragraph <= paragraph_index + 3
+        })
+        .min_by_key(|draft| draft.start())
+        .and_then(|draft| match &draft.speaker {
+            SpeakerSource::Mention(mention) => Some(mention.clone()),
+            _ => None,
+        });
+    let speaker = if let Some(mention) = story_speaker {
+        SpeakerSource::Mention(mention)
+    } else if names_a_person_or_function {
         SpeakerSource::Mention(MentionCandidate {
             first_token: label_first,
             end_token: colon,

@@ -337,7 +337,7 @@ fn headline_label_quotes_are_claims() {
         "Morning briefing: four things to know\n\nHarbour master: \u{201c}The east quay stays shut until spring\u{201d}\n\nThe harbour master, Oskar Lindgren, said on Thursday that the east quay would stay shut until the spring tides had passed.\n\nHeatwave: \"Drink water and stay indoors\"\n\nThe health agency told residents to drink water and stay indoors until Sunday.\n",
         expect![[r#"
             direct "The east quay stays shut until spring"
-                speaker: Harbour master (unknown) mention: "Harbour master" confidence: 0.30
+                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" confidence: 0.60
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.70
             direct "Drink water and stay indoors"
@@ -385,6 +385,21 @@ fn short_quote_after_a_direct_quote_joins_it() {
     );
 }
 
+/// `said A and that B` is two claims with one speaker and cue; `said A and B` is one.
+#[test]
+fn coordinated_that_clauses_are_two_claims() {
+    check(
+        "Rail freeze divides operators\n\nThe Rail Operators' Federation said on Monday that the freeze would cost its members 90 million and that the government had not explained who would pay.\n\nIts chairman, Piotr Nowak, said fares had been frozen twice and operators had absorbed the cost both times.\n",
+        expect![[r#"
+            indirect "the freeze would cost its members 90 million"
+                speaker: Rail Operators Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.65
+            indirect "the government had not explained who would pay"
+                speaker: Rail Operators Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.66
+            indirect "fares had been frozen twice and operators had absorbed the cost both times"
+                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.73"#]],
+    );
+}
+
 /// The article the desktop app seeds an empty database with: what a new user sees first.
 #[test]
 fn sample_article_shipped_with_the_desktop_app() {
@@ -408,7 +423,9 @@ fn sample_article_shipped_with_the_desktop_app() {
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.70
             indirect "her party would back the ferries only if the contracts were published in full"
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.58
-            indirect "delays had become routine on the northern routes and that passengers deserved a timetable they could trust"
-                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.77"#]],
+            indirect "delays had become routine on the northern routes"
+                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.66
+            indirect "passengers deserved a timetable they could trust"
+                speaker: Port Aldane Ferry Users Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.66"#]],
     );
 }
