@@ -676,6 +676,9 @@ fn reported_speech(
         if document.word(after_adjuncts).as_deref() == Some("that") {
             clause_start = Some(after_adjuncts + 1);
             confidence = 0.8;
+        } else if let Some(that) = that_after_phrase(document, after_adjuncts, content_end) {
+            clause_start = Some(that + 1);
+            confidence = 0.75;
         } else if document.is_punctuation(after_adjuncts, ':') && after_adjuncts + 1 < content_end {
             clause_start = Some(after_adjuncts + 1);
         } else if cue.strength == CueStrength::Speech
@@ -884,11 +887,20 @@ fn sentence_subject(
 
 fn mention_start_token(document: &Document<'_>, mention: &MentionCandidate) -> usize {
     match mention.role {
-        Some(role) if role.start < mention.span.start => document
-            .tokens
-            .iter()
-            .position(|token| token.span.start == role.start)
-            .unwrap_or(mention.first_token),
+        Some(role) if role.start < mention.span.start => {
+            let index = document
+                .tokens
+                .partition_point(|token| token.span.start < role.start);
+            if document
+                .tokens
+                .get(index)
+                .is_some_and(|token| token.span.start == role.start)
+            {
+                index
+            } else {
+                mention.first_token
+            }
+        }
         _ => mention.first_token,
     }
 }
@@ -1172,6 +1184,7 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
 /// `said the plan is dead, a spokesman added.`: a forward clause stops where a later
 /// inverted attribution begins.
 fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: usize) -> usize {
+    let end = clause_end_before_writers_clause(document, start, end);
     for cue in document
         .cues
         .iter()
@@ -1217,6 +1230,73 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
         }
     }
     end
+}
+
+/// Where the writer takes the sentence back from the speaker: at a semicolon, or at a
+/// comma before "while" or "whereas" (`..., while the city engineer said ...`), before
+/// "as" or "after" with a new subject (`..., as she unveiled a plan`), or before "and"
+/// or "but" with a new subject and its own cue (`..., and its president, X, said ...`).
+fn clause_end_before_writers_clause(document: &Document<'_>, start: usize, end: usize) -> usize {
+    for index in start + 3..end {
+        if document.inside_quotation[index] {
+            continue;
+        }
+        if document.is_punctuation(index, ';') {
+            return index;
+        }
+        if !document.is_punctuation(index, ',') {
+            continue;
+        }
+        let next = document.word(index + 1);
+        let after_next = document.word(index + 2);
+        let ends_here = match next.as_deref() {
+            Some("while" | "whereas") => true,
+            Some("as" | "after") => after_next.as_deref().is_some_and(|word| {
+                is_clause_start_pronoun(word) || matches!(word, "the" | "his" | "her" | "its")
+            }),
+            Some("and" | "but") => document.cues.iter().any(|cue| {
+                cue.first_token > index + 2
+                    && cue.first_token < end
+                    && cue.form == CueForm::Verb
+                    && !document.inside_quotation[cue.first_token]
+                    && subject_before(document.text, document.tokens, index + 2, cue.first_token)
+                        .is_some_and(|mention| mention_start_token(document, &mention) <= index + 4)
+            }),
+            _ => false,
+        };
+        if ends_here {
+            return index;
+        }
+    }
+    end
+}
+
+/// `told a meeting of the chamber of commerce on Tuesday that ...`, `said privately
+/// afterwards that ...`: a listener or adverbials the earlier readers did not take in,
+/// then "that". Only plain words may stand between: no punctuation, no cue, no pronoun
+/// that would start a clause of its own.
+fn that_after_phrase(document: &Document<'_>, first: usize, limit: usize) -> Option<usize> {
+    const MOST_WORDS_BEFORE_THAT: usize = 10;
+    let text = document.text;
+    for index in first..limit.min(first + MOST_WORDS_BEFORE_THAT + 1) {
+        let token = document.tokens[index];
+        if document.inside_quotation[index] {
+            return None;
+        }
+        match token.kind {
+            TokenKind::Number => continue,
+            TokenKind::Word => {}
+            _ => return None,
+        }
+        let word = token.text(text).to_lowercase();
+        if word == "that" {
+            return (index > first).then_some(index);
+        }
+        if is_clause_start_pronoun(&word) || cue_verb(&word).is_some() || word == "which" {
+            return None;
+        }
+    }
+    None
 }
 
 /// Drops leading conjunctions and connective adverbs from an inverted clause

@@ -400,6 +400,29 @@ fn coordinated_that_clauses_are_two_claims() {
     );
 }
 
+/// The reported clause starts after the listener and adverbials before "that", and ends
+/// where the writer takes the sentence back: a semicolon, "while", "as" with a new
+/// subject, "and" with a new speaker.
+#[test]
+fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
+    check(
+        "Charge splits the old town\n\nMayor Ines Marsh told a meeting of the chamber of commerce on Tuesday that the charge would raise about 60 million a year.\n\nThe mayor said crews had rescued 212 people since Sunday night, while the city engineer said the river had peaked at 6.8 meters.\n\nMarsh said the scheme would start in May, as she stood beside the first camera post; traders were not convinced.\n\nThe chamber said it would go to court, and its president, Ravi Menon, said members would close for a day in protest.\n",
+        expect![[r#"
+            indirect "the charge would raise about 60 million a year"
+                speaker: Ines Marsh (person) role: Mayor mention: "Mayor Ines Marsh" cue: told date: 2026-03-03 confidence: 0.66
+            indirect "crews had rescued 212 people since Sunday night"
+                speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said confidence: 0.57
+            indirect "the river had peaked at 6.8 meters"
+                speaker: City engineer (unknown) mention: "the city engineer" cue: said date: 2026-03-01 confidence: 0.31
+            indirect "the scheme would start in May"
+                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said confidence: 0.60
+            indirect "it would go to court"
+                speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.27
+            indirect "members would close for a day in protest"
+                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.65"#]],
+    );
+}
+
 /// The article the desktop app seeds an empty database with: what a new user sees first.
 #[test]
 fn sample_article_shipped_with_the_desktop_app() {
