@@ -310,13 +310,25 @@ fn cue_after_quote(
     if let Some(cue_index) = document.cue_starting_at(first) {
         let cue = document.cues[cue_index];
         let speaker = subject_after(text, document.tokens, cue.end_token, sentence_end);
-        let speaker_end = speaker
-            .as_ref()
-            .map_or(cue.end_token, |mention| mention.end_token);
+        // `said Ole Brandvold, an analyst at Kestrel Securities, "..."`: the role after
+        // the name belongs to the attribution the quote resumes after.
+        let speaker_end = speaker.as_ref().map_or(cue.end_token, |mention| {
+            let role_end = mention
+                .role
+                .filter(|role| role.start > mention.span.end)
+                .map_or(mention.end_token, |role| {
+                    document
+                        .tokens
+                        .partition_point(|token| token.span.start < role.end)
+                });
+            role_end.max(mention.end_token)
+        });
         let source = speaker.map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
         return Some((cue_index, source, speaker_end));
     }
-    let search_end = sentence_end.min(first + 14);
+    // Room for a relative clause between the speaker and the cue (`"...," Brightwell
+    // Construction, which was fined 12 million last year, said`).
+    let search_end = sentence_end.min(first + 30);
     let cue_index = document.cues.iter().position(|cue| {
         cue.first_token > first && cue.first_token < search_end && cue.form == CueForm::Verb
     })?;

@@ -226,9 +226,11 @@ fn appositive_subject(
     sentence_first: usize,
     comma: usize,
 ) -> Option<MentionCandidate> {
+    // A relative clause is looked for first: its last words read like a noun phrase too
+    // (`Duncan Reyes, who leads the Civic Labour Party, told ...`).
     let (appositive_first, appositive_end) =
-        noun_phrase_ending_at(text, tokens, sentence_first, comma)
-            .or_else(|| relative_clause_ending_at(text, tokens, sentence_first, comma))?;
+        relative_clause_ending_at(text, tokens, sentence_first, comma)
+            .or_else(|| noun_phrase_ending_at(text, tokens, sentence_first, comma))?;
     if appositive_first == sentence_first || !tokens[appositive_first - 1].is_punctuation(text, ',')
     {
         return None;
@@ -242,7 +244,7 @@ fn appositive_subject(
     let head_is_name = starts_with_capital(text, tokens, head_first, head_end);
     let appositive_is_relative = matches!(
         tokens[appositive_first].text(text).to_lowercase().as_str(),
-        "who" | "whose"
+        "who" | "whose" | "which"
     );
     if appositive_is_relative {
         return Some(candidate(tokens, head_first, head_end, None));
@@ -272,13 +274,18 @@ fn relative_clause_ending_at(
     end: usize,
 ) -> Option<(usize, usize)> {
     let mut first = end;
-    while first > floor && end - first < 16 {
+    while first > floor && end - first < 24 {
         first -= 1;
         let token = tokens[first];
         if token.is_punctuation(text, ',') || token.kind == TokenKind::QuoteMark {
             return None;
         }
-        if token.is_word() && matches!(token.text(text).to_lowercase().as_str(), "who" | "whose") {
+        if token.is_word()
+            && matches!(
+                token.text(text).to_lowercase().as_str(),
+                "who" | "whose" | "which"
+            )
+        {
             return Some((first, end));
         }
     }
