@@ -753,8 +753,18 @@ fn reported_speech(
         if tail_ok && speaker.is_some() {
             let clause_start =
                 skip_leading_connectives(document, sentence_first, subject_first - 1);
-            let clause_end = subject_first - 1;
-            if words_between(document, clause_start, clause_end) >= 3
+            let clause_start = skip_time_stamp_or_dateline(document, clause_start, subject_first);
+            // `A central bank that looks pushed, she said, pays for it ...`: the clause
+            // goes on after the attribution, which it holds in one claim.
+            let interrupted = document.is_punctuation(tail, ',')
+                && resumes_interrupted_clause(document, tail + 1, content_end);
+            let clause_end = if interrupted {
+                content_end
+            } else {
+                subject_first - 1
+            };
+            let fewest_words = if interrupted { 2 } else { 3 };
+            if words_between(document, clause_start, clause_end) >= fewest_words
                 && !is_fully_quoted(document, clause_start, clause_end)
             {
                 let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
@@ -771,6 +781,89 @@ fn reported_speech(
         }
     }
     None
+}
+
+/// Whether the words after `..., she said,` finish the clause the attribution broke into:
+/// a verb or a quotation follows, not a new subject, a conjunction or a participle.
+fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize) -> bool {
+    if words_between(document, first, end) < 2 {
+        return false;
+    }
+    if document.quotation_opening_at(first).is_some() {
+        return true;
+    }
+    let Some(token) = document.tokens.get(first).filter(|token| token.is_word()) else {
+        return false;
+    };
+    let word = token.text(document.text);
+    let lower = word.to_lowercase();
+    !word.chars().next().is_some_and(char::is_uppercase)
+        && !is_clause_start_pronoun(&lower)
+        && !is_participle(&lower)
+        && cue_verb(&lower).is_none()
+        && !matches!(
+            lower.as_str(),
+            "and"
+                | "but"
+                | "or"
+                | "while"
+                | "whereas"
+                | "as"
+                | "because"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "so"
+                | "which"
+                | "who"
+                | "that"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "to"
+                | "adding"
+                | "according"
+        )
+}
+
+/// A live blog's time stamp (`11:40 - `) or a wire dateline (`KESTON, July 3 (Harbour
+/// Press Agency) - `) at the head of a sentence introduces it; it is not reported words.
+fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize) -> usize {
+    const LONGEST_DATELINE: usize = 16;
+    let is_dash = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            token.kind == TokenKind::Punctuation
+                && matches!(token.text(document.text), "-" | "\u{2014}" | "\u{2013}")
+        })
+    };
+    let starts_like_a_stamp = document.tokens.get(first).is_some_and(|token| {
+        token.kind == TokenKind::Number
+            || (token.is_word() && {
+                let word = token.text(document.text);
+                word.chars().count() >= 3 && word.chars().all(|c| !c.is_lowercase())
+            })
+    });
+    if !starts_like_a_stamp {
+        return first;
+    }
+    (first + 1..end.min(first + LONGEST_DATELINE))
+        .find(|&index| is_dash(index))
+        .map_or(first, |dash| dash + 1)
 }
 
 /// `said A and that B`: the second "that" opens a second reported clause, a claim of its

@@ -441,6 +441,22 @@ fn speakers_with_relative_clauses_and_appositives() {
     );
 }
 
+/// Reported speech broken by its attribution (`X, she said, pays ...`) is one claim, and a
+/// live blog's time stamp or a wire dateline is not part of an inverted claim.
+#[test]
+fn interrupted_reported_speech_and_time_stamps() {
+    check(
+        "Rates: live updates\n\nA central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years.\n\n11:40 \u{2014} The ridge road has now been closed to all traffic, the fire service said.\n\nKESTON, July 3 (Harbour Press Agency) - Two workers were hurt in an explosion at the refinery, the company said.\n",
+        expect![[r#"
+            indirect "A central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years"
+                speaker: Governor (person) role: governor mention: "the governor" cue: said confidence: 0.46
+            indirect "The ridge road has now been closed to all traffic"
+                speaker: Fire service (organisation) mention: "the fire service" cue: said confidence: 0.47
+            indirect "Two workers were hurt in an explosion at the refinery"
+                speaker: Company (organisation) mention: "the company" cue: said date: 2025-07-03 confidence: 0.48"#]],
+    );
+}
+
 /// The article the desktop app seeds an empty database with: what a new user sees first.
 #[test]
 fn sample_article_shipped_with_the_desktop_app() {
