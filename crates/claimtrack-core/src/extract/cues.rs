@@ -2,7 +2,7 @@
 //! to") outside quotations. A cue is what ties words to a speaker, so every claim that
 //! is not a bare continuation of an earlier quote hangs from one.
 
-use super::lexicon::{cue_verb, CueStrength};
+use super::lexicon::{cue_verb, with_lowercase, CueStrength};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -38,11 +38,6 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             continue;
         }
         let word = token.text(text);
-        let previous_word = index
-            .checked_sub(1)
-            .map(|previous| tokens[previous])
-            .filter(|previous| previous.paragraph == token.paragraph && previous.is_word())
-            .map(|previous| previous.text(text).to_lowercase());
         if word.eq_ignore_ascii_case("according") {
             let next = tokens
                 .get(index + 1)
@@ -64,9 +59,17 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             continue;
         };
         // After a determiner the word is a noun ("the report", "his claims"); after "to"
-        // it is an infinitive of something not yet said ("declined to comment").
-        if let Some(previous) = &previous_word {
-            if DETERMINERS.contains(&previous.as_str()) || previous == "to" {
+        // it is an infinitive of something not yet said ("declined to comment"). Only a
+        // cue's predecessor is read, and lower-cased on the stack.
+        let previous_word = index
+            .checked_sub(1)
+            .map(|previous| tokens[previous])
+            .filter(|previous| previous.paragraph == token.paragraph && previous.is_word());
+        if let Some(previous) = previous_word {
+            let turns_into_noun_or_infinitive = with_lowercase(previous.text(text), |previous| {
+                DETERMINERS.contains(&previous) || previous == "to"
+            });
+            if turns_into_noun_or_infinitive {
                 continue;
             }
         }

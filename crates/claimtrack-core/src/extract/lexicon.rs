@@ -2,7 +2,7 @@
 //! nouns, pronouns, countries, weekdays and months. Written out in full so that a reader
 //! can see, and a reviewer can extend, exactly what the extractor knows.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -42,7 +42,7 @@ type WordTables = BuildHasherDefault<WordHasher>;
 
 /// Calls `f` with `word` lower-cased, without allocating for ASCII words of up to 32
 /// bytes (almost every word of news text).
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() && word.len() <= 32 {
         let mut buffer = [0u8; 32];
         let lower = &mut buffer[..word.len()];
@@ -53,6 +53,122 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&word.to_lowercase())
     }
+}
+
+/// A word table for the lookups made at nearly every token. Entries of up to 16 ASCII
+/// bytes, which is all but a handful, are packed into one integer each and found by one
+/// multiplication and, almost always, one comparison: hashing a string and comparing
+/// bytes was most of what finding cues cost. Longer or non-ASCII entries sit in a
+/// hash map beside it. Lookups ignore case exactly as `str::to_lowercase` does.
+struct PackedWordTable<V: Copy> {
+    slots: Box<[PackedSlot<V>]>,
+    shift: u32,
+    long: HashMap<&'static str, V, WordTables>,
+}
+
+#[derive(Clone, Copy)]
+struct PackedSlot<V: Copy> {
+    key: u128,
+    length: u8,
+    value: Option<V>,
+}
+
+const PACKED_WORD_BYTES: usize = 16;
+
+impl<V: Copy> PackedWordTable<V> {
+    /// Builds the table; a later entry for the same word replaces an earlier one, as
+    /// collecting into a map would.
+    fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PackedWordTable<V> {
+        let mut short = Vec::new();
+        let mut long = HashMap::default();
+        for (word, value) in entries {
+            if word.is_ascii() && word.len() <= PACKED_WORD_BYTES {
+                // A looked-up word is lower-cased first, so an entry with a capital letter
+                // could never be found: leaving it out keeps that so.
+                if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+                    short.push((word, value));
+                }
+            } else {
+                long.insert(word, value);
+            }
+        }
+        let bits = (short.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let empty = PackedSlot {
+            key: 0,
+            length: 0,
+            value: None,
+        };
+        let mut table = PackedWordTable {
+            slots: vec![empty; 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+            long,
+        };
+        for (word, value) in short {
+            let key = packed_lowercase(word.as_bytes());
+            let mut index = table.first_slot(key);
+            loop {
+                let slot = &mut table.slots[index];
+                if slot.value.is_none()
+                    || (slot.key == key && usize::from(slot.length) == word.len())
+                {
+                    *slot = PackedSlot {
+                        key,
+                        length: word.len() as u8,
+                        value: Some(value),
+                    };
+                    break;
+                }
+                index = (index + 1) & (table.slots.len() - 1);
+            }
+        }
+        table
+    }
+
+    fn first_slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry for an ASCII word of at most 16 bytes, in any case.
+    fn get_short_ascii(&self, word: &[u8]) -> Option<V> {
+        let key = packed_lowercase(word);
+        let mut index = self.first_slot(key);
+        loop {
+            let slot = self.slots[index];
+            // An empty slot ends the probe: the word is not in the table.
+            let value = slot.value?;
+            if slot.key == key && usize::from(slot.length) == word.len() {
+                return Some(value);
+            }
+            index = (index + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The entry for `word` lower-cased as `str::to_lowercase` would.
+    fn get(&self, word: &str) -> Option<V> {
+        if word.is_ascii() && word.len() <= PACKED_WORD_BYTES {
+            return self.get_short_ascii(word.as_bytes());
+        }
+        with_lowercase(word, |lower| {
+            if lower.is_ascii() && lower.len() <= PACKED_WORD_BYTES {
+                self.get_short_ascii(lower.as_bytes())
+            } else {
+                self.long.get(lower).copied()
+            }
+        })
+    }
+}
+
+/// Up to 16 ASCII bytes, lower-cased, as one little-endian integer (zero-padded).
+#[inline(always)]
+fn packed_lowercase(word: &[u8]) -> u128 {
+    let mut buffer = [0u8; PACKED_WORD_BYTES];
+    buffer[..word.len()].copy_from_slice(word);
+    buffer.make_ascii_lowercase();
+    u128::from_le_bytes(buffer)
 }
 
 /// How strongly a reporting verb signals speech, which decides how much context it needs
@@ -424,47 +540,37 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
 /// Looks a word up among the reporting verbs: `(lemma, strength)`. Every word token of
 /// every article passes through here, so the forms sit in a hash map built once.
 pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
-    static FORMS: OnceLock<HashMap<&'static str, (&'static str, CueStrength), WordTables>> =
-        OnceLock::new();
+    static FORMS: OnceLock<PackedWordTable<(&'static str, CueStrength)>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        CUE_VERBS
-            .iter()
-            .flat_map(|(lemma, forms, strength)| {
-                forms.iter().map(move |form| (*form, (*lemma, *strength)))
-            })
-            .collect()
+        PackedWordTable::new(CUE_VERBS.iter().flat_map(|(lemma, forms, strength)| {
+            forms.iter().map(move |form| (*form, (*lemma, *strength)))
+        }))
     });
     if word.len() > 16 {
         return None;
     }
-    if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
-        return forms.get(word).copied();
-    }
-    with_lowercase(word, |lower| forms.get(lower).copied())
+    forms.get(word)
 }
 
 /// Looks `word` up in `list` ignoring case, through a hash set built once per list: the
 /// resolver asks these questions for every capitalised word of every article.
 fn in_word_set(
-    cache: &'static OnceLock<HashSet<&'static str, WordTables>>,
+    cache: &'static OnceLock<PackedWordTable<()>>,
     list: &'static [&'static str],
     word: &str,
 ) -> bool {
-    let set = cache.get_or_init(|| list.iter().copied().collect());
+    let set = cache.get_or_init(|| PackedWordTable::new(list.iter().map(|word| (*word, ()))));
     if word.len() > 32 {
         return false;
     }
-    if !word.bytes().any(|byte| byte.is_ascii_uppercase()) && word.is_ascii() {
-        return set.contains(word);
-    }
-    with_lowercase(word, |lower| set.contains(lower))
+    set.get(word).is_some()
 }
 
 macro_rules! word_set_lookup {
     ($(#[$doc:meta])* $name:ident, $list:ident) => {
         $(#[$doc])*
         pub fn $name(word: &str) -> bool {
-            static CACHE: OnceLock<HashSet<&'static str, WordTables>> = OnceLock::new();
+            static CACHE: OnceLock<PackedWordTable<()>> = OnceLock::new();
             in_word_set(&CACHE, $list, word)
         }
     };
@@ -1310,5 +1416,26 @@ mod tests {
         assert_eq!(pronoun_gender("She"), Some(Gender::Female));
         assert_eq!(honorific_gender("Mrs."), Some(Some(Gender::Female)));
         assert_eq!(role_gender("Chairwoman"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn packed_word_tables_hold_long_and_accented_entries_and_only_whole_words() {
+        assert!(is_role_noun("Secretary-General") && is_role_noun("SECRETARY-GENERAL"));
+        assert!(
+            is_organisation_noun("\u{c9}lys\u{e9}e") && is_organisation_noun("\u{e9}lys\u{e9}e")
+        );
+        assert!(!is_role_noun("minister\0") && !is_role_noun("ministe") && !is_role_noun(""));
+        assert_eq!(cue_verb("said\0"), None);
+        assert_eq!(cue_verb("sai"), None);
+        // The Kelvin sign lower-cases to an ASCII "k", as `str::to_lowercase` has it.
+        assert_eq!(
+            cue_verb("as\u{212A}ed"),
+            Some(("ask", CueStrength::NeedsThat))
+        );
+        for (lemma, forms, strength) in CUE_VERBS {
+            for form in *forms {
+                assert_eq!(cue_verb(&form.to_uppercase()), Some((*lemma, *strength)));
+            }
+        }
     }
 }
