@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
-    MONTHS, WEEKDAYS,
+    AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{Paragraph, Sentence, Token, TokenKind};
@@ -120,7 +120,7 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         }
     }
     drafts.sort_by_key(ClaimDraft::start);
-    without_reporters_questions(document, drafts)
+    drafts
 }
 
 /// Words naming the people who put questions at a news conference or an interview.
@@ -156,31 +156,50 @@ fn is_quote_character(character: char) -> bool {
 /// A question a reporter put (`Another reporter asked: "Will you resign?"`, `"Is it new
 /// money?" one reporter said`) reports no claim; the answer does. A quote-only paragraph
 /// that goes on asking after such a question is the reporter's too.
-fn without_reporters_questions(
-    document: &Document<'_>,
-    drafts: Vec<ClaimDraft>,
-) -> Vec<ClaimDraft> {
+///
+/// Returns which of `drafts` (in text order) are such questions. Extraction drops them
+/// after the tagger has seen them, so that it does not find the same words again through
+/// their cue.
+pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]) -> Vec<bool> {
     let text = document.text;
-    let mut kept = Vec::with_capacity(drafts.len());
+    let is_question = |draft: &ClaimDraft| {
+        draft.kind == ClaimKind::Direct && ends_with_question_mark(document, draft)
+    };
+    let mut questions = Vec::with_capacity(drafts.len());
     let mut previous_was_a_reporters_question = false;
-    for draft in drafts {
-        let is_question =
-            draft.kind == ClaimKind::Direct && ends_with_question_mark(document, &draft);
+    for (index, draft) in drafts.iter().enumerate() {
+        // `"Coach, you are thirty," one reporter said. "Is this a team for the future?"`:
+        // the words before the question belong to it.
+        let question_follows = drafts.get(index + 1).is_some_and(|next| {
+            next.speaker == SpeakerSource::ContinuesPreviousClaim
+                && is_question(next)
+                && !text[draft.start()..next.start()].contains('\n')
+        });
+        let cue_is_asked = draft
+            .cue
+            .is_some_and(|cue| cue.span.slice(text).eq_ignore_ascii_case("asked"));
         let asked_by_a_reporter = match &draft.speaker {
-            SpeakerSource::Mention(mention) => document.tokens
-                [mention.first_token..mention.end_token]
-                .iter()
-                .any(|token| {
-                    token.is_word()
-                        && QUESTIONER_NOUNS.contains(&token.text(text).to_lowercase().as_str())
-                }),
+            SpeakerSource::Mention(mention) => {
+                let words: Vec<String> = document.tokens[mention.first_token..mention.end_token]
+                    .iter()
+                    .filter(|token| token.is_word())
+                    .map(|token| token.text(text).to_lowercase())
+                    .collect();
+                let bare_pronoun =
+                    matches!(&words[..], [word] if word == "one" || word == "another");
+                words
+                    .iter()
+                    .any(|word| QUESTIONER_NOUNS.contains(&word.as_str()))
+                    // `Reporters pressed the minister. "Will he go?" one asked.`
+                    || (cue_is_asked && bare_pronoun)
+            }
             SpeakerSource::ContinuesPreviousClaim => previous_was_a_reporters_question,
             _ => false,
         };
         // `Wendt was asked: "..."`: the subject of a passive "asked" is who answers.
-        let asked_in_the_passive = draft.cue.is_some_and(|cue| {
-            cue.span.slice(text).eq_ignore_ascii_case("asked")
-                && document
+        let asked_in_the_passive = cue_is_asked
+            && draft.cue.is_some_and(|cue| {
+                document
                     .word(cue.first_token.wrapping_sub(1))
                     .is_some_and(|word| {
                         matches!(
@@ -188,15 +207,12 @@ fn without_reporters_questions(
                             "was" | "were" | "been" | "being" | "is" | "are"
                         )
                     })
-        });
-        if is_question && (asked_by_a_reporter || asked_in_the_passive) {
-            previous_was_a_reporters_question = true;
-            continue;
-        }
-        previous_was_a_reporters_question = false;
-        kept.push(draft);
+            });
+        let asks = is_question(draft) || question_follows;
+        previous_was_a_reporters_question = asks && (asked_by_a_reporter || asked_in_the_passive);
+        questions.push(previous_was_a_reporters_question);
     }
-    kept
+    questions
 }
 
 /// `Asked by one reporter, "How can you promise this?", Abiodun replied ...`: the quoted
@@ -688,7 +704,7 @@ fn reported_speech(
         if document.word(after_adjuncts).as_deref() == Some("that") {
             clause_start = Some(after_adjuncts + 1);
             confidence = 0.8;
-        } else if let Some(that) = that_after_phrase(document, after_adjuncts, content_end) {
+        } else if let Some(that) = that_after_phrase(document, cue, after_adjuncts, content_end) {
             clause_start = Some(that + 1);
             confidence = 0.75;
         } else if document.is_punctuation(after_adjuncts, ':') && after_adjuncts + 1 < content_end {
@@ -1378,11 +1394,30 @@ fn clause_end_before_writers_clause(document: &Document<'_>, start: usize, end: 
 
 /// `told a meeting of the chamber of commerce on Tuesday that ...`, `said privately
 /// afterwards that ...`: a listener or adverbials the earlier readers did not take in,
-/// then "that". Only plain words may stand between: no punctuation, no cue, no pronoun
-/// that would start a clause of its own.
-fn that_after_phrase(document: &Document<'_>, first: usize, limit: usize) -> Option<usize> {
+/// then "that". Only plain words may stand between: no punctuation, no cue, no verb
+/// helper, no pronoun that would start a clause of its own. After a cue that takes no
+/// listener the words must open as an adverb or a preposition does, or `said a cut of that
+/// size would ...` would lose its subject.
+fn that_after_phrase(
+    document: &Document<'_>,
+    cue: &Cue,
+    first: usize,
+    limit: usize,
+) -> Option<usize> {
     const MOST_WORDS_BEFORE_THAT: usize = 10;
     let text = document.text;
+    let takes_a_listener = matches!(
+        cue.lemma,
+        "tell" | "assure" | "warn" | "inform" | "remind" | "brief"
+    );
+    let opens_an_adjunct = document.word(first).is_some_and(|word| {
+        (word.ends_with("ly") && word.len() > 4)
+            || ADJUNCT_PREPOSITIONS.contains(&word.as_str())
+            || matches!(word.as_str(), "afterwards" | "later" | "again")
+    });
+    if !takes_a_listener && !opens_an_adjunct {
+        return None;
+    }
     for index in first..limit.min(first + MOST_WORDS_BEFORE_THAT + 1) {
         let token = document.tokens[index];
         if document.inside_quotation[index] {
@@ -1397,7 +1432,11 @@ fn that_after_phrase(document: &Document<'_>, first: usize, limit: usize) -> Opt
         if word == "that" {
             return (index > first).then_some(index);
         }
-        if is_clause_start_pronoun(&word) || cue_verb(&word).is_some() || word == "which" {
+        if is_clause_start_pronoun(&word)
+            || cue_verb(&word).is_some()
+            || AUXILIARIES.contains(&word.as_str())
+            || word == "which"
+        {
             return None;
         }
     }

@@ -778,7 +778,7 @@ mod tests {
         expect_test::expect![[r#"
             cue [5553cd430627407d, 2ca3044a9656e157, 18222906c1d84b35, 324d67e8f657d840, 90cc876c0d8db8fb, 033f4b5b96671afa, c2c917f1a2462413, fe2c67c970a651b1, 4349ea75e7552020, 24481bd39b098c9e, fe369a1d98aabe31, fc9e75766457e020, fbb1f90fbfee625c]
             token [565e4392d10bb9ba, 4492617fd561e937, b3778e649af0710e, 9f51d43633c0cb87]
-            pair [46da59d0825bc7a0, 2e1a04c2be2aad28, 15984163ea8af5bf, 9650fb6720b04bed, cd35a8c9eda5f226, ca12205fdaea1de0, 81aff27b8f4ff129]"#]].assert_eq(&rendered);
+            pair [46da59d0825bc7a0, 2e1a04c2be2aad28, 8e762849e7b4e613, 9650fb6720b04bed, cd35a8c9eda5f226, ca12205fdaea1de0, 81aff27b8f4ff129]"#]].assert_eq(&rendered);
     }
 
     #[test]

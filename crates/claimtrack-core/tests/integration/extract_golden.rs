@@ -350,7 +350,7 @@ fn headline_label_quotes_are_claims() {
 #[test]
 fn reporters_questions_are_not_claims() {
     check(
-        "Minister defends hospital targets\n\nThe health minister, Rosa Albescu, said on Wednesday that the new targets were realistic.\n\nAnother reporter asked: \"Will the clinics choose their own patients?\"\n\n\"Is that new money or not?\"\n\nAsked by a reporter, \"Did you consider resigning?\", Albescu replied: \"I considered everything. Then I stayed.\"\n\nAlbescu was asked as she left whether the budget would hold: \"Will the treasury pay?\"\n",
+        "Minister defends hospital targets\n\nThe health minister, Rosa Albescu, said on Wednesday that the new targets were realistic.\n\nAnother reporter asked: \"Will the clinics choose their own patients?\"\n\n\"Is that new money or not?\"\n\n\u{201c}Minister, your last target slipped,\u{201d} one reporter said. \u{201c}Why trust this one?\u{201d}\n\nReporters pressed her on staffing. \"Will the clinics hire abroad?\" one asked.\n\nAsked by a reporter, \"Did you consider resigning?\", Albescu replied: \"I considered everything. Then I stayed.\"\n\nAlbescu was asked as she left whether the budget would hold: \"Will the treasury pay?\"\n",
         expect![[r#"
             indirect "the new targets were realistic"
                 speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.59
