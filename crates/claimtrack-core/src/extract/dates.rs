@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::lexicon::{MONTHS, WEEKDAYS};
+use super::lexicon::{with_lowercase, MONTHS, WEEKDAYS};
 use super::segment::{Token, TokenKind};
 
 /// A date expression in the text, not yet resolved.
@@ -32,22 +32,24 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     let bare = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word)
-        .to_lowercase();
-    let position = WEEKDAYS.iter().position(|day| *day == bare)?;
+        .unwrap_or(word);
+    let position = with_lowercase(bare, |bare| WEEKDAYS.iter().position(|day| *day == bare))?;
     Some(Weekday::try_from(position as u8).expect("seven weekdays"))
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    let bare = word.trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == bare)
-        .map(|(_, number)| *number)
+    with_lowercase(word.trim_end_matches('.'), |bare| {
+        MONTHS
+            .iter()
+            .find(|(name, _)| *name == bare)
+            .map(|(_, number)| *number)
+    })
 }
 
 /// Date expressions among `tokens[first..end]` outside `excluded` (the claim's own
-/// words: a date inside a quote is what the speaker talks about, not when).
+/// words: a date inside a quote is what the speaker talks about, not when). Every word of
+/// every claim's sentence passes here, so words are lower-cased on the stack, and only
+/// when a test needs them.
 pub fn find_dates(
     text: &str,
     tokens: &[Token],
@@ -61,28 +63,29 @@ pub fn find_dates(
             continue;
         }
         let word = tokens[index].text(text);
-        let previous = index
-            .checked_sub(1)
-            .filter(|&previous| previous >= first)
-            .map(|previous| tokens[previous].text(text).to_lowercase());
-        if let Some(weekday) =
-            weekday_of(word).filter(|_| word.chars().next().is_some_and(char::is_uppercase))
-        {
-            if previous.as_deref() == Some("next") {
+        let previous_is = |expected: &str| {
+            index
+                .checked_sub(1)
+                .filter(|&previous| previous >= first)
+                .is_some_and(|previous| {
+                    with_lowercase(tokens[previous].text(text), |lower| lower == expected)
+                })
+        };
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
+            if previous_is("next") {
                 continue;
             }
             found.push(FoundDate {
                 token: index,
                 mention: DateMention::Weekday {
                     weekday,
-                    strictly_before: previous.as_deref() == Some("last"),
+                    strictly_before: previous_is("last"),
                 },
             });
             continue;
         }
-        if let Some(month) =
-            month_of(word).filter(|_| word.chars().next().is_some_and(char::is_uppercase))
-        {
+        if let Some(month) = capitalised.then(|| month_of(word)).flatten() {
             // "May" is also a verb and a name: a month needs a day number after it.
             let Some(day_token) = tokens
                 .get(index + 1)
@@ -111,16 +114,16 @@ pub fn find_dates(
             });
             continue;
         }
-        match word.to_lowercase().as_str() {
-            "yesterday" => found.push(FoundDate {
+        let days_before_publication = with_lowercase(word, |lower| match lower {
+            "yesterday" => Some(1),
+            "today" | "tonight" => Some(0),
+            _ => None,
+        });
+        if let Some(days) = days_before_publication {
+            found.push(FoundDate {
                 token: index,
-                mention: DateMention::DaysBeforePublication(1),
-            }),
-            "today" | "tonight" => found.push(FoundDate {
-                token: index,
-                mention: DateMention::DaysBeforePublication(0),
-            }),
-            _ => {}
+                mention: DateMention::DaysBeforePublication(days),
+            });
         }
     }
     found

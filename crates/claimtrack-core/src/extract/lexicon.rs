@@ -63,7 +63,9 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 struct PackedWordTable<V: Copy> {
     slots: Box<[PackedSlot<V>]>,
     shift: u32,
-    long: HashMap<&'static str, V, WordTables>,
+    long: HashMap<String, V, WordTables>,
+    /// The longest entry's length in bytes: a longer ASCII word cannot be in the table.
+    longest: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -78,18 +80,21 @@ const PACKED_WORD_BYTES: usize = 16;
 impl<V: Copy> PackedWordTable<V> {
     /// Builds the table; a later entry for the same word replaces an earlier one, as
     /// collecting into a map would.
-    fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> PackedWordTable<V> {
+    fn new<W: AsRef<str>>(entries: impl IntoIterator<Item = (W, V)>) -> PackedWordTable<V> {
         let mut short = Vec::new();
         let mut long = HashMap::default();
+        let mut longest = 0;
         for (word, value) in entries {
+            let word = word.as_ref();
+            longest = longest.max(word.len());
             if word.is_ascii() && word.len() <= PACKED_WORD_BYTES {
                 // A looked-up word is lower-cased first, so an entry with a capital letter
                 // could never be found: leaving it out keeps that so.
                 if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
-                    short.push((word, value));
+                    short.push((packed_lowercase(word.as_bytes()), word.len(), value));
                 }
             } else {
-                long.insert(word, value);
+                long.insert(word.to_string(), value);
             }
         }
         let bits = (short.len() * 4)
@@ -105,18 +110,16 @@ impl<V: Copy> PackedWordTable<V> {
             slots: vec![empty; 1 << bits].into_boxed_slice(),
             shift: 64 - bits,
             long,
+            longest,
         };
-        for (word, value) in short {
-            let key = packed_lowercase(word.as_bytes());
+        for (key, length, value) in short {
             let mut index = table.first_slot(key);
             loop {
                 let slot = &mut table.slots[index];
-                if slot.value.is_none()
-                    || (slot.key == key && usize::from(slot.length) == word.len())
-                {
+                if slot.value.is_none() || (slot.key == key && usize::from(slot.length) == length) {
                     *slot = PackedSlot {
                         key,
-                        length: word.len() as u8,
+                        length: length as u8,
                         value: Some(value),
                     };
                     break;
@@ -149,8 +152,13 @@ impl<V: Copy> PackedWordTable<V> {
 
     /// The entry for `word` lower-cased as `str::to_lowercase` would.
     fn get(&self, word: &str) -> Option<V> {
-        if word.is_ascii() && word.len() <= PACKED_WORD_BYTES {
-            return self.get_short_ascii(word.as_bytes());
+        if word.is_ascii() {
+            if word.len() <= PACKED_WORD_BYTES {
+                return self.get_short_ascii(word.as_bytes());
+            }
+            if word.len() > self.longest {
+                return None;
+            }
         }
         with_lowercase(word, |lower| {
             if lower.is_ascii() && lower.len() <= PACKED_WORD_BYTES {
@@ -1325,22 +1333,29 @@ pub const COUNTRIES: &[&[&str]] = &[
 /// The canonical country name for a spelling, if it names a country. Only capitalised
 /// spellings count: "us" is a pronoun, "US" a country.
 pub fn country(name: &str) -> Option<&'static str> {
-    static SPELLINGS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let trimmed = name.trim_start_matches("the ").trim_start_matches("The ");
+    static SPELLINGS: OnceLock<PackedWordTable<&'static str>> = OnceLock::new();
+    // What `trim_start_matches` would leave, without setting up a substring search for
+    // each of the many names this is asked about.
+    let mut trimmed = name;
+    while let Some(rest) = trimmed.strip_prefix("the ") {
+        trimmed = rest;
+    }
+    while let Some(rest) = trimmed.strip_prefix("The ") {
+        trimmed = rest;
+    }
     if !trimmed.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     let spellings = SPELLINGS.get_or_init(|| {
-        COUNTRIES
-            .iter()
-            .flat_map(|spellings| {
-                spellings
-                    .iter()
-                    .map(move |spelling| (spelling.to_lowercase(), spellings[0]))
-            })
-            .collect()
+        PackedWordTable::new(COUNTRIES.iter().flat_map(|spellings| {
+            spellings
+                .iter()
+                .map(move |spelling| (spelling.to_lowercase(), spellings[0]))
+        }))
     });
-    spellings.get(&trimmed.to_lowercase()).copied()
+    // Every capitalised run of words in an article is asked about; the table compares
+    // them lower-cased without building a lower-case copy.
+    spellings.get(trimmed)
 }
 
 /// A country's adjective ("German" -> "Germany"), so that "the German finance minister"
