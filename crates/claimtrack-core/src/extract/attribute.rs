@@ -120,7 +120,41 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
         }
     }
     drafts.sort_by_key(ClaimDraft::start);
-    drafts
+    with_running_quotes_joined(document, drafts)
+}
+
+/// `"...," said X, a retired accountant.` then a quote that runs over the next paragraphs
+/// (each opening with a quote mark, only the last closing): the running quote goes on with
+/// the words just attributed, one claim with them. A quote-only paragraph that closes in
+/// itself stays a claim of its own.
+fn with_running_quotes_joined(document: &Document<'_>, drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
+    let paragraph_of = |offset: usize| {
+        document
+            .paragraphs
+            .partition_point(|paragraph| paragraph.span.start <= offset)
+            .saturating_sub(1)
+    };
+    let mut joined: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let first_paragraph = paragraph_of(draft.start());
+        let last_paragraph = paragraph_of(draft.parts[draft.parts.len() - 1].start);
+        let runs_over_paragraphs = last_paragraph > first_paragraph;
+        if let Some(previous) = joined.last_mut() {
+            let previous_paragraph = paragraph_of(previous.parts[previous.parts.len() - 1].start);
+            if runs_over_paragraphs
+                && draft.kind == ClaimKind::Direct
+                && draft.speaker == SpeakerSource::ContinuesPreviousClaim
+                && previous.kind == ClaimKind::Direct
+                && previous.cue.is_some()
+                && previous_paragraph + 1 == first_paragraph
+            {
+                previous.parts.extend(draft.parts);
+                continue;
+            }
+        }
+        joined.push(draft);
+    }
+    joined
 }
 
 /// Words naming the people who put questions at a news conference or an interview.

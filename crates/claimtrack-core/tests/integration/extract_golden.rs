@@ -457,6 +457,24 @@ fn interrupted_reported_speech_and_time_stamps() {
     );
 }
 
+/// A quote running over the paragraphs after an attributed quote is one claim with it; a
+/// quote-only paragraph closed in itself stays a claim of its own.
+#[test]
+fn running_quote_after_an_attribution_joins_it() {
+    check(
+        "Last bank in town closes\n\n\u{201c}We are not going to pretend we can replace a bank,\u{201d} said Yusuf Harrington, a retired accountant.\n\n\u{201c}But we can take deposits and lend small amounts.\n\n\u{201c}If two hundred people join, we are viable.\u{201d}\n\nThe bank said the branch had too few customers. \u{201c}It was a difficult decision,\u{201d} its head of branches said.\n\n\u{201c}We looked at every alternative before we chose this one.\u{201d}\n",
+        expect![[r#"
+            direct "We are not going to pretend we can replace a bank, But we can take deposits and lend small amounts. If two hundred people join, we are viable."
+                speaker: Yusuf Harrington (person) mention: "Yusuf Harrington" cue: said confidence: 0.92
+            indirect "the branch had too few customers"
+                speaker: Bank (organisation) mention: "The bank" cue: said confidence: 0.43
+            direct "It was a difficult decision"
+                speaker: Its head of branches (person) role: its head of branches mention: "its head of branches" cue: said confidence: 0.47
+            direct "We looked at every alternative before we chose this one."
+                speaker: Its head of branches (person) role: its head of branches confidence: 0.38"#]],
+    );
+}
+
 /// The article the desktop app seeds an empty database with: what a new user sees first.
 #[test]
 fn sample_article_shipped_with_the_desktop_app() {
