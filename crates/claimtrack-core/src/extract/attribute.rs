@@ -76,8 +76,17 @@ impl Document<'_> {
         (sentence.first_token, sentence.end_token)
     }
 
+    /// Cues are in text order, so lookups by position are binary searches.
     fn cue_starting_at(&self, token: usize) -> Option<usize> {
-        self.cues.iter().position(|cue| cue.first_token == token)
+        let index = self.cues.partition_point(|cue| cue.first_token < token);
+        (self.cues.get(index)?.first_token == token).then_some(index)
+    }
+
+    /// The indices of the cues that start in `first..end`.
+    fn cues_starting_in(&self, first: usize, end: usize) -> std::ops::Range<usize> {
+        let from = self.cues.partition_point(|cue| cue.first_token < first);
+        let to = self.cues.partition_point(|cue| cue.first_token < end);
+        from..to.max(from)
     }
 
     fn quotation_opening_at(&self, token: usize) -> Option<usize> {
@@ -379,9 +388,9 @@ fn cue_after_quote(
     // Room for a relative clause between the speaker and the cue (`"...," Brightwell
     // Construction, which was fined 12 million last year, said`).
     let search_end = sentence_end.min(first + 30);
-    let cue_index = document.cues.iter().position(|cue| {
-        cue.first_token > first && cue.first_token < search_end && cue.form == CueForm::Verb
-    })?;
+    let cue_index = document
+        .cues_starting_in(first + 1, search_end)
+        .find(|&index| document.cues[index].form == CueForm::Verb)?;
     let cue = document.cues[cue_index];
     if document.tokens[first..cue.first_token]
         .iter()
@@ -409,9 +418,13 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     if document.is_punctuation(end - 1, ':') || document.is_punctuation(end - 1, ',') {
         end -= 1;
     }
-    let cue_index = document.cues.iter().rposition(|cue| {
-        cue.end_token <= end && cue.first_token >= sentence_first && end - cue.end_token <= 8
-    })?;
+    let cue_index = document
+        .cues_starting_in(sentence_first, end)
+        .rev()
+        .find(|&index| {
+            let cue = document.cues[index];
+            cue.end_token <= end && end - cue.end_token <= 8
+        })?;
     let cue = document.cues[cue_index];
     // Whatever stands between the cue and the quote must be a listener or an adjunct,
     // not a reported clause (`said that "..."` is mixed speech, handled elsewhere).
@@ -1340,11 +1353,7 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
 /// inverted attribution begins.
 fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: usize) -> usize {
     let end = clause_end_before_writers_clause(document, start, end);
-    for cue in document
-        .cues
-        .iter()
-        .filter(|cue| cue.first_token > start && cue.first_token < end)
-    {
+    for cue in &document.cues[document.cues_starting_in(start + 1, end)] {
         // `..., saying the budget was secure`: the participle starts a claim of its own.
         if document.is_punctuation(cue.first_token - 1, ',')
             && is_participle(document.tokens[cue.first_token].text(document.text))
@@ -1409,14 +1418,20 @@ fn clause_end_before_writers_clause(document: &Document<'_>, start: usize, end: 
             Some("as" | "after") => after_next.as_deref().is_some_and(|word| {
                 is_clause_start_pronoun(word) || matches!(word, "the" | "his" | "her" | "its")
             }),
-            Some("and" | "but") => document.cues.iter().any(|cue| {
-                cue.first_token > index + 2
-                    && cue.first_token < end
-                    && cue.form == CueForm::Verb
-                    && !document.inside_quotation[cue.first_token]
-                    && subject_before(document.text, document.tokens, index + 2, cue.first_token)
+            Some("and" | "but") => document.cues[document.cues_starting_in(index + 3, end)]
+                .iter()
+                .any(|cue| {
+                    cue.first_token > index + 2
+                        && cue.form == CueForm::Verb
+                        && !document.inside_quotation[cue.first_token]
+                        && subject_before(
+                            document.text,
+                            document.tokens,
+                            index + 2,
+                            cue.first_token,
+                        )
                         .is_some_and(|mention| mention_start_token(document, &mention) <= index + 4)
-            }),
+                }),
             _ => false,
         };
         if ends_here {
