@@ -8,7 +8,7 @@
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
     country, honorific_gender, is_capitalised_function_word, is_group_noun, is_organisation_noun,
-    is_role_noun, pronoun_gender, role_gender, Gender, DEMONYMS, MONTHS, WEEKDAYS,
+    is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender, DEMONYMS, MONTHS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use super::speakers::MentionCandidate;
@@ -62,8 +62,25 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_temporal_name(word: &str) -> bool {
-    let lower = strip_possessive(word).trim_end_matches('.').to_lowercase();
-    WEEKDAYS.contains(&lower.as_str()) || MONTHS.iter().any(|(name, _)| *name == lower)
+    // Asked of every capitalised word: lower-cased on the stack, not in a new string.
+    with_lowercase(strip_possessive(word).trim_end_matches('.'), |lower| {
+        WEEKDAYS.contains(&lower) || MONTHS.iter().any(|(name, _)| *name == lower)
+    })
+}
+
+/// Whether `whole`, lower-cased, ends with a space and `tail` lower-cased ("European
+/// Commission" and "commission"), without lower-cased copies when both are ASCII.
+fn ends_with_word_ignoring_case(whole: &str, tail: &str) -> bool {
+    if whole.is_ascii() && tail.is_ascii() {
+        let Some(space) = whole.len().checked_sub(tail.len() + 1) else {
+            return false;
+        };
+        return whole.as_bytes()[space] == b' '
+            && whole.as_bytes()[space + 1..].eq_ignore_ascii_case(tail.as_bytes());
+    }
+    whole
+        .to_lowercase()
+        .ends_with(&format!(" {}", tail.to_lowercase()))
 }
 
 fn organisation_like(words: &[&str]) -> bool {
@@ -219,9 +236,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
-        let lower = surname.to_lowercase();
-        self.entities.iter().rposition(|entity| {
-            entity.kind == SpeakerType::Person && entity.name_words.last() == Some(&lower)
+        with_lowercase(surname, |lower| {
+            self.entities.iter().rposition(|entity| {
+                entity.kind == SpeakerType::Person
+                    && entity.name_words.last().is_some_and(|last| last == lower)
+            })
         })
     }
 
@@ -245,10 +264,7 @@ impl<'a> Resolver<'a> {
                     && lower_words.last() == entity.name_words.last())
                 || (kind == SpeakerType::Organisation
                     && entity.kind == SpeakerType::Organisation
-                    && (entity
-                        .canonical
-                        .to_lowercase()
-                        .ends_with(&format!(" {}", name.to_lowercase()))))
+                    && ends_with_word_ignoring_case(&entity.canonical, name))
         });
         if let Some(existing) = existing {
             // A fuller form of a known name becomes its canonical spelling.
