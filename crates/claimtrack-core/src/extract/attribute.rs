@@ -415,21 +415,31 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
         return None;
     }
     let mut end = open_token;
-    if document.is_punctuation(end - 1, ':') || document.is_punctuation(end - 1, ',') {
+    let after_colon = document.is_punctuation(end - 1, ':');
+    if after_colon || document.is_punctuation(end - 1, ',') {
         end -= 1;
     }
+    // A colon hands over to the quote from further away (`Brandt has posted a short
+    // message to her followers: "..."`).
+    let reach = if after_colon { 12 } else { 8 };
     let cue_index = document
         .cues_starting_in(sentence_first, end)
         .rev()
         .find(|&index| {
             let cue = document.cues[index];
-            cue.end_token <= end && end - cue.end_token <= 8
+            cue.end_token <= end && end - cue.end_token <= reach
         })?;
     let cue = document.cues[cue_index];
     // Whatever stands between the cue and the quote must be a listener or an adjunct,
-    // not a reported clause (`said that "..."` is mixed speech, handled elsewhere).
+    // not a reported clause (`said that "..."` is mixed speech, handled elsewhere); before
+    // a colon, any plain words but "that".
     let adjunct_end = skip_listener_and_adjuncts(document, &cue, end);
-    if adjunct_end != end {
+    let plain_words_to_colon = after_colon
+        && (cue.end_token..end).all(|index| {
+            document.tokens[index].kind == TokenKind::Word
+                && document.word(index).as_deref() != Some("that")
+        });
+    if adjunct_end != end && !plain_words_to_colon {
         return None;
     }
     let speaker = match cue.form {

@@ -428,7 +428,7 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
 #[test]
 fn speakers_with_relative_clauses_and_appositives() {
     check(
-        "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n",
+        "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n23:18 \u{2014} Brandt has posted a short message to her followers: \"Thank you to every volunteer. Stay with us.\"\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n",
         expect![[r#"
             direct "This government is asking nurses to pay for tax cuts they never received"
                 speaker: Duncan Reyes (person) mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 0.88
@@ -436,6 +436,8 @@ fn speakers_with_relative_clauses_and_appositives() {
                 speaker: Brightwell Construction (person) mention: "Brightwell Construction" cue: said confidence: 0.86
             indirect "she now drove 22 miles each week to pay in her takings"
                 speaker: Harriet Olsen (person) mention: "Harriet Olsen" cue: said confidence: 0.69
+            direct "Thank you to every volunteer. Stay with us."
+                speaker: Brandt (person) mention: "Brandt" cue: posted confidence: 0.67
             direct "The airline, can survive a week of this. It cannot survive a month."
                 speaker: Ole Brandvold (person) role: aviation analyst at Kestrel Securities mention: "Ole Brandvold" cue: said confidence: 0.87"#]],
     );
