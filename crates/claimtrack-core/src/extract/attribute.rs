@@ -321,7 +321,17 @@ fn direct_quote_with_cue(
             let mut resume = speaker_end.max(cue.end_token);
             resume = skip_adjuncts(document, resume, sentence_end.max(resume));
             if document.is_punctuation(resume, ',') || document.is_punctuation(resume, ':') {
-                if let Some(next_index) = document.quotation_opening_at(resume + 1) {
+                let next_index = document.quotation_opening_at(resume + 1).or_else(|| {
+                    let next = quote_after_participle_phrase(document, resume + 1, sentence_end);
+                    // The participle belongs to the attribution, not to a claim of its own.
+                    if let Some(participle_cue) =
+                        next.and_then(|_| document.cue_starting_at(resume + 1))
+                    {
+                        used_cues.insert(participle_cue);
+                    }
+                    next
+                });
+                if let Some(next_index) = next_index {
                     used_quotations.insert(next_index);
                     parts.extend(document.quotations[next_index].parts.iter().copied());
                 }
@@ -355,6 +365,25 @@ fn direct_quote_with_cue(
         sentence: document.sentence_of_token[quotation.open_token],
         pattern_confidence: confidence,
     })
+}
+
+/// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a
+/// participle phrase between the attribution and the quote it resumes. Returns the
+/// quotation that opens right after the phrase's closing comma.
+fn quote_after_participle_phrase(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+) -> Option<usize> {
+    const LONGEST_PHRASE: usize = 16;
+    let participle = document.word(first)?;
+    if !is_participle(&participle) {
+        return None;
+    }
+    let comma = (first + 1..sentence_end.min(first + LONGEST_PHRASE))
+        .take_while(|&index| document.tokens[index].kind != TokenKind::QuoteMark)
+        .find(|&index| document.is_punctuation(index, ','))?;
+    document.quotation_opening_at(comma + 1)
 }
 
 /// Finds `Keller said`, `said Keller`, `the minister, Maria Keller, said` or `according
