@@ -593,7 +593,8 @@ pub fn render_brat_annotations(text: &str, claims: &[Claim]) -> CoreResult<Strin
 /// a reported clause's content there begins with its complementiser ("that the plan
 /// will fail"), while ClaimTrack's claims hold the clause alone ("the plan will fail").
 /// When the word directly before the first part (across spaces and opening quote marks
-/// only, on the same line) is "that", the first part is extended back over it. This
+/// only, on the same line, or a comma right after it: "that, if elected, ...") is
+/// "that", the first part is extended back over it. This
 /// looks only at the text, never at any annotation, so the scorer can apply it to
 /// predictions and the exporter to what it writes, and both agree with each other.
 pub fn with_leading_complementiser(text: &str, parts: &[ByteSpan]) -> Vec<ByteSpan> {
@@ -601,17 +602,26 @@ pub fn with_leading_complementiser(text: &str, parts: &[ByteSpan]) -> Vec<ByteSp
     let Some(first) = extended.first_mut() else {
         return extended;
     };
-    let Some(before) = text.get(..first.start) else {
+    // A part that itself opens with the aside's comma (`that|, if elected, ...`) is read
+    // from after it.
+    let opening = text.get(first.start..first.end).map_or(0, |words| {
+        words.len() - words.trim_start_matches([',', ' ']).len()
+    });
+    let Some(before) = text.get(..first.start + opening) else {
         return extended;
     };
     let is_gap = |character: char| {
         (character.is_whitespace() && character != '\n')
             || matches!(character, '"' | '\u{201C}' | '\u{2018}')
     };
-    let word_end = before.trim_end_matches(is_gap);
-    if word_end.len() == before.len() || !before[word_end.len()..].contains(char::is_whitespace) {
+    let gap_start = before.trim_end_matches(is_gap).len();
+    if gap_start == before.len() || !before[gap_start..].contains(char::is_whitespace) {
         return extended;
     }
+    // `that, if elected, he would ...`: the clause opens with an aside after the comma.
+    let word_end = before[..gap_start]
+        .strip_suffix(',')
+        .unwrap_or(&before[..gap_start]);
     let Some(word_start) = word_end.len().checked_sub(4) else {
         return extended;
     };

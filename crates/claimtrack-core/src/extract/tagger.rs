@@ -926,6 +926,21 @@ fn is_claim_shaped(document: &Document<'_>, draft: &ClaimDraft, settings: &Tagge
     if words < settings.min_tagged_words as usize {
         return false;
     }
+    // A content that opens with a quoted title or name (`a speech titled "Rules That
+    // Work"`) names something: the rules decided such a quotation is no claim, and a cue
+    // the tagger reads beside it does not change that.
+    let start = draft.start();
+    let opens_with_a_name = document.quotations.iter().any(|quotation| {
+        let opens_here = document.tokens[quotation.open_token].span.start == start
+            || document
+                .tokens
+                .get(quotation.first_inner_token)
+                .is_some_and(|token| token.span.start == start);
+        opens_here && is_title_or_name(document, quotation)
+    });
+    if opens_with_a_name {
+        return false;
+    }
     if !settings.skip_questions_and_headlines {
         return true;
     }
@@ -1011,6 +1026,10 @@ fn trim_run(
             .eq_ignore_ascii_case("that")
     {
         first += 1;
+        // `that, if elected, he would ...`: the aside's comma goes with "that".
+        while first < end && document.tokens[first].kind == TokenKind::Punctuation {
+            first += 1;
+        }
     }
     (first, end)
 }

@@ -530,8 +530,13 @@ fn brat_scoring_reads_predictions_with_polnears_leading_that() {
         extended("smaller boats would be exempt"),
         "that smaller boats would be exempt"
     );
-    // A comma between, another word ending in "hat", or a line break: nothing is taken in.
-    assert_eq!(extended("in his view"), "in his view");
+    // An aside after "that," is the clause's beginning, whether or not the part holds
+    // the comma.
+    assert_eq!(extended("in his view"), "that, in his view");
+    assert_eq!(extended(", in his view"), "that, in his view");
+    // Another word before, another word ending in "hat", or a line break: nothing is
+    // taken in.
+    assert_eq!(extended("tolls would rise"), "tolls would rise");
     assert_eq!(extended("meant"), "meant");
     assert_eq!(extended("the port would close"), "the port would close");
     assert!(with_leading_complementiser(text, &[]).is_empty());

@@ -77,7 +77,7 @@ fn direct_quote_with_cue_after_and_surname_resolution() {
             indirect "the budget would be balanced by next year"
                 speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.64
             direct "We will cut taxes for families, and we will do it this spring"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told confidence: 0.86"#]],
+                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told confidence: 0.87"#]],
     );
 }
 
@@ -149,7 +149,7 @@ fn indirect_speech_with_and_without_that() {
             indirect "it would not accept the new fishing quotas"
                 speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.64
             indirect "the quotas were based on the best available science"
-                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.68
+                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.69
             indirect "The talks will resume next month"
                 speaker: Ministry (organisation) mention: "the ministry" cue: according to confidence: 0.42
             indirect "about 40 vessels are affected"
@@ -163,9 +163,9 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.41
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.40
             mixed "it a \"paper tiger\""
-                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.47"#]],
+                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.50"#]],
     );
 }
 
@@ -177,9 +177,9 @@ fn appositive_roles_and_inverted_cues() {
             indirect "the vote would go ahead"
                 speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.56
             direct "There is no plan B"
-                speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.74
+                speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.75
             mixed "the talks had been \"constructive\""
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.66
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.65
             direct "We remain hopeful"
                 speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.74"#]],
     );
@@ -205,7 +205,7 @@ fn pronouns_resolve_to_the_most_recent_compatible_speaker() {
         "Rival plans\n\n\"The plan will fail,\" said Mr. Jonas Eck, the opposition leader.\n\nMaria Keller disagreed. \"It will work,\" she said.\n\n\"I have seen the numbers,\" he told reporters later.\n",
         expect![[r#"
             direct "The plan will fail"
-                speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.74
+                speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.75
             direct "It will work"
                 speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.63
             direct "I have seen the numbers"
@@ -235,11 +235,11 @@ fn organisations_and_countries_as_speakers() {
             indirect "the drones would be delivered within a year"
                 speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.66
             direct "The sale strengthens a key ally"
-                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.74
+                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.80
             mixed "the sale would \"destabilise the region\""
-                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.67
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.66
             indirect "no export licence had been issued"
-                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.61"#]],
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.60"#]],
     );
 }
 
@@ -252,7 +252,7 @@ fn weekday_and_calendar_dates_resolve_against_publication() {
             indirect "traffic had resumed"
                 speaker: Port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.36
             direct "We lost three days"
-                speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.74
+                speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.75
             indirect "it would strike again"
                 speaker: Union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.38
             indirect "Friday's talks had failed"
@@ -287,7 +287,7 @@ fn cue_verbs_in_many_tenses_and_forms() {
             indirect "the budget was secure"
                 speaker: Health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.44
             mixed "\"winter will be worse\""
-                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.52"#]],
+                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.51"#]],
     );
 }
 
@@ -297,7 +297,7 @@ fn anonymous_sources_are_kept_as_descriptions() {
         "Cabinet reshuffle\n\nA senior official said the reshuffle would take place next week.\n\nPeople familiar with the matter said three ministers would leave.\n",
         expect![[r#"
             indirect "the reshuffle would take place next week"
-                speaker: senior official (unknown) mention: "A senior official" cue: said confidence: 0.58
+                speaker: senior official (unknown) mention: "A senior official" cue: said confidence: 0.59
             indirect "three ministers would leave"
                 speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.53"#]],
     );
@@ -341,7 +341,7 @@ fn headline_label_quotes_are_claims() {
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.70
             direct "Drink water and stay indoors"
-                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.50"#]],
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.51"#]],
     );
 }
 
@@ -367,9 +367,9 @@ fn quoted_names_and_titles_are_not_claims() {
         "Regulator sets out rules\n\nIn a speech titled \u{201c}Rules That Work\u{201d}, its chair, Cornelius Achebe, said the cap would push talent abroad.\n\nThe rules rely on what the industry calls \"age assurance\", the chair said.\n",
         expect![[r#"
             indirect "the cap would push talent abroad"
-                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.61
+                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.62
             mixed "The rules rely on what the industry calls \"age assurance\""
-                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.62"#]],
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.61"#]],
     );
 }
 
@@ -396,7 +396,7 @@ fn coordinated_that_clauses_are_two_claims() {
             indirect "the government had not explained who would pay"
                 speaker: Rail Operators Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.66
             indirect "fares had been frozen twice and operators had absorbed the cost both times"
-                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.73"#]],
+                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.74"#]],
     );
 }
 
@@ -490,11 +490,11 @@ fn sample_article_shipped_with_the_desktop_app() {
         NaiveDate::from_ymd_opt(2025, 3, 13),
         expect![[r#"
             indirect "Plans to replace the ageing ferry fleet in Port Aldane will go ahead despite a stalled budget"
-                speaker: City's transport chief (person) role: city's transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.45
+                speaker: City's transport chief (person) role: city's transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.46
             direct "We cannot ask people to commute on boats built before they were born, The first two vessels will be ordered this spring."
                 speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 0.91
             direct "The money exists, but it will not be released until the regional parliament passes the budget."
-                speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.71
+                speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.72
             indirect "he expected a vote before the summer recess"
                 speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.65
             indirect "his ministry had already set aside funds for the first stage of the project"
@@ -502,7 +502,7 @@ fn sample_article_shipped_with_the_desktop_app() {
             mixed "the plan \"a glossy brochure with no price tag\""
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.70
             mixed "the government was \"hoping nobody reads the small print.\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.70
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.69
             indirect "her party would back the ferries only if the contracts were published in full"
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.58
             indirect "delays had become routine on the northern routes"
