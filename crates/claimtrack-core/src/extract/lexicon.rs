@@ -63,12 +63,17 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// A word table for the lookups made at nearly every token. Entries of up to 16 ASCII
-/// bytes, which is all but a handful, are packed into one integer each and found by one
-/// multiplication and, almost always, one comparison: hashing a string and comparing
-/// bytes was most of what finding cues cost. Longer or non-ASCII entries sit in a
-/// hash map beside it. Lookups ignore case exactly as `str::to_lowercase` does.
+/// bytes, which is all but a handful, are packed into two integers each and found by
+/// one multiplication: hashing a string and comparing bytes was most of what finding
+/// cues cost. The probe reads a small array of 16-bit tags first (a few kilobytes, so it
+/// stays in the fastest cache), and the packed word only when a tag matches, so most
+/// words, which are in no table, cost one tag read. Longer or non-ASCII entries sit in
+/// a hash map beside it. Lookups ignore case exactly as `str::to_lowercase` does.
 struct PackedWordTable<V: Copy> {
-    slots: Box<[PackedSlot<V>]>,
+    /// 0 for an empty slot, otherwise 16 bits of the entry's hash with the lowest set.
+    tags: Box<[u16]>,
+    /// The entry in each slot whose tag is not 0.
+    entries: Box<[Option<PackedEntry<V>>]>,
     shift: u32,
     long: HashMap<String, V, WordTables>,
     /// The longest entry's length in bytes: a longer ASCII word cannot be in the table.
@@ -76,10 +81,10 @@ struct PackedWordTable<V: Copy> {
 }
 
 #[derive(Clone, Copy)]
-struct PackedSlot<V: Copy> {
-    key: u128,
-    length: u8,
-    value: Option<V>,
+struct PackedEntry<V: Copy> {
+    key: [u64; 2],
+    length: usize,
+    value: V,
 }
 
 const PACKED_WORD_BYTES: usize = 16;
@@ -98,7 +103,11 @@ impl<V: Copy> PackedWordTable<V> {
                 // A looked-up word is lower-cased first, so an entry with a capital letter
                 // could never be found: leaving it out keeps that so.
                 if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
-                    short.push((packed_lowercase(word.as_bytes()), word.len(), value));
+                    short.push(PackedEntry {
+                        key: packed_lowercase(word.as_bytes()),
+                        length: word.len(),
+                        value,
+                    });
                 }
             } else {
                 long.insert(word.to_string(), value);
@@ -108,56 +117,63 @@ impl<V: Copy> PackedWordTable<V> {
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
-        let empty = PackedSlot {
-            key: 0,
-            length: 0,
-            value: None,
-        };
         let mut table = PackedWordTable {
-            slots: vec![empty; 1 << bits].into_boxed_slice(),
+            tags: vec![0; 1 << bits].into_boxed_slice(),
+            entries: vec![None; 1 << bits].into_boxed_slice(),
             shift: 64 - bits,
             long,
             longest,
         };
-        for (key, length, value) in short {
-            let mut index = table.first_slot(key);
+        for entry in short {
+            let (mut index, tag) = table.slot_and_tag(entry.key);
             loop {
-                let slot = &mut table.slots[index];
-                if slot.value.is_none() || (slot.key == key && usize::from(slot.length) == length) {
-                    *slot = PackedSlot {
-                        key,
-                        length: length as u8,
-                        value: Some(value),
-                    };
+                let same_word = table.entries[index]
+                    .is_some_and(|found| found.key == entry.key && found.length == entry.length);
+                if table.tags[index] == 0 || same_word {
+                    table.tags[index] = tag;
+                    table.entries[index] = Some(entry);
                     break;
                 }
-                index = (index + 1) & (table.slots.len() - 1);
+                index = (index + 1) & (table.tags.len() - 1);
             }
         }
         table
     }
 
-    fn first_slot(&self, key: u128) -> usize {
-        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The first slot to probe for a packed word, and its tag.
+    #[inline(always)]
+    fn slot_and_tag(&self, key: [u64; 2]) -> (usize, u16) {
+        let mixed = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (
+            (mixed >> self.shift) as usize,
+            (mixed as u16 ^ (mixed >> 24) as u16) | 1,
+        )
     }
 
     /// The entry for an ASCII word of at most 16 bytes, in any case.
+    #[inline(always)]
     fn get_short_ascii(&self, word: &[u8]) -> Option<V> {
         let key = packed_lowercase(word);
-        let mut index = self.first_slot(key);
+        let (mut index, tag) = self.slot_and_tag(key);
         loop {
-            let slot = self.slots[index];
+            let found = self.tags[index];
             // An empty slot ends the probe: the word is not in the table.
-            let value = slot.value?;
-            if slot.key == key && usize::from(slot.length) == word.len() {
-                return Some(value);
+            if found == 0 {
+                return None;
             }
-            index = (index + 1) & (self.slots.len() - 1);
+            if found == tag {
+                if let Some(entry) = self.entries[index] {
+                    if entry.key == key && entry.length == word.len() {
+                        return Some(entry.value);
+                    }
+                }
+            }
+            index = (index + 1) & (self.tags.len() - 1);
         }
     }
 
     /// The entry for `word` lower-cased as `str::to_lowercase` would.
+    #[inline(always)]
     fn get(&self, word: &str) -> Option<V> {
         if word.is_ascii() {
             if word.len() <= PACKED_WORD_BYTES {
@@ -177,14 +193,38 @@ impl<V: Copy> PackedWordTable<V> {
     }
 }
 
-/// Up to 16 ASCII bytes, lower-cased, as one little-endian integer (zero-padded).
+/// Up to 16 ASCII bytes, lower-cased, as two little-endian integers (zero-padded).
 #[inline(always)]
-fn packed_lowercase(word: &[u8]) -> u128 {
-    let mut buffer = [0u8; PACKED_WORD_BYTES];
-    buffer[..word.len()].copy_from_slice(word);
-    let low = u64::from_le_bytes(buffer[..8].try_into().unwrap_or_default());
-    let high = u64::from_le_bytes(buffer[8..].try_into().unwrap_or_default());
-    u128::from(ascii_lowercase_eight(low)) | (u128::from(ascii_lowercase_eight(high)) << 64)
+fn packed_lowercase(word: &[u8]) -> [u64; 2] {
+    let (low, high) = word.split_at(word.len().min(8));
+    [
+        ascii_lowercase_eight(load_up_to_eight(low)),
+        ascii_lowercase_eight(load_up_to_eight(high)),
+    ]
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded, read as two overlapping
+/// loads rather than copied byte by byte or through `memcpy` (the bytes both loads
+/// cover are the same, so or-ing them is exact).
+#[inline(always)]
+fn load_up_to_eight(bytes: &[u8]) -> u64 {
+    let length = bytes.len();
+    if length >= 4 {
+        let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        let last = u32::from_le_bytes([
+            bytes[length - 4],
+            bytes[length - 3],
+            bytes[length - 2],
+            bytes[length - 1],
+        ]);
+        u64::from(first) | (u64::from(last) << (8 * (length - 4)))
+    } else if length >= 2 {
+        let first = u16::from_le_bytes([bytes[0], bytes[1]]);
+        let last = u16::from_le_bytes([bytes[length - 2], bytes[length - 1]]);
+        u64::from(first) | (u64::from(last) << (8 * (length - 2)))
+    } else {
+        bytes.first().map_or(0, |&byte| u64::from(byte))
+    }
 }
 
 /// Lower-cases eight ASCII bytes at once: a byte from 'A' to 'Z' gains 0x20. Adding
@@ -1502,6 +1542,21 @@ mod tests {
                     u64::from_le_bytes(expected)
                 );
             }
+        }
+        let word = b"ABCDEFGHijklmnop";
+        for length in 0..=word.len() {
+            let mut padded = [0u8; 16];
+            padded[..length].copy_from_slice(&word[..length]);
+            padded.make_ascii_lowercase();
+            let expected = [
+                u64::from_le_bytes(padded[..8].try_into().unwrap_or_default()),
+                u64::from_le_bytes(padded[8..].try_into().unwrap_or_default()),
+            ];
+            assert_eq!(
+                packed_lowercase(&word[..length]),
+                expected,
+                "{length} bytes"
+            );
         }
         assert!(is_participle("Adding") && is_participle("ING") && !is_participle("in"));
         assert_eq!(honorific_gender("Mrs."), Some(Some(Gender::Female)));

@@ -142,16 +142,49 @@ fn character_at(slice: &str, offset: usize) -> Option<(char, usize)> {
     Some((character, character.len_utf8()))
 }
 
-/// Reads one paragraph's tokens by walking its characters once, without collecting them:
-/// this is the first pass over every byte of every article.
+/// `ASCII_LETTER_OR_DIGIT[byte]`: the byte is an ASCII letter or digit. One table read
+/// per byte is the inner loop of reading every word.
+static ASCII_LETTER_OR_DIGIT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// The end of the run of ASCII letters and digits starting at `offset`.
+#[inline(always)]
+fn end_of_ascii_letters_and_digits(bytes: &[u8], mut offset: usize) -> usize {
+    while offset < bytes.len() && ASCII_LETTER_OR_DIGIT[usize::from(bytes[offset])] {
+        offset += 1;
+    }
+    offset
+}
+
+/// Reads one paragraph's tokens by walking its bytes once, without collecting its
+/// characters: this is the first pass over every byte of every article. ASCII bytes are
+/// classified directly; anything else is decoded and asked the same questions through
+/// `char`, so the tokens are exactly those of reading character by character.
 fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut Vec<Token>) {
     let slice = span.slice(text);
-    let followed_by = |offset: usize, test: fn(char) -> bool| {
-        character_at(slice, offset).is_some_and(|(character, _)| test(character))
+    let bytes = slice.as_bytes();
+    let alphabetic_at = |offset: usize| match bytes.get(offset) {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphabetic(),
+        Some(_) => character_at(slice, offset).is_some_and(|(c, _)| c.is_alphabetic()),
+        None => false,
     };
     let mut offset = 0;
-    while let Some((character, length)) = character_at(slice, offset) {
+    while offset < bytes.len() {
+        let byte = bytes[offset];
         let start = span.start + offset;
+        let (character, length) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            let character = slice[offset..].chars().next().unwrap_or('\u{FFFD}');
+            (character, character.len_utf8())
+        };
         if character.is_whitespace() {
             offset += length;
             continue;
@@ -160,23 +193,26 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             let mut end = offset + length;
             loop {
                 // Runs of ASCII letters and digits, most of every word, need no decoding.
-                end += slice.as_bytes()[end..]
-                    .iter()
-                    .take_while(|byte| byte.is_ascii_alphanumeric())
-                    .count();
-                let Some((current, current_length)) = character_at(slice, end) else {
+                end = end_of_ascii_letters_and_digits(bytes, end);
+                let Some(&next) = bytes.get(end) else {
                     break;
                 };
-                let joins = current.is_alphanumeric()
-                    || ((is_apostrophe(current) || current == '-' || current == '.')
-                        && followed_by(end + current_length, char::is_alphabetic));
-                if !joins {
+                let joined = if next.is_ascii() {
+                    (matches!(next, b'\'' | b'-' | b'.') && alphabetic_at(end + 1)).then_some(1)
+                } else {
+                    character_at(slice, end).and_then(|(current, current_length)| {
+                        let joins = current.is_alphanumeric()
+                            || (is_apostrophe(current) && alphabetic_at(end + current_length));
+                        joins.then_some(current_length)
+                    })
+                };
+                let Some(joined) = joined else {
                     break;
-                }
-                end += current_length;
+                };
+                end += joined;
             }
             // An abbreviation keeps its final period so that it does not end a sentence.
-            if slice.as_bytes().get(end) == Some(&b'.') && is_abbreviation(&slice[offset..end]) {
+            if bytes.get(end) == Some(&b'.') && is_abbreviation(&slice[offset..end]) {
                 end += 1;
             }
             tokens.push(Token {
@@ -187,16 +223,24 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             offset = end;
         } else if character.is_ascii_digit() {
             let mut end = offset + length;
-            while let Some((current, current_length)) = character_at(slice, end) {
-                let joins = current.is_alphanumeric()
-                    || (matches!(current, '.' | ',' | ':' | '-')
-                        && followed_by(end + current_length, |following| {
-                            following.is_ascii_digit()
-                        }));
-                if !joins {
+            loop {
+                end = end_of_ascii_letters_and_digits(bytes, end);
+                let Some(&next) = bytes.get(end) else {
                     break;
-                }
-                end += current_length;
+                };
+                let joined = if next.is_ascii() {
+                    (matches!(next, b'.' | b',' | b':' | b'-')
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                    .then_some(1)
+                } else {
+                    character_at(slice, end)
+                        .filter(|(current, _)| current.is_alphanumeric())
+                        .map(|(_, current_length)| current_length)
+                };
+                let Some(joined) = joined else {
+                    break;
+                };
+                end += joined;
             }
             tokens.push(Token {
                 span: ByteSpan::new(start, span.start + end),
