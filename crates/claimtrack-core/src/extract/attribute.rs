@@ -761,7 +761,7 @@ fn reported_speech(
     // `Lindqvist called the plan "..." and said ...`: the subject is the sentence's.
     let coordinated = mention.is_none()
         && aux_start > sentence_first
-        && document.word(aux_start - 1).as_deref() == Some("and");
+        && matches!(document.word(aux_start - 1).as_deref(), Some("and" | "but"));
     let mention = if coordinated && !drafts.iter().any(|draft| draft.sentence == sentence) {
         sentence_subject(document, sentence_first, aux_start - 1)
     } else {
@@ -1402,7 +1402,12 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
         // `... before the recess, and said his ministry ...`: a coordinated cue too.
         let before_cue =
             skip_auxiliaries_before(document.text, document.tokens, start, cue.first_token);
-        if before_cue > start + 1 && document.word(before_cue - 1).as_deref() == Some("and") {
+        if before_cue > start + 1
+            && matches!(
+                document.word(before_cue - 1).as_deref(),
+                Some("and" | "but")
+            )
+        {
             let and = before_cue - 1;
             return if document.is_punctuation(and - 1, ',') {
                 and - 1

@@ -288,6 +288,17 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
         CueStrength::NeedsThat,
     ),
     (
+        "assure",
+        &["assure", "assures", "assured", "assuring"],
+        CueStrength::NeedsThat,
+    ),
+    // Tabloid verbs of angry speech, after a quote (`"It is a joke," he fumed`).
+    (
+        "fume",
+        &["fume", "fumes", "fumed", "fuming"],
+        CueStrength::NeedsThat,
+    ),
+    (
         "write",
         &["write", "writes", "wrote", "written", "writing"],
         CueStrength::NeedsThat,

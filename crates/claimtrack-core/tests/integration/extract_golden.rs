@@ -385,18 +385,23 @@ fn short_quote_after_a_direct_quote_joins_it() {
     );
 }
 
-/// `said A and that B` is two claims with one speaker and cue; `said A and B` is one.
+/// `said A and that B` is two claims with one speaker and cue; `said A and B` is one;
+/// `said A but warned that B` is two claims by one speaker.
 #[test]
 fn coordinated_that_clauses_are_two_claims() {
     check(
-        "Rail freeze divides operators\n\nThe Rail Operators' Federation said on Monday that the freeze would cost its members 90 million and that the government had not explained who would pay.\n\nIts chairman, Piotr Nowak, said fares had been frozen twice and operators had absorbed the cost both times.\n",
+        "Rail freeze divides operators\n\nThe Rail Operators' Federation said on Monday that the freeze would cost its members 90 million and that the government had not explained who would pay.\n\nIts chairman, Piotr Nowak, said fares had been frozen twice and operators had absorbed the cost both times.\n\nThe passenger council said it welcomed the freeze but warned that services could be cut.\n",
         expect![[r#"
             indirect "the freeze would cost its members 90 million"
                 speaker: Rail Operators Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.65
             indirect "the government had not explained who would pay"
                 speaker: Rail Operators Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.66
             indirect "fares had been frozen twice and operators had absorbed the cost both times"
-                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.74"#]],
+                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.74
+            indirect "it welcomed the freeze"
+                speaker: Passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.39
+            indirect "services could be cut"
+                speaker: Passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.35"#]],
     );
 }
 
