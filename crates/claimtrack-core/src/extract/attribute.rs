@@ -421,10 +421,11 @@ fn cue_after_quote(
         .cues_starting_in(first + 1, search_end)
         .find(|&index| document.cues[index].form == CueForm::Verb)?;
     let cue = document.cues[cue_index];
-    if document.tokens[first..cue.first_token]
-        .iter()
-        .any(|token| token.kind == TokenKind::QuoteMark)
-    {
+    // Another quotation before the cue takes it; an apostrophe (`the Insurance Workers'
+    // Union said`) does not.
+    if (first..cue.first_token).any(|index| {
+        document.inside_quotation[index] || document.quotation_opening_at(index).is_some()
+    }) {
         return None;
     }
     let mention = subject_before(text, document.tokens, first, cue.first_token)?;

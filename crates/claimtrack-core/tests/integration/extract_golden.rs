@@ -430,11 +430,12 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
 
 /// A relative clause between the speaker and the cue (`X, who leads the party, said`),
 /// for people and for organisations; an appositive or a participle phrase after the
-/// attribution before an interrupted quote resumes.
+/// attribution before an interrupted quote resumes; a plural possessive's apostrophe in
+/// the speaker's name is not a quote mark.
 #[test]
 fn speakers_with_relative_clauses_and_appositives() {
     check(
-        "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n23:18 \u{2014} Brandt has posted a short message to her followers: \"Thank you to every volunteer. Stay with us.\"\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n\n\u{201c}Every time you say that,\u{201d} Tester said, referring to the one percent excuse, \u{201c}you give ammunition to the people who want to break up the banks.\u{201d}\n",
+        "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n23:18 \u{2014} Brandt has posted a short message to her followers: \"Thank you to every volunteer. Stay with us.\"\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n\n\u{201c}Every time you say that,\u{201d} Tester said, referring to the one percent excuse, \u{201c}you give ammunition to the people who want to break up the banks.\u{201d}\n\n\u{201c}This is a gift to the boardroom,\u{201d} the Insurance Workers\u{2019} Union said.\n",
         expect![[r#"
             direct "This government is asking nurses to pay for tax cuts they never received"
                 speaker: Duncan Reyes (person) mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 0.88
@@ -449,7 +450,9 @@ fn speakers_with_relative_clauses_and_appositives() {
             direct "Every time you say that, you give ammunition to the people who want to break up the banks."
                 speaker: Tester (person) mention: "Tester" cue: said confidence: 0.71
             indirect "the one percent excuse"
-                speaker: none cue: referring confidence: 0.02"#]],
+                speaker: none cue: referring confidence: 0.02
+            direct "This is a gift to the boardroom"
+                speaker: Insurance Workers Union (organisation) mention: "the Insurance Workers’ Union" cue: said confidence: 0.80"#]],
     );
 }
 
