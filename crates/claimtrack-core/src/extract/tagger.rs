@@ -497,18 +497,21 @@ pub(crate) fn cue_site(view: &ArticleView<'_, '_>, token: usize) -> CueSite {
 }
 
 /// Scores every token of a cue's window into `unary`, reusing the per-token-and-side
-/// part of the features from `cache` (indexed `2 * token + side`).
+/// part of the features from `cache` (indexed `2 * token + side`). Tokens `fixed` outside
+/// (the cue, and words another claim holds; one flag per window token) are not scored:
+/// every path gives them the same label, so their score would only add a constant.
 pub(crate) fn window_scores(
     view: &ArticleView<'_, '_>,
     model: &TaggerModel,
     site: &CueSite,
+    fixed: &[bool],
     cache: &mut [Option<[f32; LABEL_COUNT]>],
     buffer: &mut Vec<u64>,
     unary: &mut Vec<[f32; LABEL_COUNT]>,
 ) {
     unary.clear();
-    for token in site.window_first..site.window_end {
-        if token >= site.first_token && token < site.end_token {
+    for (token, &fixed) in (site.window_first..site.window_end).zip(fixed) {
+        if fixed {
             unary.push([0.0; LABEL_COUNT]);
             continue;
         }
@@ -576,18 +579,31 @@ pub(crate) fn find_attributions(
             continue;
         }
         let site = cue_site(view, token);
-        window_scores(view, model, &site, &mut cache, &mut buffer, &mut unary);
         fixed.clear();
         fixed
             .extend((site.window_first..site.window_end).map(|index| {
                 taken[index] || (index >= site.first_token && index < site.end_token)
             }));
-        let without_content = decoder.decode(&model.transitions, &unary, &fixed, true);
+        window_scores(
+            view,
+            model,
+            &site,
+            &fixed,
+            &mut cache,
+            &mut buffer,
+            &mut unary,
+        );
         let best = decoder.decode(&model.transitions, &unary, &fixed, false);
-        let labels = &decoder.labels;
-        if !labels.iter().any(|&label| usize::from(label) == CONTENT) {
+        if !decoder
+            .labels
+            .iter()
+            .any(|&label| usize::from(label) == CONTENT)
+        {
             continue;
         }
+        // Only a cue that reports something needs the margin over reporting nothing.
+        let labels = decoder.labels.clone();
+        let without_content = decoder.decode(&model.transitions, &unary, &fixed, true);
         for flag in &mut taken[site.first_token..site.end_token] {
             *flag = true;
         }
@@ -599,7 +615,7 @@ pub(crate) fn find_attributions(
         attributions.push(TaggedAttribution {
             site,
             cue_score,
-            labels: labels.clone(),
+            labels,
             content_margin: best - without_content,
             rule_draft: (view.rule_draft_at(token) as usize).checked_sub(1),
         });

@@ -827,10 +827,18 @@ pub fn diagnose_tagger(articles: &[ReferenceArticle], model: &TaggerModel) -> Ta
                 diagnosis.accepted_gold_cues += 1;
             }
             let site = cue_site(&view, anchor);
-            window_scores(&view, model, &site, &mut cache, &mut buffer, &mut unary);
             let fixed: Vec<bool> = (site.window_first..site.window_end)
                 .map(|index| index >= site.first_token && index < site.end_token)
                 .collect();
+            window_scores(
+                &view,
+                model,
+                &site,
+                &fixed,
+                &mut cache,
+                &mut buffer,
+                &mut unary,
+            );
             decoder.decode(&model.transitions, &unary, &fixed, false);
             let labels = &decoder.labels;
             diagnosis.role_windows += 1;
