@@ -185,11 +185,20 @@ pub(crate) fn extract_with_evidence(
                 span,
             }),
             // `..., adding that ...`: the words naming the previous claim's speaker in the
-            // same sentence name this one's too.
-            None if draft.speaker == attribute::SpeakerSource::SameAsPreviousInSentence => claims
-                .last()
-                .filter(|previous| previous.speaker == name)
-                .and_then(|previous| previous.mention.clone()),
+            // same sentence name this one's too; and a quote that goes on in the same voice
+            // (`"...," said Caddell. "..."`) is named by the words that named its first
+            // piece.
+            None if matches!(
+                draft.speaker,
+                attribute::SpeakerSource::SameAsPreviousInSentence
+                    | attribute::SpeakerSource::ContinuesPreviousClaim
+            ) =>
+            {
+                claims
+                    .last()
+                    .filter(|previous| previous.speaker == name)
+                    .and_then(|previous| previous.mention.clone())
+            }
             None => None,
         };
         let confidence =

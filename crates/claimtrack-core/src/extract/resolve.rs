@@ -5,6 +5,9 @@
 //! pronouns the most recent compatible speaker, and quote-only paragraphs the speaker of
 //! the claim before them.
 
+mod given_names;
+mod words;
+
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
     country, honorific_gender, is_capitalised_function_word, is_group_noun, is_organisation_noun,
@@ -13,6 +16,12 @@ use super::lexicon::{
 use super::segment::{Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
+use given_names::{given_name_gender, is_known_given_name};
+use words::{
+    is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
+    is_registered_body, is_registered_office, organisation_name_ending, religious_title,
+    singular_group_description, RANK_WORDS,
+};
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -22,6 +31,12 @@ pub struct Entity {
     gender: Option<Gender>,
     /// Lower-cased name words; the last one is the surname for people.
     name_words: Vec<String>,
+    /// A person or body the article names only by title or description ("the transport
+    /// minister", "the transport ministry"): a later, fuller description becomes its name.
+    title_only: bool,
+    /// For "Jazmine Rowe's former manager": the person whose manager this is, whom a
+    /// "she" the manager's gender cannot settle more likely means.
+    possessor: Option<usize>,
 }
 
 /// One resolved speaker for one draft.
@@ -47,8 +62,13 @@ struct EntityMention {
 pub struct Resolver<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    sentence_first_token: &'a [usize],
     pub entities: Vec<Entity>,
     mentions: Vec<EntityMention>,
+    /// Anonymous groups the article has described ("three people familiar with the
+    /// matter"), as (head noun, description without number), in text order: "one of the
+    /// people" and "one of them" are members of the latest.
+    groups: Vec<(String, String)>,
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -87,6 +107,9 @@ fn organisation_like(words: &[&str]) -> bool {
     words
         .iter()
         .any(|word| is_organisation_noun(strip_possessive(word)))
+        || words
+            .last()
+            .is_some_and(|word| organisation_name_ending(strip_possessive(word)))
         || (words.len() == 1
             && words[0].len() >= 2
             && words[0]
@@ -100,24 +123,40 @@ impl<'a> Resolver<'a> {
         text: &'a str,
         tokens: &'a [Token],
         inside_quotation: &[bool],
-        sentence_first_token: &[usize],
+        sentence_first_token: &'a [usize],
     ) -> Resolver<'a> {
         let mut resolver = Resolver {
             text,
             tokens,
+            sentence_first_token,
             entities: Vec::new(),
             mentions: Vec::new(),
+            groups: Vec::new(),
+        };
+        let next_is_capitalised = |at: usize| {
+            tokens
+                .get(at + 1)
+                .is_some_and(|next| next.is_word() && is_capitalised(next.text(text)))
         };
         let mut index = 0;
         while index < tokens.len() {
-            if inside_quotation[index]
-                || !tokens[index].is_word()
-                || !is_capitalised(tokens[index].text(text))
-            {
+            if inside_quotation[index] || !tokens[index].is_word() {
+                index += 1;
+                continue;
+            }
+            if !is_capitalised(tokens[index].text(text)) {
+                // "the transport minister", "the transport ministry": an office or body
+                // the article names by description, which a later "the minister" or a
+                // pronoun may mean.
+                if let Some(first) = title_description_before(text, tokens, index) {
+                    let prominent = first - sentence_first_token[first] <= 2;
+                    resolver.register_title(first, index + 1, prominent);
+                }
                 index += 1;
                 continue;
             }
             let mut end = index;
+            let mut conjunction = None;
             while end < tokens.len()
                 && !inside_quotation[end]
                 && tokens[end].paragraph == tokens[index].paragraph
@@ -127,13 +166,33 @@ impl<'a> Resolver<'a> {
                     && (is_capitalised(word)
                         || (matches!(word, "of" | "for")
                             && end > index
-                            && tokens
-                                .get(end + 1)
-                                .is_some_and(|next| is_capitalised(next.text(text)))));
-                if !joins {
+                            && next_is_capitalised(end)));
+                // "Competition and Markets Authority", "Harwick & Lowe", "the Ferry Users'
+                // Association": kept whole if the run turns out to name a body.
+                let joins_body = end > index
+                    && next_is_capitalised(end)
+                    && (matches!(word, "and" | "&")
+                        || (tokens[end].kind == TokenKind::QuoteMark
+                            && matches!(word, "'" | "\u{2019}")
+                            && tokens[end - 1].span.end == tokens[end].span.start
+                            && tokens[end - 1].text(text).ends_with('s')));
+                if joins_body && matches!(word, "and" | "&") {
+                    conjunction.get_or_insert(end);
+                }
+                if !joins && !joins_body {
                     break;
                 }
                 end += 1;
+            }
+            if is_dateline_or_shouting(text, tokens, index, end) {
+                index = end.max(index + 1);
+                continue;
+            }
+            if let Some(conjunction) = conjunction {
+                let last = tokens[end - 1].text(text);
+                if !organisation_like(&[strip_possessive(last)]) {
+                    end = conjunction;
+                }
             }
             let mut first = index;
             while first < end
@@ -175,12 +234,33 @@ impl<'a> Resolver<'a> {
     /// returns the entity it names, if it names one.
     fn introduce(&mut self, first: usize, end: usize, prominent: bool) -> Option<usize> {
         let words = self.words(first, end);
-        if words.is_empty() || words.iter().all(|word| is_temporal_name(word)) {
+        if words.is_empty()
+            || words.iter().all(|word| is_temporal_name(word))
+            || is_place_name(&words)
+        {
             return None;
+        }
+        let at = self.tokens[first].span.start;
+        if words.len() >= 2 && organisation_like(&words[words.len() - 1..]) {
+            // A body's name is kept as written, inner possessives and "&" included
+            // ("Government Actuary's Office", "General Workers' Union"): none of its words
+            // is a title, even "General".
+            let surface = &self.text[at..self.tokens[end - 1].span.end];
+            let canonical = strip_possessive(surface.trim_start_matches("the ").trim())
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entity = self.find_or_add(&canonical, SpeakerType::Organisation, None, None);
+            self.mentions.push(EntityMention {
+                entity,
+                at,
+                prominent,
+            });
+            return Some(entity);
         }
         let mut gender = None;
         let mut name_start = 0;
-        if let Some(found) = honorific_gender(words[0]) {
+        if let Some(found) = honorific_gender(words[0]).or_else(|| religious_title(words[0])) {
             gender = found;
             name_start = 1;
         }
@@ -198,26 +278,45 @@ impl<'a> Resolver<'a> {
                 name_start = last_title + 1;
             }
         }
-        let name_words: Vec<&str> = words[name_start..]
+        let mut name_words: Vec<&str> = words[name_start..]
             .iter()
             .map(|word| strip_possessive(word))
             .collect();
+        // "Dad-of-three Jason Pell": a hyphenated description before the name.
+        while name_words.len() >= 2 && is_hyphenated_description(name_words[0]) {
+            name_words.remove(0);
+        }
+        // "Fuming Malloy told the Rocket": a tabloid's adjective capitalised only because
+        // it opens the sentence, before the surname of someone already named.
+        if name_words.len() == 2
+            && self.sentence_first_token[first] == first
+            && name_start == 0
+            && !is_known_given_name(name_words[0])
+            && self.entity_with_surname(name_words[1]).is_some()
+        {
+            name_words.remove(0);
+        }
         if name_words.is_empty() {
             return None;
         }
         if name_words.len() == 1 && is_role_noun(name_words[0]) {
             return None;
         }
+        if name_words.len() >= 2 {
+            gender = gender.or_else(|| given_name_gender(name_words[0]));
+        }
         let name = name_words.join(" ");
-        let at = self.tokens[first].span.start;
         let entity = if let Some(canonical) = country(&name) {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
         } else if organisation_like(&name_words) {
             let canonical = name.trim_start_matches("the ").to_string();
             self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
         } else if name_words.len() == 1 && role.is_none() && gender.is_none() {
-            // A lone capitalised word is a surname only if someone already carries it.
-            self.entity_with_surname(&name)?
+            // A lone capitalised word is a surname only if someone already carries it, or
+            // the short form of a body already named ("Quillon" for "Quillon
+            // Technologies").
+            self.entity_with_surname(&name)
+                .or_else(|| self.organisation_with_first_word(&name, at))?
         } else {
             self.find_or_add(&name, SpeakerType::Person, role.clone(), gender)
         };
@@ -233,6 +332,26 @@ impl<'a> Resolver<'a> {
             prominent,
         });
         Some(entity)
+    }
+
+    /// A body named before byte `at` whose full name starts with `word` ("Quillon" for
+    /// "Quillon Technologies").
+    fn organisation_with_first_word(&self, word: &str, at: usize) -> Option<usize> {
+        let lower = word.to_lowercase();
+        let fits = |entity: &Entity| {
+            entity.kind == SpeakerType::Organisation
+                && !entity.title_only
+                && entity.name_words.len() >= 2
+                && entity.name_words[0] == lower
+        };
+        if !self.entities.iter().any(fits) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .filter(|found| found.at < at && fits(&self.entities[found.entity]))
+            .max_by_key(|found| found.at)
+            .map(|found| found.entity)
     }
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
@@ -281,6 +400,8 @@ impl<'a> Resolver<'a> {
             role,
             gender,
             name_words: lower_words,
+            title_only: false,
+            possessor: None,
         });
         self.entities.len() - 1
     }
@@ -291,7 +412,11 @@ impl<'a> Resolver<'a> {
         for draft in drafts {
             let previous = resolved.last().cloned();
             let speaker = match &draft.speaker {
-                SpeakerSource::Mention(mention) => self.resolve_mention(mention),
+                SpeakerSource::Mention(mention) => {
+                    let speaker = self.resolve_mention(mention);
+                    self.learn_gender_from_content(draft, &speaker);
+                    speaker
+                }
                 SpeakerSource::SameAsPreviousInSentence => previous
                     .map(|speaker| ResolvedSpeaker {
                         mention: None,
@@ -320,6 +445,38 @@ impl<'a> Resolver<'a> {
         resolved
     }
 
+    /// "The interior minister said on Tuesday that she had ordered a review": a reported
+    /// clause that opens with "he" or "she" most often means its speaker, which tells the
+    /// gender of a speaker named by title.
+    fn learn_gender_from_content(&mut self, draft: &ClaimDraft, speaker: &ResolvedSpeaker) {
+        let Some(entity) = speaker.entity else { return };
+        if draft.kind == crate::model::ClaimKind::Direct
+            || self.entities[entity].kind != SpeakerType::Person
+            || self.entities[entity].gender.is_some()
+        {
+            return;
+        }
+        let Some(part) = draft.parts.first() else {
+            return;
+        };
+        let first_word = part
+            .slice(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        let first_word = if first_word.eq_ignore_ascii_case("that") {
+            part.slice(self.text)
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or_default()
+        } else {
+            first_word
+        };
+        if matches!(first_word, "he" | "she" | "He" | "She") {
+            self.entities[entity].gender = pronoun_gender(first_word);
+        }
+    }
+
     fn resolve_mention(&mut self, mention: &MentionCandidate) -> ResolvedSpeaker {
         let text = self.text;
         let words = self.words(mention.first_token, mention.end_token);
@@ -331,6 +488,76 @@ impl<'a> Resolver<'a> {
         });
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
+        }
+        // "once he", "Meanwhile she": a subject pronoun closes the subject, and the words
+        // before it belong to the clause around it.
+        if words.len() > 1
+            && matches!(
+                words[words.len() - 1],
+                "he" | "she" | "they" | "He" | "She" | "They"
+            )
+        {
+            let pronoun_token = mention.end_token - 1;
+            if self.tokens[pronoun_token].is_word() {
+                let pronoun = MentionCandidate {
+                    first_token: pronoun_token,
+                    end_token: mention.end_token,
+                    span: self.tokens[pronoun_token].span,
+                    role: None,
+                };
+                return self.resolve_pronoun(&pronoun, words[words.len() - 1]);
+            }
+        }
+        // "Yesterday he", "This morning he", "10:30 — A senior fire service officer": a
+        // time that opens the sentence is not part of the speaker.
+        if let Some(skip) = leading_time_words(&words).filter(|&skip| skip > 0) {
+            if skip < words.len() {
+                let first_token = self.token_of_word(mention.first_token, mention.end_token, skip);
+                let trimmed = MentionCandidate {
+                    first_token,
+                    end_token: mention.end_token,
+                    span: ByteSpan::new(self.tokens[first_token].span.start, mention.span.end),
+                    role: mention.role,
+                };
+                return self.resolve_mention(&trimmed);
+            }
+        }
+        // "Priya Halvorsen of the Green Alliance", "Professor Callum Drysdale of the
+        // Institute for Strategic Affairs": the person, not the body they belong to.
+        if let Some(preposition) = person_before_preposition(&words) {
+            let end_token = self.token_of_word(mention.first_token, mention.end_token, preposition);
+            if end_token > mention.first_token {
+                let person = MentionCandidate {
+                    first_token: mention.first_token,
+                    end_token,
+                    span: ByteSpan::new(mention.span.start, self.tokens[end_token - 1].span.end),
+                    role: mention.role,
+                };
+                let mut resolved = self.resolve_mention(&person);
+                resolved.mention = Some(mention.span);
+                return resolved;
+            }
+        }
+        // "Analysts at Harwick & Lowe", "Two diplomats briefed on the talks": a group,
+        // whatever names follow.
+        let first_content = words
+            .iter()
+            .find(|word| !is_determiner_or_number(&word.to_lowercase()));
+        let group_first = words
+            .iter()
+            .position(|word| !is_determiner_or_number(&word.to_lowercase()))
+            .filter(|&position| {
+                words.get(position + 1).is_some_and(|next| {
+                    !is_capitalised(next) || is_phrase_preposition(&next.to_lowercase())
+                })
+            });
+        if words.len() > 1
+            && group_first.is_some()
+            && first_content.is_some_and(|word| {
+                is_group_noun(word) && !is_organisation_noun(word) && word.ends_with('s')
+            })
+        {
+            return self.resolve_description(mention, &words);
         }
         // A name: the capitalised tail of the phrase, after any determiner or title.
         if words.len() == 1 && is_group_noun(words[0]) {
@@ -362,7 +589,36 @@ impl<'a> Resolver<'a> {
             .iter()
             .rposition(|word| !name_like(word))
             .map_or(0, |position| position + 1);
-        if !all_capitalised_after && words.len() - trailing_name_from >= 2 {
+        // "the children's charity SafeHarbour", "the polling firm Civitas Research": a
+        // body's name after the noun saying what kind of body it is.
+        if trailing_name_from > 0 && trailing_name_from < words.len() {
+            let kind_word = words[trailing_name_from - 1];
+            if !is_capitalised(kind_word)
+                && (is_organisation_noun(kind_word) || is_company_noun(kind_word))
+            {
+                let name = words[trailing_name_from..]
+                    .iter()
+                    .map(|word| strip_possessive(word))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let entity = self.find_or_add(&name, SpeakerType::Organisation, None, None);
+                return ResolvedSpeaker {
+                    mention: Some(mention.span),
+                    entity: Some(entity),
+                    description: None,
+                    role: None,
+                    confidence: 0.9,
+                };
+            }
+        }
+        // "a spokesman for the Airline Council" is a description that ends in a name.
+        let preposition_before_name = words[..trailing_name_from]
+            .iter()
+            .any(|word| is_phrase_preposition(&word.to_lowercase()));
+        if !all_capitalised_after
+            && words.len() - trailing_name_from >= 2
+            && !preposition_before_name
+        {
             capitalised_from = Some(trailing_name_from);
             all_capitalised_after = true;
             let title = &words[..trailing_name_from];
@@ -374,7 +630,14 @@ impl<'a> Resolver<'a> {
                 role_text = Some(description_text(&title.join(" ")));
             }
         }
-        if let Some(from) = capitalised_from.filter(|_| all_capitalised_after) {
+        let described_before_name = capitalised_from.is_some_and(|from| {
+            words[..from]
+                .iter()
+                .any(|word| is_phrase_preposition(&word.to_lowercase()))
+        });
+        if let Some(from) =
+            capitalised_from.filter(|_| all_capitalised_after && !described_before_name)
+        {
             let first_token = self.token_of_word(mention.first_token, mention.end_token, from);
             let organisation_description = determiner_led && organisation_like(&words[from..]);
             if !determiner_led || organisation_description || words[from..].len() >= 2 {
@@ -431,7 +694,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// "the finance minister", "Germany's finance minister", "the Commission", "a senior
-    /// official", "people familiar with the matter".
+    /// official", "people familiar with the matter", "one of the people", "the statement".
     fn resolve_description(
         &mut self,
         mention: &MentionCandidate,
@@ -441,30 +704,137 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|word| strip_possessive(word).to_lowercase())
             .collect();
-        let head_position = lower
-            .iter()
-            .position(|word| {
-                matches!(
-                    word.as_str(),
-                    "of" | "for" | "at" | "with" | "from" | "in" | "close" | "familiar"
-                )
-            })
-            .unwrap_or(lower.len());
-        let head = lower[..head_position].last().cloned().unwrap_or_default();
-        let indefinite = matches!(
-            lower.first().map(String::as_str),
-            Some("a" | "an" | "one" | "two" | "three" | "several" | "some" | "many")
-        );
-        let description = description_text(mention.span.slice(self.text));
+        if let Some(group) = self.group_member(&lower) {
+            return ResolvedSpeaker {
+                mention: Some(mention.span),
+                entity: None,
+                description: Some((group, SpeakerType::Unknown)),
+                role: None,
+                confidence: 0.85,
+            };
+        }
         let role_text = mention.role.map(|role| role.slice(self.text).to_string());
-        let plural_people =
-            head.ends_with('s') && !is_organisation_noun(&head) && !is_role_noun(&head);
-        if is_group_noun(&head) || indefinite || plural_people {
+        let mut core_from = lower
+            .iter()
+            .position(|word| !is_determiner_or_number(word))
+            .unwrap_or(lower.len());
+        // "A group of former trustees": the members are the speakers.
+        if core_from + 2 < lower.len()
+            && matches!(
+                lower[core_from].as_str(),
+                "group" | "number" | "handful" | "couple" | "pair" | "majority" | "minority"
+            )
+            && lower[core_from + 1] == "of"
+        {
+            core_from += 2;
+        }
+        if core_from == lower.len() {
+            return unknown_description(mention, self.text, role_text);
+        }
+        let head_position = (core_from..lower.len())
+            .find(|&index| index > core_from && is_phrase_preposition(&lower[index]))
+            .unwrap_or(lower.len());
+        let head = lower[head_position - 1].clone();
+        let indefinite = core_from > 0 && lower[0] != "the";
+        let at = mention.span.start;
+        let possessor = self.possessor(words, &lower, core_from, head_position, at);
+        let modifiers_from = possessor.as_ref().map_or(core_from, |found| found.end_word);
+        let mut modifiers: Vec<String> = possessor
+            .as_ref()
+            .map(|found| found.modifiers.clone())
+            .unwrap_or_default();
+        modifiers.extend(
+            lower[modifiers_from..head_position - 1]
+                .iter()
+                .filter(|word| !matches!(word.as_str(), "former" | "current" | "new" | "own"))
+                .map(|word| demonym_country(word).unwrap_or_else(|| word.clone())),
+        );
+        let by_position = (head_position..lower.len()).find(|&index| lower[index] == "by");
+        let author_from = by_position.and_then(|by| {
+            (by + 1..words.len()).find(|&index| {
+                is_capitalised(words[index]) && !is_capitalised_function_word(words[index])
+            })
+        });
+        if let (true, Some(author_from)) = (is_document_noun(&head), author_from) {
+            // "a report by the Office of the Auditor General", "a survey by the polling
+            // firm Civitas Research", "data compiled by Lowther Securities": the author.
+            let author_end = (author_from..words.len())
+                .find(|&index| {
+                    !is_capitalised(words[index])
+                        && !matches!(lower[index].as_str(), "the" | "of" | "for" | "and")
+                })
+                .unwrap_or(words.len());
+            let first_token =
+                self.token_of_word(mention.first_token, mention.end_token, author_from);
+            let end_token = if author_end == words.len() {
+                mention.end_token
+            } else {
+                self.token_of_word(mention.first_token, mention.end_token, author_end)
+            };
+            if author_end > author_from && end_token > first_token {
+                let author = MentionCandidate {
+                    first_token,
+                    end_token,
+                    span: ByteSpan::new(
+                        self.tokens[first_token].span.start,
+                        self.tokens[end_token - 1].span.end,
+                    ),
+                    role: None,
+                };
+                let mut resolved = self.resolve_mention(&author);
+                resolved.mention = Some(mention.span);
+                return resolved;
+            }
+        }
+        if is_document_noun(&head) && (!indefinite || possessor.is_some()) {
+            if let Some(entity) = self.document_author(&possessor, &modifiers, at) {
+                return ResolvedSpeaker {
+                    mention: Some(mention.span),
+                    entity: Some(entity),
+                    description: None,
+                    role: None,
+                    confidence: 0.75,
+                };
+            }
+        }
+        let first_core_token =
+            self.token_of_word(mention.first_token, mention.end_token, core_from);
+        let rest_token = self.token_of_word(mention.first_token, mention.end_token, modifiers_from);
+        let rest_end = self.restrictive_clause_end(mention.end_token);
+        let rest = words_text(self.text, self.tokens, rest_token, mention.end_token);
+        // README convention: "spokesperson for X", "lawyer for X".
+        let is_spokesperson = head.starts_with("spokes")
+            || matches!(
+                head.as_str(),
+                "lawyer" | "lawyers" | "attorney" | "solicitor" | "barrister"
+            );
+        let canonical = match &possessor {
+            Some(found) if found.person && is_spokesperson => format!("{rest} for {}", found.name),
+            Some(found) if found.person => format!("{}'s {rest}", found.name),
+            Some(found) if found.name.is_empty() => rest.clone(),
+            Some(found) => format!("{} {rest}", found.name),
+            None => words_text(self.text, self.tokens, first_core_token, mention.end_token),
+        };
+        let canonical = canonical.replace(" own ", " ");
+        let plural_people = head.ends_with('s')
+            && !is_organisation_noun(&head)
+            && !is_role_noun(&head)
+            && !is_document_noun(&head);
+        let role_head = is_role_noun(&head) || is_office_noun(&head);
+        if is_group_noun(&head) || plural_people || (indefinite && !role_head) {
             let kind = if is_organisation_noun(&head) {
                 SpeakerType::Organisation
             } else {
                 SpeakerType::Unknown
             };
+            // "two officials who have worked on the programme": the clause that says
+            // which officials belongs to the description.
+            let description = if rest_end > mention.end_token && possessor.is_none() {
+                words_text(self.text, self.tokens, first_core_token, rest_end)
+            } else {
+                canonical
+            };
+            self.groups.push((head.clone(), description.clone()));
             return ResolvedSpeaker {
                 mention: Some(mention.span),
                 entity: None,
@@ -473,45 +843,39 @@ impl<'a> Resolver<'a> {
                 confidence: 0.9,
             };
         }
-        if is_role_noun(&head) {
-            let modifiers: Vec<String> = lower[..head_position.saturating_sub(1)]
-                .iter()
-                .filter(|word| {
-                    !matches!(
-                        word.as_str(),
-                        "the" | "a" | "an" | "former" | "current" | "new"
-                    )
-                })
-                .map(|word| demonym_country(word).unwrap_or_else(|| word.clone()))
-                .collect();
-            if let Some(entity) = self.entity_holding_role(&head, &modifiers, mention.span.start) {
-                return ResolvedSpeaker {
-                    mention: Some(mention.span),
-                    entity: Some(entity),
-                    description: None,
-                    role: self.entities[entity].role.clone(),
-                    confidence: 0.85,
-                };
+        if role_head {
+            let person_possessor = possessor.as_ref().is_some_and(|found| found.person);
+            if !indefinite && !person_possessor {
+                if let Some(entity) = self.entity_holding_role(&head, &modifiers, at) {
+                    self.upgrade_title(entity, &canonical, &modifiers);
+                    return ResolvedSpeaker {
+                        mention: Some(mention.span),
+                        entity: Some(entity),
+                        description: None,
+                        role: self.entities[entity].role.clone(),
+                        confidence: 0.85,
+                    };
+                }
             }
-            let gender = role_gender(&head);
-            let entity = self.find_or_add(
-                &capitalise_first(&description),
-                SpeakerType::Person,
-                Some(description.clone()),
-                gender,
-            );
+            let canonical = if rest_end > mention.end_token && possessor.is_none() {
+                words_text(self.text, self.tokens, first_core_token, rest_end)
+            } else {
+                canonical
+            };
+            let entity = self.add_title(&canonical, SpeakerType::Person, role_gender(&head));
+            if let Some(found) = possessor.as_ref().filter(|found| found.person) {
+                self.entities[entity].possessor = found.entity;
+            }
             return ResolvedSpeaker {
                 mention: Some(mention.span),
                 entity: Some(entity),
                 description: None,
-                role: Some(description),
+                role: Some(canonical),
                 confidence: 0.6,
             };
         }
-        if is_organisation_noun(&head) {
-            if let Some(entity) = self.entities.iter().rposition(|entity| {
-                entity.kind == SpeakerType::Organisation && entity.name_words.contains(&head)
-            }) {
+        if is_organisation_noun(&head) || is_company_noun(&head) {
+            if let Some(entity) = self.organisation_by_head(&head, &modifiers, at) {
                 return ResolvedSpeaker {
                     mention: Some(mention.span),
                     entity: Some(entity),
@@ -520,8 +884,7 @@ impl<'a> Resolver<'a> {
                     confidence: 0.85,
                 };
             }
-            let name = capitalise_first(&description);
-            let entity = self.find_or_add(&name, SpeakerType::Organisation, None, None);
+            let entity = self.add_title(&canonical, SpeakerType::Organisation, None);
             return ResolvedSpeaker {
                 mention: Some(mention.span),
                 entity: Some(entity),
@@ -530,59 +893,417 @@ impl<'a> Resolver<'a> {
                 confidence: 0.7,
             };
         }
-        ResolvedSpeaker {
-            mention: Some(mention.span),
+        unknown_description(mention, self.text, role_text)
+    }
+
+    /// "one of the people", "two of the officials", "one of them", "another", "the
+    /// people": members of the anonymous group described last (with that head, if named).
+    fn group_member(&self, lower: &[String]) -> Option<String> {
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let (singular, head) = match words.as_slice() {
+            ["another"] | ["one", "of", "them" | "those"] => (true, None),
+            ["two" | "three" | "some" | "several" | "both" | "most", "of", "them" | "those"] => {
+                (false, None)
+            }
+            ["one" | "another", "of", "the" | "those", head] => (true, Some(*head)),
+            ["two" | "three" | "four" | "some" | "several" | "both" | "most", "of", "the" | "those", head] => {
+                (false, Some(*head))
+            }
+            ["the" | "those", head] if is_group_noun(head) => (false, Some(*head)),
+            _ => return None,
+        };
+        let (_, description) = self
+            .groups
+            .iter()
+            .rev()
+            .find(|(group_head, _)| head.is_none_or(|head| group_head == head))?;
+        Some(if singular {
+            singular_group_description(description)
+        } else {
+            description.clone()
+        })
+    }
+
+    /// The words a restrictive relative clause adds after a description ("people who
+    /// were in the room"): the token index it ends at, or `end` when there is none.
+    fn restrictive_clause_end(&self, end: usize) -> usize {
+        let starts = self
+            .tokens
+            .get(end)
+            .is_some_and(|token| token.is_word() && token.text(self.text) == "who");
+        if !starts {
+            return end;
+        }
+        let mut index = end + 1;
+        while index < self.tokens.len() && index < end + 12 {
+            let token = self.tokens[index];
+            if token.paragraph != self.tokens[end].paragraph
+                || (token.kind != TokenKind::Word && token.kind != TokenKind::Number)
+                || super::lexicon::cue_verb(token.text(self.text)).is_some()
+            {
+                break;
+            }
+            index += 1;
+        }
+        if index == end + 12 {
+            return end;
+        }
+        index
+    }
+
+    /// The possessor that opens a description ("Germany's foreign minister", "her
+    /// campaign manager", "the museum's conservation department"), if any.
+    fn possessor(
+        &mut self,
+        words: &[&str],
+        lower: &[String],
+        core_from: usize,
+        head_position: usize,
+        at: usize,
+    ) -> Option<Possessor> {
+        let pronoun = lower[core_from].as_str();
+        if matches!(pronoun, "his" | "her" | "its" | "their") && head_position > core_from + 1 {
+            let entity = match pronoun {
+                "his" | "her" => {
+                    self.pronoun_antecedent(if pronoun == "his" { "he" } else { "she" }, at)
+                }
+                _ => self.latest_body(at),
+            }?;
+            return Some(self.possessor_of_entity(entity, core_from + 1));
+        }
+        let possessive_at = (core_from..head_position - 1).rev().find(|&index| {
+            let word = words[index];
+            strip_possessive(word) != word
+        })?;
+        let mut possessor_words: Vec<&str> = words[core_from..=possessive_at]
+            .iter()
+            .map(|word| strip_possessive(word))
+            .collect();
+        // "POP superstar Jazmine Rowe's former manager": the name closing the possessor.
+        let capitalised_tail = possessor_words
+            .iter()
+            .rposition(|word| !is_capitalised(word))
+            .map_or(0, |position| position + 1);
+        if capitalised_tail > 0 && capitalised_tail < possessor_words.len() {
+            possessor_words.drain(..capitalised_tail);
+        }
+        let possessor_lower: Vec<String> =
+            possessor_words.iter().map(|w| w.to_lowercase()).collect();
+        let end_word = possessive_at + 1;
+        let joined = possessor_words.join(" ");
+        if matches!(possessor_lower.as_slice(), [single] if single == "government") {
+            return Some(Possessor {
+                name: String::new(),
+                person: false,
+                modifiers: Vec::new(),
+                entity: None,
+                end_word,
+            });
+        }
+        if matches!(
+            possessor_lower.last().map(String::as_str),
+            Some("country" | "nation")
+        ) {
+            let entity = self.latest_of_kind(SpeakerType::Country, at)?;
+            return Some(self.possessor_of_entity(entity, end_word));
+        }
+        let capitalised = possessor_words.iter().all(|word| is_capitalised(word));
+        if capitalised {
+            if let Some(canonical) = country(&joined) {
+                return Some(Possessor {
+                    name: self.demonym_for(canonical),
+                    person: false,
+                    modifiers: vec![canonical.to_lowercase()],
+                    entity: None,
+                    end_word,
+                });
+            }
+            let last = possessor_words[possessor_words.len() - 1];
+            let known = if possessor_words.len() == 1 {
+                // A bare name the article uses on its own ("Estmark said") is that name.
+                let bare = self.entities.iter().position(|entity| {
+                    entity.canonical.eq_ignore_ascii_case(last) && entity.role.is_none()
+                });
+                if let Some(bare) = bare.filter(|&bare| self.entities[bare].gender.is_none()) {
+                    return Some(Possessor {
+                        name: self.demonym_for(&self.entities[bare].canonical),
+                        person: false,
+                        modifiers: vec![last.to_lowercase()],
+                        entity: Some(bare),
+                        end_word,
+                    });
+                }
+                self.entity_with_surname(last)
+                    .or_else(|| self.organisation_with_first_word(last, at))
+            } else {
+                self.entities
+                    .iter()
+                    .position(|entity| entity.canonical.eq_ignore_ascii_case(&joined))
+            };
+            if let Some(entity) = known {
+                return Some(self.possessor_of_entity(entity, end_word));
+            }
+            // An unknown capitalised possessor is most often a place ("Estmark's
+            // statistics office"): its demonym if the article uses one.
+            return Some(Possessor {
+                name: self.demonym_for(&joined),
+                person: false,
+                modifiers: vec![joined.to_lowercase()],
+                entity: None,
+                end_word,
+            });
+        }
+        let possessor_head = possessor_lower.last()?.clone();
+        let modifiers: Vec<String> = possessor_lower[..possessor_lower.len() - 1]
+            .iter()
+            .filter(|word| !is_determiner_or_number(word))
+            .cloned()
+            .collect();
+        if let Some(entity) = self.organisation_by_head(&possessor_head, &modifiers, at) {
+            return Some(self.possessor_of_entity(entity, end_word));
+        }
+        let name: Vec<&str> = possessor_words
+            .iter()
+            .copied()
+            .filter(|word| !is_determiner_or_number(&word.to_lowercase()))
+            .collect();
+        Some(Possessor {
+            name: name.join(" "),
+            person: false,
+            modifiers: name.iter().map(|word| word.to_lowercase()).collect(),
             entity: None,
-            description: Some((capitalise_first(&description), SpeakerType::Unknown)),
-            role: role_text,
-            confidence: 0.5,
+            end_word,
+        })
+    }
+
+    fn possessor_of_entity(&self, entity: usize, end_word: usize) -> Possessor {
+        let found = &self.entities[entity];
+        let person = found.kind == SpeakerType::Person;
+        let name = match found.kind {
+            SpeakerType::Country => self.demonym_for(&found.canonical),
+            SpeakerType::Person if found.title_only => format!("the {}", found.canonical),
+            _ => found.canonical.clone(),
+        };
+        Possessor {
+            name,
+            person,
+            modifiers: found.name_words.clone(),
+            entity: Some(entity),
+            end_word,
         }
     }
 
-    /// The most recently mentioned person whose role has `head` and the most modifiers.
+    /// A country's adjective: the shared list's, or one the article itself uses
+    /// ("Meravian" beside "Meravia"), or else the name.
+    fn demonym_for(&self, country_name: &str) -> String {
+        if let Some((demonym, _)) = DEMONYMS
+            .iter()
+            .find(|(_, name)| name.eq_ignore_ascii_case(country_name))
+        {
+            return demonym.to_string();
+        }
+        if country_name.ends_with('a') && !country_name.contains(' ') {
+            let adjective = format!("{country_name}n");
+            let used = self.text.match_indices(&adjective).any(|(at, _)| {
+                !self.text[at + adjective.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            });
+            if used {
+                return adjective;
+            }
+        }
+        country_name.to_string()
+    }
+
+    /// Who published "the statement", "its latest bulletin", "the board's own figures",
+    /// "council figures": the possessor, a body named in the modifiers, or the body the
+    /// article named last.
+    fn document_author(
+        &mut self,
+        possessor: &Option<Possessor>,
+        modifiers: &[String],
+        at: usize,
+    ) -> Option<usize> {
+        if let Some(found) = possessor {
+            return found.entity;
+        }
+        if let Some(body) = modifiers
+            .iter()
+            .rev()
+            .find(|word| is_organisation_noun(word) || is_company_noun(word))
+        {
+            return self.organisation_by_head(body, &[], at);
+        }
+        if modifiers.is_empty() {
+            return self.latest_body(at);
+        }
+        None
+    }
+
+    /// The body meant by "the ministry", "the company", "the authority": the latest one
+    /// named with that word, or for a company noun the latest company.
+    fn organisation_by_head(&self, head: &str, modifiers: &[String], at: usize) -> Option<usize> {
+        let fits = |entity: &Entity| {
+            entity.kind == SpeakerType::Organisation
+                && (entity
+                    .name_words
+                    .iter()
+                    .any(|word| strip_possessive(word) == head)
+                    || (entity.name_words.last().is_some_and(|last| {
+                        head == "airline" && matches!(last.as_str(), "airways" | "airlines" | "air")
+                    })))
+                && modifiers
+                    .iter()
+                    .all(|modifier| entity.name_words.contains(modifier) || !entity.title_only)
+        };
+        let company_noun = is_company_noun(head);
+        // "the company" means a named company before it means an earlier "company".
+        let fits_named = |entity: &Entity| fits(entity) && !(company_noun && entity.title_only);
+        let is_company = |entity: &Entity| {
+            entity.kind == SpeakerType::Organisation
+                && !entity.title_only
+                && !entity
+                    .name_words
+                    .iter()
+                    .any(|word| is_public_body_word(word))
+        };
+        let before = self.mentions_before(at);
+        if let Some(found) = before
+            .iter()
+            .find(|found| fits_named(&self.entities[found.entity]))
+        {
+            return Some(found.entity);
+        }
+        if company_noun {
+            if let Some(found) = before
+                .iter()
+                .find(|found| is_company(&self.entities[found.entity]))
+            {
+                return Some(found.entity);
+            }
+        }
+        if let Some(entity) = self.entities.iter().rposition(fits_named) {
+            return Some(entity);
+        }
+        if company_noun {
+            // A headline's "company says" before the body names the company.
+            return self.entities.iter().position(is_company);
+        }
+        None
+    }
+
+    fn latest_body(&self, at: usize) -> Option<usize> {
+        self.mentions_before(at)
+            .into_iter()
+            .find(|found| {
+                matches!(
+                    self.entities[found.entity].kind,
+                    SpeakerType::Organisation | SpeakerType::Country
+                )
+            })
+            .map(|found| found.entity)
+    }
+
+    fn latest_of_kind(&self, kind: SpeakerType, at: usize) -> Option<usize> {
+        self.mentions_before(at)
+            .into_iter()
+            .find(|found| self.entities[found.entity].kind == kind)
+            .map(|found| found.entity)
+    }
+
+    /// A person or body named only by description: one entity per description, so that
+    /// "the minister" and "she" can later mean it.
+    fn add_title(&mut self, canonical: &str, kind: SpeakerType, gender: Option<Gender>) -> usize {
+        let entity = self.find_or_add(canonical, kind, Some(canonical.to_string()), gender);
+        let found = &mut self.entities[entity];
+        if found.role.as_deref() == Some(canonical) {
+            found.title_only = true;
+        }
+        entity
+    }
+
+    /// A title-only entity met again with a fuller description ("governor", then "the
+    /// central bank's governor") takes the fuller one as its name.
+    fn upgrade_title(&mut self, entity: usize, canonical: &str, modifiers: &[String]) {
+        let found = &mut self.entities[entity];
+        if !found.title_only || modifiers.is_empty() {
+            return;
+        }
+        if canonical.split_whitespace().count() > found.canonical.split_whitespace().count() {
+            found.canonical = canonical.to_string();
+            found.role = Some(canonical.to_string());
+            found.name_words = canonical
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+        }
+    }
+
+    /// "the transport minister" read outside any claim: the office's holder if the article
+    /// named them, else an entity for the office itself.
+    fn register_title(&mut self, first: usize, end: usize, prominent: bool) {
+        let words = self.words(first, end);
+        let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+        let head = lower[lower.len() - 1].clone();
+        let modifiers: Vec<String> = lower[..lower.len() - 1]
+            .iter()
+            .map(|word| demonym_country(word).unwrap_or_else(|| word.clone()))
+            .collect();
+        let at = self.tokens[first].span.start;
+        let canonical = words.join(" ");
+        let entity = if is_role_noun(&head) || is_office_noun(&head) {
+            match self.entity_holding_role(&head, &modifiers, at) {
+                Some(entity) => {
+                    self.upgrade_title(entity, &canonical, &modifiers);
+                    entity
+                }
+                None => self.add_title(&canonical, SpeakerType::Person, role_gender(&head)),
+            }
+        } else {
+            match self.organisation_by_head(&head, &modifiers, at) {
+                Some(entity) => entity,
+                None => self.add_title(&canonical, SpeakerType::Organisation, None),
+            }
+        };
+        self.mentions.push(EntityMention {
+            entity,
+            at,
+            prominent,
+        });
+    }
+
+    /// The most recently mentioned person whose role fits `head` and `modifiers` best.
     fn entity_holding_role(
         &self,
         head: &str,
         modifiers: &[String],
         before: usize,
     ) -> Option<usize> {
-        let mut best: Option<(usize, usize, usize)> = None;
+        let mut best: Option<(usize, usize)> = None;
         for mention in self.mentions_before(before) {
             let entity = &self.entities[mention.entity];
+            if entity.kind != SpeakerType::Person {
+                continue;
+            }
             let Some(role) = &entity.role else { continue };
-            let role_words: Vec<String> = role
-                .split_whitespace()
-                .map(|word| strip_possessive(word).to_lowercase())
-                .map(|word| demonym_country(&word).unwrap_or(word))
-                .collect();
-            if !role_words
-                .iter()
-                .any(|word| word == head || word.ends_with(&format!("-{head}")))
-            {
+            let Some(matched) = role_fit(role, head, modifiers) else {
                 continue;
-            }
-            let matched = modifiers
-                .iter()
-                .filter(|modifier| role_words.contains(modifier))
-                .count();
-            // A role that says "finance" is not "the foreign minister".
-            let contradicted = modifiers.len() > matched && role_words.len() > 1;
-            if contradicted && matched == 0 {
-                continue;
-            }
-            if best.is_none_or(|(_, best_matched, _)| matched > best_matched) {
-                best = Some((mention.entity, matched, mention.at));
+            };
+            if best.is_none_or(|(_, best_matched)| matched > best_matched) {
+                best = Some((mention.entity, matched));
             }
         }
-        if let Some((entity, _, _)) = best {
+        if let Some((entity, _)) = best {
             return Some(entity);
         }
         self.entities.iter().rposition(|entity| {
-            entity.role.as_ref().is_some_and(|role| {
-                role.to_lowercase()
-                    .split_whitespace()
-                    .any(|word| word == head)
-            })
+            entity.kind == SpeakerType::Person
+                && entity
+                    .role
+                    .as_ref()
+                    .is_some_and(|role| role_fit(role, head, modifiers).is_some())
         })
     }
 
@@ -598,9 +1319,16 @@ impl<'a> Resolver<'a> {
         before
     }
 
-    fn resolve_pronoun(&mut self, mention: &MentionCandidate, pronoun: &str) -> ResolvedSpeaker {
+    /// The entity a possessive pronoun ("her campaign manager") refers to.
+    fn pronoun_antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
+        self.pronoun_candidates(pronoun, at)
+            .0
+            .map(|found| found.entity)
+    }
+
+    /// The chosen antecedent of `pronoun` at byte `at`, and whether others were possible.
+    fn pronoun_candidates(&self, pronoun: &str, at: usize) -> (Option<EntityMention>, bool) {
         let lower = pronoun.to_lowercase();
-        let at = mention.span.start;
         let gender = pronoun_gender(&lower);
         let wanted = |entity: &Entity| match lower.as_str() {
             "he" | "she" => {
@@ -622,26 +1350,60 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|found| wanted(&self.entities[found.entity]))
             .collect();
-        let chosen = candidates
+        let mut chosen = candidates
             .iter()
             .find(|found| found.prominent)
             .or(candidates.first())
             .copied();
+        // "... and Brazil's chief negotiator, Ana Paula Rocha, spoke to reporters. ... She
+        // said": someone of the pronoun's known gender named earlier in the same paragraph
+        // beats a speaker of unknown gender further back.
+        if let (Some(found), Some(gender)) = (chosen, gender) {
+            if self.entities[found.entity].gender.is_none() {
+                let paragraph = self.paragraph_at(at);
+                if let Some(nearer) = candidates.iter().find(|other| {
+                    other.at > found.at
+                        && self.entities[other.entity].gender == Some(gender)
+                        && self.paragraph_at(other.at) == paragraph
+                }) {
+                    chosen = Some(*nearer);
+                }
+            }
+        }
+        // "Jazmine Rowe's former manager ... she": the possessor whose gender the pronoun
+        // states, rather than the description of unknown gender.
+        if let Some(found) = chosen {
+            let entity = &self.entities[found.entity];
+            if let Some(possessor) = entity.possessor.filter(|_| entity.gender.is_none()) {
+                if gender.is_some() && self.entities[possessor].gender == gender {
+                    if let Some(other) = candidates.iter().find(|other| other.entity == possessor) {
+                        chosen = Some(*other);
+                    }
+                }
+            }
+        }
+        let others =
+            chosen.is_some_and(|found| candidates.iter().any(|other| other.entity != found.entity));
+        (chosen, others)
+    }
+
+    /// The paragraph of the token at or after byte `at`.
+    fn paragraph_at(&self, at: usize) -> usize {
+        let index = self.tokens.partition_point(|token| token.span.start < at);
+        self.tokens
+            .get(index.min(self.tokens.len().saturating_sub(1)))
+            .map_or(0, |token| token.paragraph)
+    }
+
+    fn resolve_pronoun(&mut self, mention: &MentionCandidate, pronoun: &str) -> ResolvedSpeaker {
+        let gender = pronoun_gender(pronoun);
+        let (chosen, others) = self.pronoun_candidates(pronoun, mention.span.start);
         match chosen {
             Some(found) => {
                 if let Some(gender) = gender {
                     self.entities[found.entity].gender.get_or_insert(gender);
                 }
-                let confidence = if candidates
-                    .iter()
-                    .filter(|other| other.entity != found.entity)
-                    .count()
-                    > 0
-                {
-                    0.8
-                } else {
-                    0.9
-                };
+                let confidence = if others { 0.8 } else { 0.9 };
                 ResolvedSpeaker {
                     mention: Some(mention.span),
                     entity: Some(found.entity),
@@ -709,6 +1471,279 @@ fn appositive_role(text: &str, tokens: &[Token], first: usize, end: usize) -> Op
         }
     }
     None
+}
+
+/// What `resolve_description` learns from a description's possessor.
+#[derive(Debug, Clone)]
+struct Possessor {
+    /// How the possessor reads inside the speaker's name: "Elsa Brandt", "Meravian",
+    /// "central bank"; empty when it adds nothing ("the government's culture ministry").
+    name: String,
+    /// A person's possessions read "Elsa Brandt's campaign manager".
+    person: bool,
+    /// Lower-case words that narrow a title ("foreign minister" of "germany").
+    modifiers: Vec<String>,
+    entity: Option<usize>,
+    /// The word index the rest of the description starts at.
+    end_word: usize,
+}
+
+fn is_determiner_or_number(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozens"
+            | "several"
+            | "some"
+            | "many"
+            | "both"
+    ) || lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// Words after the head of a description that start what narrows it ("people familiar
+/// with the matter", "diplomats briefed on the talks", "a spokesman for the ministry").
+fn is_phrase_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "for"
+            | "at"
+            | "with"
+            | "from"
+            | "in"
+            | "on"
+            | "close"
+            | "familiar"
+            | "briefed"
+            | "who"
+            | "occupying"
+            | "by"
+    )
+}
+
+/// Offices the shared role nouns lack ("engineer").
+fn is_office_noun(word: &str) -> bool {
+    is_extra_office_noun(word)
+}
+
+/// The article text from token `first` to token `end` (exclusive), on one line.
+fn words_text(text: &str, tokens: &[Token], first: usize, end: usize) -> String {
+    if first >= end {
+        return String::new();
+    }
+    text[tokens[first].span.start..tokens[end - 1].span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn unknown_description(
+    mention: &MentionCandidate,
+    text: &str,
+    role: Option<String>,
+) -> ResolvedSpeaker {
+    ResolvedSpeaker {
+        mention: Some(mention.span),
+        entity: None,
+        description: Some((
+            capitalise_first(&description_text(mention.span.slice(text))),
+            SpeakerType::Unknown,
+        )),
+        role,
+        confidence: 0.5,
+    }
+}
+
+/// How well a person's `role` fits a description with `head` and `modifiers`: the number
+/// of modifiers it shares, or `None` when it is another office. The foreign minister is
+/// not the fisheries minister, and the deputy governor is not the governor; but a
+/// description or a role that says less fits one that says more ("the minister").
+fn role_fit(role: &str, head: &str, modifiers: &[String]) -> Option<usize> {
+    let role_words: Vec<String> = role
+        .split_whitespace()
+        .map(|word| strip_possessive(word).to_lowercase())
+        .map(|word| demonym_country(&word).unwrap_or(word))
+        .collect();
+    if !role_words
+        .iter()
+        .any(|word| word == head || word.ends_with(&format!("-{head}")))
+    {
+        return None;
+    }
+    for rank in RANK_WORDS {
+        let in_role = role_words.iter().any(|word| word == rank);
+        let in_mention = modifiers.iter().any(|word| word == rank);
+        if in_role != in_mention {
+            return None;
+        }
+    }
+    let is_country = |word: &str| country(&capitalise_first(word)).is_some();
+    let neutral = |word: &str| {
+        word == head
+            || matches!(
+                word,
+                "the" | "a" | "an" | "former" | "current" | "new" | "of" | "for"
+            )
+            || RANK_WORDS.contains(&word)
+    };
+    let matched = modifiers
+        .iter()
+        .filter(|modifier| role_words.contains(modifier))
+        .count();
+    let mention_only = modifiers
+        .iter()
+        .filter(|modifier| !role_words.contains(modifier) && !neutral(modifier))
+        .collect::<Vec<_>>();
+    let role_only = role_words
+        .iter()
+        .filter(|word| !modifiers.contains(word) && !neutral(word))
+        .collect::<Vec<_>>();
+    // Countries are another dimension than portfolios: "the German minister" may be the
+    // finance minister, but not when both name different countries.
+    let countries_clash = mention_only.iter().any(|word| is_country(word))
+        && role_only.iter().any(|word| is_country(word));
+    let portfolios_clash = mention_only.iter().any(|word| !is_country(word))
+        && role_only.iter().any(|word| !is_country(word));
+    (!countries_clash && !portfolios_clash).then_some(matched)
+}
+
+/// `index` is a lower-case office or body noun ("minister", "ministry") that a "the" and
+/// one to three lower-case modifiers precede ("the transport minister"): the first
+/// modifier's index. A title followed by a name or a possessive is left to the name.
+fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
+    let word = tokens[index].text(text);
+    if !(is_registered_office(word) || is_registered_body(word)) {
+        return None;
+    }
+    if tokens.get(index + 1).is_some_and(|next| {
+        (next.is_word() && is_capitalised(next.text(text))) || next.kind == TokenKind::QuoteMark
+    }) {
+        return None;
+    }
+    let mut first = index;
+    while first > 0 && index - first < 3 {
+        let before = tokens[first - 1];
+        if !before.is_word() || before.paragraph != tokens[index].paragraph {
+            return None;
+        }
+        let before_text = before.text(text);
+        if before_text.eq_ignore_ascii_case("the") {
+            return (first < index).then_some(first);
+        }
+        if is_capitalised(before_text)
+            || strip_possessive(before_text) != before_text
+            || super::lexicon::cue_verb(before_text).is_some()
+            || !before_text.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        first -= 1;
+    }
+    None
+}
+
+/// "PORT ALDEN, Jan 14 (Wire) -" and a tabloid's "ROVERS boss Vince Malloy": words in
+/// capitals at a paragraph's start that name no speaker (a dateline before its comma, or
+/// a shouted opening word before lower-case text).
+fn is_dateline_or_shouting(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    let all_capitals = tokens[first..end].iter().all(|token| {
+        let word = token.text(text);
+        !token.is_word()
+            || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase))
+    });
+    let opens_paragraph = first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph;
+    if !all_capitals || !opens_paragraph {
+        return false;
+    }
+    let dateline = tokens
+        .get(end)
+        .is_some_and(|next| next.is_punctuation(text, ','));
+    // A shouted word stands before a lower-case description and a name ("POP superstar
+    // Jazmine Rowe"); an acronym before its verb ("NATO said") is a name.
+    let shouting = end == first + 1
+        && tokens.get(end).is_some_and(|next| {
+            next.is_word()
+                && next
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && super::lexicon::cue_verb(next.text(text)).is_none()
+        })
+        && tokens
+            .get(end + 1)
+            .is_some_and(|after| after.is_word() && is_capitalised(after.text(text)));
+    dateline || shouting
+}
+
+/// "Dad-of-three", "Mother-of-two": a capitalised description, not part of a name
+/// ("Lowe-Barrington" keeps its capitals after the hyphen).
+fn is_hyphenated_description(word: &str) -> bool {
+    word.split_once('-')
+        .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// How many words at the start of a mention only say when ("Yesterday", "This morning",
+/// a live blog's "10:30"): `None` when the mention does not start with one.
+fn leading_time_words(words: &[&str]) -> Option<usize> {
+    let mut skip = 0;
+    for word in words {
+        let lower = word.to_lowercase();
+        let is_time = matches!(
+            lower.as_str(),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "this"
+                | "last"
+                | "earlier"
+                | "later"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "overnight"
+                | "meanwhile"
+        ) || WEEKDAYS.contains(&lower.as_str());
+        if !is_time {
+            break;
+        }
+        skip += 1;
+    }
+    Some(skip)
+}
+
+/// The position of "of"/"at"/"from" after a person's full name ("Priya Halvorsen of the
+/// Green Alliance"), if the words before it are one.
+fn person_before_preposition(words: &[&str]) -> Option<usize> {
+    let position = words
+        .iter()
+        .position(|word| matches!(*word, "of" | "at" | "from"))?;
+    let before = &words[..position];
+    let name_words = before
+        .iter()
+        .filter(|word| !is_role_noun(strip_possessive(word)) && honorific_gender(word).is_none())
+        .count();
+    (name_words >= 2
+        && before
+            .iter()
+            .all(|word| is_capitalised(word) && !is_capitalised_function_word(word))
+        && !organisation_like(before)
+        && !before.iter().any(|word| is_temporal_name(word)))
+    .then_some(position)
 }
 
 fn nobody() -> ResolvedSpeaker {

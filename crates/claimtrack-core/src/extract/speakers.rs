@@ -3,7 +3,7 @@
 //! Keller`, `according to the ministry`). It only finds surface mentions; `resolve`
 //! decides whom they mean.
 
-use super::lexicon::{cue_verb, is_role_noun, AUXILIARIES};
+use super::lexicon::{cue_verb, is_organisation_noun, is_role_noun, AUXILIARIES};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -95,6 +95,20 @@ fn noun_phrase_ending_at(
     while first > floor && end - first < 10 && is_noun_phrase_token(text, tokens[first - 1]) {
         first -= 1;
     }
+    // "the Competition and Markets Authority": "and" inside a body's capitalised name.
+    let names_body = tokens[end - 1].is_word() && is_organisation_noun(tokens[end - 1].text(text));
+    if names_body
+        && first >= floor + 2
+        && first < end
+        && matches!(tokens[first - 1].text(text), "and" | "&")
+        && starts_upper(tokens[first - 2].text(text))
+        && starts_upper(tokens[first].text(text))
+    {
+        first -= 2;
+        while first > floor && end - first < 12 && is_noun_phrase_token(text, tokens[first - 1]) {
+            first -= 1;
+        }
+    }
     // A phrase cannot begin with a preposition or with the inside of one: "in Berlin
     // Keller" is trimmed to "Keller" only if a capitalised run says so; otherwise give
     // up the leading preposition.
@@ -130,7 +144,11 @@ fn noun_phrase_starting_at(
     ceiling: usize,
 ) -> Option<(usize, usize)> {
     let mut end = first;
-    while end < ceiling && end - first < 10 && is_noun_phrase_token(text, tokens[end]) {
+    while end < ceiling
+        && end - first < 10
+        && (is_noun_phrase_token(text, tokens[end])
+            || document_noun_after_determiner(text, tokens, first, end))
+    {
         let word = tokens[end].text(text).to_lowercase();
         // Dates and places after an inverted speaker belong to the sentence, not to the
         // name: "said Keller on Tuesday", "said Keller in Berlin".
@@ -154,10 +172,38 @@ fn noun_phrase_starting_at(
     (end > first).then_some((first, end))
 }
 
+/// "according to a report by ...", "the statement": a word the cue lexicon also knows as a
+/// verb is a noun right after a determiner.
+fn document_noun_after_determiner(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    index: usize,
+) -> bool {
+    index > first && tokens[index].is_word() && {
+        let previous = tokens[index - 1].text(text);
+        matches!(
+            previous.to_lowercase().as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        ) || (tokens[index - 1].is_word()
+            && (previous.ends_with("'s") || previous.ends_with("\u{2019}s")))
+    }
+}
+
 /// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
 /// England"); "in Berlin" after a speaker does not.
 fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) -> bool {
     let word = tokens[index].text(text).to_lowercase();
+    // "diplomats briefed on the talks": the preposition belongs to the description.
+    if word == "on"
+        && index > 0
+        && matches!(
+            tokens[index - 1].text(text).to_lowercase().as_str(),
+            "briefed" | "working" | "worked"
+        )
+    {
+        return true;
+    }
     if !matches!(word.as_str(), "of" | "for") {
         return false;
     }
@@ -167,6 +213,10 @@ fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) ->
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn span_of(tokens: &[Token], first: usize, end: usize) -> ByteSpan {
@@ -207,6 +257,10 @@ pub fn subject_before(
     cue_first: usize,
 ) -> Option<MentionCandidate> {
     let end = skip_auxiliaries_before(text, tokens, sentence_first, cue_first);
+    // "Vince Malloy last night vowed", "Keller on Tuesday said": the time is not the
+    // speaker's.
+    let end = skip_time_before(text, tokens, sentence_first, end);
+    let end = skip_auxiliaries_before(text, tokens, sentence_first, end);
     if end == sentence_first {
         return None;
     }
@@ -216,6 +270,41 @@ pub fn subject_before(
     }
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
     Some(candidate(tokens, first, phrase_end, None))
+}
+
+/// Skips a time standing between a subject and its verb, leftwards: "yesterday", "last
+/// night", "on Tuesday", "this morning".
+fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> usize {
+    let lower_at = |index: usize| word_at(text, tokens, index).map(str::to_lowercase);
+    let Some(last) = end.checked_sub(1).filter(|&last| last >= floor) else {
+        return end;
+    };
+    let Some(word) = lower_at(last) else {
+        return end;
+    };
+    let previous = last
+        .checked_sub(1)
+        .filter(|&previous| previous >= floor)
+        .and_then(lower_at);
+    let is_weekday = |word: &str| {
+        matches!(
+            word,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    match word.as_str() {
+        "yesterday" | "today" | "tonight" => last,
+        "night" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+            if matches!(previous.as_deref(), Some("last" | "this")) =>
+        {
+            last - 1
+        }
+        weekday if is_weekday(weekday) => match previous.as_deref() {
+            Some("on" | "last" | "this") => last - 1,
+            _ => last,
+        },
+        _ => end,
+    }
 }
 
 /// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
@@ -236,7 +325,19 @@ fn appositive_subject(
         return None;
     }
     let outer_comma = appositive_first - 1;
-    let (head_first, head_end) = noun_phrase_ending_at(text, tokens, sentence_first, outer_comma)?;
+    let (mut head_first, mut head_end) =
+        noun_phrase_ending_at(text, tokens, sentence_first, outer_comma)?;
+    // "Maureen Costello, 79, who has watched Rovers since 1958, said": the age is the
+    // name's appositive, not the speaker.
+    if head_end == head_first + 1
+        && tokens[head_first].kind == TokenKind::Number
+        && head_first > sentence_first + 1
+        && tokens[head_first - 1].is_punctuation(text, ',')
+    {
+        let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, head_first - 1)?;
+        head_first = first;
+        head_end = end;
+    }
     let appositive_is_name = starts_with_capital(text, tokens, appositive_first, appositive_end)
         && !tokens[appositive_first]
             .text(text)
@@ -300,9 +401,80 @@ pub fn subject_after(
     cue_end: usize,
     ceiling: usize,
 ) -> Option<MentionCandidate> {
+    // "said in the Oval Office", "said at a news conference": a place or occasion, not
+    // a speaker.
+    let opens_with_preposition = word_at(text, tokens, cue_end).is_some_and(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "from"
+                | "with"
+                | "by"
+                | "for"
+                | "of"
+                | "to"
+                | "into"
+                | "while"
+                | "when"
+        )
+    });
+    if opens_with_preposition {
+        return None;
+    }
     let (first, end) = noun_phrase_starting_at(text, tokens, cue_end, ceiling)?;
+    if let Some((name_first, name_end)) = name_after_description(text, tokens, first, end, ceiling)
+    {
+        // "said the festival's director, Ingrid Mauer": the name is the speaker, the
+        // description its role.
+        return Some(candidate(
+            tokens,
+            name_first,
+            name_end,
+            Some(span_of(tokens, first, end)),
+        ));
+    }
     let role = appositive_after(text, tokens, end, ceiling);
     Some(candidate(tokens, first, end, role))
+}
+
+/// `said the Rovers manager, Niamh Corrigan, who ...`, `said another, Lidija Marn`: the
+/// full name set off by a comma after a description that opens with a determiner or a
+/// possessive.
+fn name_after_description(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    ceiling: usize,
+) -> Option<(usize, usize)> {
+    let opener = word_at(text, tokens, first)?.to_lowercase();
+    let is_description = matches!(
+        opener.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "another" | "one"
+    );
+    if !is_description || end >= ceiling || !tokens[end].is_punctuation(text, ',') {
+        return None;
+    }
+    let name_first = end + 1;
+    let mut name_end = name_first;
+    while name_end < ceiling
+        && tokens[name_end].is_word()
+        && tokens[name_end]
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        name_end += 1;
+    }
+    let closes = name_end == ceiling
+        || tokens[name_end].kind != TokenKind::Word
+        || matches!(tokens[name_end].text(text), "who" | "whose");
+    (name_end - name_first >= 2 && closes).then_some((name_first, name_end))
 }
 
 /// `..., said Maria Keller, the finance minister.`: the role after a comma, if any.

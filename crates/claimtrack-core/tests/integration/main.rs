@@ -3,6 +3,7 @@
 mod eval;
 mod export;
 mod extract_golden;
+mod extract_speakers_golden;
 mod extract_tagger;
 mod fuzz_regressions;
 mod ingest;
