@@ -96,7 +96,9 @@ fn noun_phrase_ending_at(
         first -= 1;
     }
     // "the Competition and Markets Authority": "and" inside a body's capitalised name.
-    let names_body = tokens[end - 1].is_word() && is_organisation_noun(tokens[end - 1].text(text));
+    let names_body = end > floor
+        && tokens[end - 1].is_word()
+        && is_organisation_noun(tokens[end - 1].text(text));
     if names_body
         && first >= floor + 2
         && first < end
