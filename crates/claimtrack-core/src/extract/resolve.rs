@@ -578,7 +578,10 @@ impl<'a> Resolver<'a> {
                 "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many"
             )
         });
-        let name_like = |word: &&str| is_capitalised(word) || matches!(*word, "of" | "for" | "and");
+        // "Office of the Auditor General": "the" inside a name, after its "of".
+        let name_like = |word: &&str| {
+            is_capitalised(word) || matches!(*word, "of" | "for" | "and" | "the")
+        };
         let mut all_capitalised_after =
             capitalised_from.is_some_and(|from| words[from..].iter().all(name_like));
         let mut capitalised_from = capitalised_from;
@@ -755,7 +758,9 @@ impl<'a> Resolver<'a> {
                 is_capitalised(words[index]) && !is_capitalised_function_word(words[index])
             })
         });
-        if let (true, Some(author_from)) = (is_document_noun(&head), author_from) {
+        // "data compiled by Lowther Securities": the document opens the description.
+        let names_document = is_document_noun(&head) || is_document_noun(&lower[core_from]);
+        if let (true, Some(author_from)) = (names_document, author_from) {
             // "a report by the Office of the Auditor General", "a survey by the polling
             // firm Civitas Research", "data compiled by Lowther Securities": the author.
             let author_end = (author_from..words.len())
@@ -1054,6 +1059,19 @@ impl<'a> Resolver<'a> {
             });
         }
         let possessor_head = possessor_lower.last()?.clone();
+        // "the city's police", "the town's mayor": a place, named as it is written.
+        if matches!(
+            possessor_head.as_str(),
+            "city" | "town" | "village" | "county" | "region" | "province" | "island"
+        ) {
+            return Some(Possessor {
+                name: possessor_head.clone(),
+                person: false,
+                modifiers: vec![possessor_head],
+                entity: None,
+                end_word,
+            });
+        }
         let modifiers: Vec<String> = possessor_lower[..possessor_lower.len() - 1]
             .iter()
             .filter(|word| !is_determiner_or_number(word))

@@ -182,14 +182,22 @@ fn document_noun_after_determiner(
     first: usize,
     index: usize,
 ) -> bool {
-    index > first && tokens[index].is_word() && {
-        let previous = tokens[index - 1].text(text);
-        matches!(
-            previous.to_lowercase().as_str(),
-            "a" | "an" | "the" | "its" | "their" | "his" | "her"
-        ) || (tokens[index - 1].is_word()
-            && (previous.ends_with("'s") || previous.ends_with("\u{2019}s")))
+    if index <= first || !tokens[index].is_word() {
+        return false;
     }
+    let opens_description = |at: usize| {
+        let word = tokens[at].text(text);
+        matches!(
+            word.to_lowercase().as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        ) || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
+    };
+    // "the company's annual report": one lower-case adjective may stand between.
+    opens_description(index - 1)
+        || (index >= first + 2
+            && tokens[index - 1].is_word()
+            && tokens[index - 1].text(text).chars().all(char::is_lowercase)
+            && opens_description(index - 2))
 }
 
 /// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
@@ -380,7 +388,11 @@ fn relative_clause_ending_at(
     while first > floor && end - first < 24 {
         first -= 1;
         let token = tokens[first];
-        if token.is_punctuation(text, ',') || token.kind == TokenKind::QuoteMark {
+        // A plural possessive's apostrophe ("the Mill Street Residents' Association")
+        // belongs to the clause; a quote mark ends it.
+        if token.is_punctuation(text, ',')
+            || (token.kind == TokenKind::QuoteMark && !is_noun_phrase_token(text, token))
+        {
             return None;
         }
         if token.is_word()

@@ -132,7 +132,9 @@ pub fn is_company_noun(word: &str) -> bool {
 /// Nouns for what a body publishes ("the statement", "its latest bulletin", "the board's
 /// own figures"): the speaker is the body, never the document.
 const DOCUMENT_NOUNS: &[&str] = &[
+    "analysis",
     "assessment",
+    "audit",
     "bulletin",
     "data",
     "estimates",
@@ -146,6 +148,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
     "statistics",
     "study",
+    "survey",
     "website",
 ];
 
