@@ -442,7 +442,65 @@ impl<'a> Resolver<'a> {
             }
             resolved.push(speaker);
         }
+        self.name_headline_labels(drafts, &mut resolved);
         resolved
+    }
+
+    /// `Brewer: "Not in talks with anyone"`: a headline's label that names no one the
+    /// article names takes the speaker of the same words in the body.
+    fn name_headline_labels(&self, drafts: &[ClaimDraft], resolved: &mut [ResolvedSpeaker]) {
+        for index in 0..drafts.len() {
+            let speaker = &resolved[index];
+            // A lone word taken for a name only because it is capitalised ("Brewer",
+            // "Heatwave") is the label itself, not someone the article names.
+            let named = speaker.entity.is_some_and(|entity| {
+                let entity = &self.entities[entity];
+                !entity.title_only
+                    && !(entity.name_words.len() == 1
+                        && speaker.mention.is_some_and(|mention| {
+                            mention
+                                .slice(self.text)
+                                .eq_ignore_ascii_case(&entity.canonical)
+                        }))
+            });
+            let Some(mention) = speaker.mention.filter(|_| !named) else {
+                continue;
+            };
+            let is_label = self.text[mention.end..].trim_start().starts_with(':')
+                && drafts[index].kind == crate::model::ClaimKind::Direct;
+            if !is_label {
+                continue;
+            }
+            let words = content_words(drafts[index].parts[0].slice(self.text));
+            if words.is_empty() {
+                continue;
+            }
+            let body = (index + 1..drafts.len()).find(|&later| {
+                let later_speaker = &resolved[later];
+                let later_named = later_speaker
+                    .entity
+                    .is_some_and(|entity| !self.entities[entity].title_only);
+                if !later_named {
+                    return false;
+                }
+                let later_words: Vec<String> = drafts[later]
+                    .parts
+                    .iter()
+                    .flat_map(|part| content_words(part.slice(self.text)))
+                    .collect();
+                let shared = words
+                    .iter()
+                    .filter(|word| later_words.contains(word))
+                    .count();
+                shared * 10 >= words.len() * 7
+            });
+            if let Some(body) = body {
+                resolved[index] = ResolvedSpeaker {
+                    mention: Some(mention),
+                    ..resolved[body].clone()
+                };
+            }
+        }
     }
 
     /// "The interior minister said on Tuesday that she had ordered a review": a reported
@@ -579,9 +637,8 @@ impl<'a> Resolver<'a> {
             )
         });
         // "Office of the Auditor General": "the" inside a name, after its "of".
-        let name_like = |word: &&str| {
-            is_capitalised(word) || matches!(*word, "of" | "for" | "and" | "the")
-        };
+        let name_like =
+            |word: &&str| is_capitalised(word) || matches!(*word, "of" | "for" | "and" | "the");
         let mut all_capitalised_after =
             capitalised_from.is_some_and(|from| words[from..].iter().all(name_like));
         let mut capitalised_from = capitalised_from;
@@ -1705,6 +1762,14 @@ fn is_dateline_or_shouting(text: &str, tokens: &[Token], first: usize, end: usiz
             .get(end + 1)
             .is_some_and(|after| after.is_word() && is_capitalised(after.text(text)));
     dateline || shouting
+}
+
+/// The lower-cased words of a quote, for comparing a headline's quote with the body's.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|character: char| !character.is_alphanumeric() && character != '\'')
+        .filter(|word| word.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// "Dad-of-three", "Mother-of-two": a capitalised description, not part of a name

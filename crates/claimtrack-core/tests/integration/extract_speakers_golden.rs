@@ -197,3 +197,17 @@ fn issue_5_possessive_country_titles_use_the_demonym() {
                 speaker: German foreign minister (person) mention: "Germany's foreign minister""#]],
     );
 }
+
+/// A headline's label that names no one (`Brewer: "..."`) takes the speaker the body gives
+/// for the same words.
+#[test]
+fn a_headline_label_takes_the_body_speaker_of_the_same_words() {
+    check(
+        "Brewer: \"No sale this year\"\n\nKettleby Brewing said on Friday that there would be \"no sale this year\", after reports that a rival had made an offer.\n",
+        expect![[r#"
+            direct "No sale this year"
+                speaker: Kettleby Brewing (organisation) mention: "Brewer"
+            mixed "there would be \"no sale this year\", after reports that a rival had made an offer"
+                speaker: Kettleby Brewing (organisation) mention: "Kettleby Brewing""#]],
+    );
+}
