@@ -46,6 +46,12 @@ fn month_of(word: &str) -> Option<u32> {
     })
 }
 
+/// Words before a weekday that make it a day the claim is about rather than the day it
+/// was made ("next Monday", "since Sunday night", "by Friday", "this Thursday").
+const NOT_THE_DAY_OF_SPEAKING: &[&str] = &[
+    "next", "since", "until", "till", "by", "before", "from", "through", "this", "for",
+];
+
 /// Date expressions among `tokens[first..end]` outside `excluded` (the claim's own
 /// words: a date inside a quote is what the speaker talks about, not when). Every word of
 /// every claim's sentence passes here, so words are lower-cased on the stack, and only
@@ -73,7 +79,9 @@ pub fn find_dates(
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
-            if previous_is("next") {
+            // "next Monday", "since Sunday", "by Friday": a day the words are about, not
+            // the day they were said.
+            if NOT_THE_DAY_OF_SPEAKING.iter().any(|word| previous_is(word)) {
                 continue;
             }
             found.push(FoundDate {
@@ -86,6 +94,9 @@ pub fn find_dates(
             continue;
         }
         if let Some(month) = capitalised.then(|| month_of(word)).flatten() {
+            if NOT_THE_DAY_OF_SPEAKING.iter().any(|word| previous_is(word)) {
+                continue;
+            }
             // "May" is also a verb and a name: a month needs a day number after it.
             let Some(day_token) = tokens
                 .get(index + 1)
@@ -117,6 +128,8 @@ pub fn find_dates(
         let days_before_publication = with_lowercase(word, |lower| match lower {
             "yesterday" => Some(1),
             "today" | "tonight" => Some(0),
+            "night" if previous_is("last") => Some(1),
+            "morning" | "afternoon" | "evening" if previous_is("this") => Some(0),
             _ => None,
         });
         if let Some(days) = days_before_publication {
@@ -165,4 +178,95 @@ pub fn resolve_date(mention: DateMention, published: Option<NaiveDate>) -> Optio
             published?.checked_sub_signed(Duration::days(days))
         }
     }
+}
+
+/// Words that move a claim away from any day the article has set without naming another
+/// one: "said in November", "told this newspaper last month", "said at the time", "said
+/// in an interview". A month, a year or "last week" is not a day, so a claim they time
+/// has no known day at all. Returns the token of each such expression among
+/// `tokens[first..end]` outside `excluded`.
+pub fn find_time_shifts(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    let word_is = |index: Option<usize>, expected: &[&str]| {
+        index
+            .filter(|&index| index >= first && index < end && tokens[index].is_word())
+            .is_some_and(|index| {
+                with_lowercase(tokens[index].text(text), |lower| expected.contains(&lower))
+            })
+    };
+    for index in first..end {
+        if excluded(index) {
+            continue;
+        }
+        let token = tokens[index];
+        let previous = index.checked_sub(1);
+        if token.kind == TokenKind::Number {
+            // "in 2019": a year is not a day.
+            let is_year = token
+                .text(text)
+                .parse::<i32>()
+                .is_ok_and(|year| (1900..=2200).contains(&year));
+            if is_year
+                && word_is(previous, &["in", "since", "during"])
+                && !describes_someone(tokens, text, first, index)
+            {
+                found.push(index);
+            }
+            continue;
+        }
+        if !token.is_word() {
+            continue;
+        }
+        let word = token.text(text);
+        let is_shift = with_lowercase(word, |lower| match lower {
+            "interview" | "previously" => true,
+            "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
+            "week" | "month" | "year" | "autumn" | "spring" | "summer" | "winter" | "weekend"
+            | "season" => word_is(previous, &["last", "earlier"]),
+            "newspaper" => word_is(previous, &["this"]),
+            _ => false,
+        });
+        // A month without a day number ("in March", "last June") is not a day.
+        let is_month_alone = !is_shift
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && month_of(word).is_some()
+            && tokens
+                .get(index + 1)
+                .is_none_or(|next| next.kind != TokenKind::Number)
+            && word_is(
+                previous,
+                &["in", "last", "early", "late", "mid", "since", "during"],
+            );
+        if (is_shift || is_month_alone) && !describes_someone(tokens, text, first, index) {
+            found.push(index);
+        }
+    }
+    found
+}
+
+/// Whether the words just before `index` open a relative clause ("Malloy, who bought the
+/// club in 2019, said") or a question put to the speaker ("Asked whether the bank would
+/// cut rates in April, ..."): a time there is about the person or the question, not
+/// about the saying.
+fn describes_someone(tokens: &[Token], text: &str, first: usize, index: usize) -> bool {
+    // The clause ends at a comma: "Solvang, who chairs the committee, said in November"
+    // is timed by its month.
+    (index.saturating_sub(10).max(first)..index)
+        .rev()
+        .take_while(|&before| !tokens[before].is_punctuation(text, ','))
+        .any(|before| {
+            tokens[before].is_word()
+                && with_lowercase(tokens[before].text(text), |lower| {
+                    matches!(
+                        lower,
+                        "who" | "which" | "whose" | "when" | "where" | "whether" | "asked"
+                    )
+                })
+        })
 }

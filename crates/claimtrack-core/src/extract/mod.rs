@@ -7,14 +7,16 @@
 //! naming who speaks around a cue) -> `attribute` (quotations, cues and speakers joined
 //! into claim drafts) -> `tagger` (a learned model over `features` that finds the
 //! attributions the rules miss and redraws reported-speech boundaries) -> `resolve`
-//! (mentions to canonical speakers) -> `dates` (when it was said). `lexicon` holds the
-//! word lists they share; `tagger_training` trains the learned stage.
+//! (mentions to canonical speakers) -> `dates` and `occasions` (when it was said).
+//! `lexicon` holds the word lists they share; `tagger_training` trains the learned stage.
 
 mod attribute;
+pub mod confidence_scaling;
 mod cues;
 mod dates;
 mod features;
 mod lexicon;
+mod occasions;
 mod quotes;
 mod resolve;
 mod segment;
@@ -149,20 +151,38 @@ pub(crate) fn extract_with_evidence(
         &analysis.sentence_first_token,
     );
     let speakers = resolver.resolve(&drafts);
+    let dating_speakers: Vec<occasions::DatingSpeaker> = speakers
+        .iter()
+        .map(|speaker| {
+            let commentator = speaker
+                .role
+                .as_deref()
+                .is_some_and(occasions::is_commentator_role);
+            match (speaker.entity, &speaker.description) {
+                (Some(entity), _) => occasions::DatingSpeaker {
+                    key: Some(occasions::SpeakerKey::Entity(entity)),
+                    name: Some(resolver.entities[entity].canonical.clone()),
+                    commentator,
+                },
+                // A description ("the mill's manager") is no name to look for in a
+                // sentence.
+                (None, Some((description, _))) => occasions::DatingSpeaker {
+                    key: Some(occasions::SpeakerKey::Description(description.clone())),
+                    name: None,
+                    commentator: commentator || occasions::is_commentator_role(description),
+                },
+                (None, None) => occasions::DatingSpeaker::default(),
+            }
+        })
+        .collect();
+    let said_on = occasions::said_on_dates(&document, &drafts, &dating_speakers, published);
 
     let mut claims: Vec<ExtractedClaim> = Vec::with_capacity(drafts.len());
     let mut inputs = Vec::with_capacity(drafts.len());
-    for ((draft, speaker), evidence) in drafts.iter().zip(&speakers).zip(&evidence) {
-        let said_on = date_of_draft(&document, draft, published).or_else(|| {
-            // A quote that only continues the claim before it was said when that was.
-            matches!(
-                draft.speaker,
-                attribute::SpeakerSource::ContinuesPreviousClaim
-                    | attribute::SpeakerSource::SameAsPreviousInSentence
-            )
-            .then(|| claims.last().and_then(|previous| previous.said_on))
-            .flatten()
-        });
+    for (index, ((draft, speaker), evidence)) in
+        drafts.iter().zip(&speakers).zip(&evidence).enumerate()
+    {
+        let said_on = said_on[index];
         let parts = trimmed_parts(text, &draft.parts);
         let Some(first) = parts.first() else { continue };
         let span = ByteSpan::new(first.start, parts[parts.len() - 1].end);
@@ -201,8 +221,13 @@ pub(crate) fn extract_with_evidence(
             }
             None => None,
         };
-        let confidence =
-            tagger::confidence(model, evidence, draft, speaker.confidence).clamp(0.0, 1.0);
+        let confidence = confidence_scaling::rescale(tagger::confidence(
+            model,
+            evidence,
+            draft,
+            speaker.confidence,
+        ))
+        .clamp(0.0, 1.0);
         inputs.push(tagger::calibration_inputs(evidence, draft));
         claims.push(ExtractedClaim {
             kind: draft.kind,
@@ -240,29 +265,4 @@ fn trimmed_parts(text: &str, parts: &[ByteSpan]) -> Vec<ByteSpan> {
         }
     }
     trimmed
-}
-
-/// The date nearest the cue in the claim's sentence, outside the claim's own words.
-fn date_of_draft(
-    document: &attribute::Document<'_>,
-    draft: &attribute::ClaimDraft,
-    published: Option<NaiveDate>,
-) -> Option<NaiveDate> {
-    let sentence = document.sentences.get(draft.sentence)?;
-    let inside_claim = |index: usize| {
-        let span = document.tokens[index].span;
-        draft.parts.iter().any(|part| part.contains(span)) || document.inside_quotation[index]
-    };
-    let found = dates::find_dates(
-        document.text,
-        document.tokens,
-        sentence.first_token,
-        sentence.end_token,
-        &inside_claim,
-    );
-    let anchor = draft.cue.map_or(draft.parts[0].start, |cue| cue.span.start);
-    let nearest = found
-        .iter()
-        .min_by_key(|date| document.tokens[date.token].span.start.abs_diff(anchor))?;
-    dates::resolve_date(nearest.mention, published)
 }

@@ -77,7 +77,7 @@ fn direct_quote_with_cue_after_and_surname_resolution() {
             indirect "the budget would be balanced by next year"
                 speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.64
             direct "We will cut taxes for families, and we will do it this spring"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told confidence: 0.87"#]],
+                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told date: 2026-03-03 confidence: 0.87"#]],
     );
 }
 
@@ -87,7 +87,7 @@ fn curly_and_single_quotes_and_cue_before_quote() {
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
             direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says confidence: 0.63
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.63
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 0.85
             direct "I have never seen a project collapse so quickly."
@@ -123,9 +123,9 @@ fn quote_running_over_several_paragraphs() {
         "Minister defends budget\n\nFinance Minister Maria Keller was unapologetic on Monday. \"Nobody enjoys cutting spending.\n\n\"But the alternative is a debt that our children will pay for,\" she said.\n\n\"And they did not vote for it.\"\n",
         expect![[r#"
             direct "Nobody enjoys cutting spending. But the alternative is a debt that our children will pay for"
-                speaker: Maria Keller (person) role: Finance Minister mention: "she" cue: said confidence: 0.80
+                speaker: Maria Keller (person) role: Finance Minister mention: "she" cue: said date: 2026-03-02 confidence: 0.80
             direct "And they did not vote for it."
-                speaker: Maria Keller (person) role: Finance Minister mention: "she" confidence: 0.57"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "she" date: 2026-03-02 confidence: 0.57"#]],
     );
 }
 
@@ -337,7 +337,7 @@ fn headline_label_quotes_are_claims() {
         "Morning briefing: four things to know\n\nHarbour master: \u{201c}The east quay stays shut until spring\u{201d}\n\nThe harbour master, Oskar Lindgren, said on Thursday that the east quay would stay shut until the spring tides had passed.\n\nHeatwave: \"Drink water and stay indoors\"\n\nThe health agency told residents to drink water and stay indoors until Sunday.\n",
         expect![[r#"
             direct "The east quay stays shut until spring"
-                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" confidence: 0.60
+                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" date: 2026-03-05 confidence: 0.60
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.70
             direct "Drink water and stay indoors"
@@ -355,7 +355,7 @@ fn reporters_questions_are_not_claims() {
             indirect "the new targets were realistic"
                 speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.59
             direct "I considered everything. Then I stayed."
-                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied confidence: 0.82"#]],
+                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 0.82"#]],
     );
 }
 
@@ -416,11 +416,11 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
             indirect "the charge would raise about 60 million a year"
                 speaker: Ines Marsh (person) role: Mayor mention: "Mayor Ines Marsh" cue: told date: 2026-03-03 confidence: 0.66
             indirect "crews had rescued 212 people since Sunday night"
-                speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said confidence: 0.57
+                speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.57
             indirect "the river had peaked at 6.8 meters"
-                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said date: 2026-03-01 confidence: 0.53
+                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.53
             indirect "the scheme would start in May"
-                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said confidence: 0.60
+                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.60
             indirect "it would go to court"
                 speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.27
             indirect "members would close for a day in protest"

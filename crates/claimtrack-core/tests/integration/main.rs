@@ -2,6 +2,7 @@
 
 mod eval;
 mod export;
+mod extract_dates_golden;
 mod extract_golden;
 mod extract_speakers_golden;
 mod extract_tagger;
