@@ -11,7 +11,6 @@
 //! `lexicon` holds the word lists they share; `tagger_training` trains the learned stage.
 
 mod attribute;
-pub mod confidence_scaling;
 mod cues;
 mod dates;
 mod features;
@@ -221,13 +220,8 @@ pub(crate) fn extract_with_evidence(
             }
             None => None,
         };
-        let confidence = confidence_scaling::rescale(tagger::confidence(
-            model,
-            evidence,
-            draft,
-            speaker.confidence,
-        ))
-        .clamp(0.0, 1.0);
+        let confidence =
+            tagger::confidence(model, evidence, draft, speaker.confidence).clamp(0.0, 1.0);
         inputs.push(tagger::calibration_inputs(evidence, draft));
         claims.push(ExtractedClaim {
             kind: draft.kind,
