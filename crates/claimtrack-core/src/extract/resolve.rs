@@ -873,6 +873,11 @@ impl<'a> Resolver<'a> {
         let canonical = match &possessor {
             Some(found) if found.person && is_spokesperson => format!("{rest} for {}", found.name),
             Some(found) if found.person => format!("{}'s {rest}", found.name),
+            // "its chair" of the National Electoral Commission: a public body's office
+            // reads "chair of the National Electoral Commission".
+            Some(found) if role_of_public_body(&head, found, &self.entities) => {
+                format!("{rest} of the {}", found.name)
+            }
             Some(found) if found.name.is_empty() => rest.clone(),
             Some(found) => format!("{} {rest}", found.name),
             None => words_text(self.text, self.tokens, first_core_token, mention.end_token),
@@ -1095,8 +1100,9 @@ impl<'a> Resolver<'a> {
                         end_word,
                     });
                 }
+                // A bare word before "'s" is a person's surname or a place ("Caldera's
+                // negotiators"), not the short form of a body that starts with it.
                 self.entity_with_surname(last)
-                    .or_else(|| self.organisation_with_first_word(last, at))
             } else {
                 self.entities
                     .iter()
@@ -1762,6 +1768,22 @@ fn is_dateline_or_shouting(text: &str, tokens: &[Token], first: usize, end: usiz
             .get(end + 1)
             .is_some_and(|after| after.is_word() && is_capitalised(after.text(text)));
     dateline || shouting
+}
+
+/// Whether a description's head is an office of the named public body that possesses it
+/// ("its chair" of a commission), which news names "chair of the X".
+fn role_of_public_body(head: &str, possessor: &Possessor, entities: &[Entity]) -> bool {
+    is_role_noun(head)
+        && !head.starts_with("spokes")
+        && possessor.entity.is_some_and(|entity| {
+            let entity = &entities[entity];
+            entity.kind == SpeakerType::Organisation
+                && !entity.title_only
+                && entity
+                    .name_words
+                    .iter()
+                    .any(|word| is_public_body_word(word))
+        })
 }
 
 /// The lower-cased words of a quote, for comparing a headline's quote with the body's.

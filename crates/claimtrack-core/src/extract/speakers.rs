@@ -325,6 +325,9 @@ fn appositive_subject(
     sentence_first: usize,
     comma: usize,
 ) -> Option<MentionCandidate> {
+    if let Some(found) = participle_aside_subject(text, tokens, sentence_first, comma) {
+        return Some(found);
+    }
     // A relative clause is looked for first: its last words read like a noun phrase too
     // (`Duncan Reyes, who leads the Civic Labour Party, told ...`).
     let (appositive_first, appositive_end) =
@@ -375,6 +378,35 @@ fn appositive_subject(
         head_end,
         Some(span_of(tokens, appositive_first, appositive_end)),
     ))
+}
+
+/// `Aydın, speaking after the verdicts, said` and `The ministry, asked whether it would
+/// pay, said`: a participle's aside between commas stands between the speaker and the cue;
+/// the speaker is the noun phrase before it. `comma` is the comma before the cue.
+fn participle_aside_subject(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    comma: usize,
+) -> Option<MentionCandidate> {
+    let floor = comma.saturating_sub(24).max(sentence_first);
+    let opening = (floor..comma).rev().find(|&index| {
+        tokens[index].is_punctuation(text, ',') || tokens[index].kind == TokenKind::QuoteMark
+    })?;
+    if !tokens[opening].is_punctuation(text, ',') || opening <= sentence_first {
+        return None;
+    }
+    let first_word = word_at(text, tokens, opening + 1)?.to_lowercase();
+    let is_participle = (first_word.ends_with("ing") && first_word.len() > 5)
+        || matches!(
+            first_word.as_str(),
+            "asked" | "pressed" | "questioned" | "interviewed" | "reached" | "contacted"
+        );
+    if !is_participle {
+        return None;
+    }
+    let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, opening)?;
+    Some(candidate(tokens, first, end, None))
 }
 
 /// `Keller, who leads the party, said`: the relative clause between the commas.

@@ -211,3 +211,17 @@ fn a_headline_label_takes_the_body_speaker_of_the_same_words() {
                 speaker: Kettleby Brewing (organisation) mention: "Kettleby Brewing""#]],
     );
 }
+
+/// A participle's aside between the speaker and the cue (`Varga, speaking after the
+/// verdict, said`) is not the speaker; a public body's office is "chair of the X".
+#[test]
+fn participle_asides_and_offices_of_public_bodies() {
+    check(
+        "Verdict day\n\nIlona Varga, speaking after the verdict, said the sentence was \"too light\".\n\nThe Regional Planning Commission met on Monday. Its chair told reporters that a decision would come \"within weeks\".\n",
+        expect![[r#"
+            mixed "the sentence was \"too light\""
+                speaker: Ilona Varga (person) mention: "Ilona Varga"
+            mixed "a decision would come \"within weeks\""
+                speaker: chair of the Regional Planning Commission (person) mention: "Its chair""#]],
+    );
+}
