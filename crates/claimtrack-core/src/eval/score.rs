@@ -45,6 +45,10 @@ pub struct EvalReport {
     pub calibration: Calibration,
     pub error_counts: BTreeMap<ErrorClass, usize>,
     pub errors: Vec<EvalError>,
+    /// Each article's predicted claims as (confidence, right) pairs, the calibration's
+    /// input, kept per article for fitting the confidence scaling by folds of articles.
+    #[serde(skip)]
+    pub confidence_outcomes_by_article: Vec<Vec<(f32, bool)>>,
 }
 
 /// The figures for one kind of claim, keyed as `eval --format json` prints them.
@@ -230,14 +234,17 @@ pub fn score_reference_set(
     let mut by_kind = [Tally::default(); 3];
     let mut errors = Vec::new();
     let mut confidence_outcomes = Vec::new();
+    let mut confidence_outcomes_by_article = Vec::with_capacity(predictions.len());
     for (article, predicted) in reference.articles.iter().zip(predictions) {
         let scorer = ArticleScorer::new(article, predicted, reference.convention);
+        let before = confidence_outcomes.len();
         scorer.score(
             &mut overall,
             &mut by_kind,
             &mut errors,
             &mut confidence_outcomes,
         );
+        confidence_outcomes_by_article.push(confidence_outcomes[before..].to_vec());
     }
     let mut error_counts = BTreeMap::new();
     for error in &errors {
@@ -258,6 +265,7 @@ pub fn score_reference_set(
         calibration: calibrate(&confidence_outcomes),
         error_counts,
         errors,
+        confidence_outcomes_by_article,
     }
 }
 

@@ -11,6 +11,7 @@
 //! `lexicon` holds the word lists they share; `tagger_training` trains the learned stage.
 
 mod attribute;
+pub mod confidence_scaling;
 mod cues;
 mod dates;
 mod features;
