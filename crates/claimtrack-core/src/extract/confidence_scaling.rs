@@ -11,9 +11,9 @@
 //! two-fold fit by article, measured on the articles each fold did not see.
 
 /// Multiplies the log-odds of the confidence before rescaling.
-pub const SLOPE: f64 = 2.4114;
+pub const SLOPE: f64 = 1.0;
 /// Added to the log-odds after the slope.
-pub const INTERCEPT: f64 = 1.1059;
+pub const INTERCEPT: f64 = 0.0;
 
 /// The rescaled confidence, in 0..=1.
 pub fn rescale(confidence: f32) -> f32 {
