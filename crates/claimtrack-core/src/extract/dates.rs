@@ -77,7 +77,13 @@ pub fn find_dates(
                     with_lowercase(tokens[previous].text(text), |lower| lower == expected)
                 })
         };
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        // Weekdays and months start with one of these capitals and are short: other
+        // capitalised words (most names) need no lower-casing.
+        let capitalised = word.len() <= 12
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|first| b"MTWFSJAOND".contains(first));
         if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
             // "next Monday", "since Sunday", "by Friday": a day the words are about, not
             // the day they were said.
@@ -123,6 +129,11 @@ pub fn find_dates(
                 token: index,
                 mention: DateMention::MonthDay { month, day, year },
             });
+            continue;
+        }
+        // Every word of an article can pass here: the words below are five to nine
+        // letters long, so shorter and longer ones need no lower-casing.
+        if !(5..=9).contains(&word.len()) {
             continue;
         }
         let days_before_publication = with_lowercase(word, |lower| match lower {
@@ -224,25 +235,31 @@ pub fn find_time_shifts(
             continue;
         }
         let word = token.text(text);
-        let is_shift = with_lowercase(word, |lower| match lower {
-            "interview" | "previously" => true,
-            "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
-            "week" | "month" | "year" | "autumn" | "spring" | "summer" | "winter" | "weekend"
-            | "season" => word_is(previous, &["last", "earlier"]),
-            "newspaper" => word_is(previous, &["this"]),
-            _ => false,
-        });
+        // The words below are four to ten letters long; others need no lower-casing.
+        let is_shift = (4..=10).contains(&word.len())
+            && with_lowercase(word, |lower| match lower {
+                "interview" | "previously" => true,
+                "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
+                "week" | "month" | "year" | "autumn" | "spring" | "summer" | "winter"
+                | "weekend" | "season" => word_is(previous, &["last", "earlier"]),
+                "newspaper" => word_is(previous, &["this"]),
+                _ => false,
+            });
         // A month without a day number ("in March", "last June") is not a day.
         let is_month_alone = !is_shift
-            && word.chars().next().is_some_and(char::is_uppercase)
-            && month_of(word).is_some()
+            && word.len() <= 10
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|first| b"JFMASOND".contains(first))
             && tokens
                 .get(index + 1)
                 .is_none_or(|next| next.kind != TokenKind::Number)
             && word_is(
                 previous,
                 &["in", "last", "early", "late", "mid", "since", "during"],
-            );
+            )
+            && month_of(word).is_some();
         if (is_shift || is_month_alone) && !describes_someone(tokens, text, first, index) {
             found.push(index);
         }

@@ -225,6 +225,10 @@ pub fn said_on_dates(
                     });
                 if continues {
                     previous.and_then(|other| said_on[other])
+                } else if according_to && !in_live_blog {
+                    // Figures and documents "according to" a source were not said at the
+                    // occasion, even when the source spoke there.
+                    None
                 } else if let Some(other) = earlier_same_speaker {
                     said_on[other]
                 } else if let Some(scene) = scene_in_paragraph {
@@ -243,8 +247,6 @@ pub fn said_on_dates(
                     said_on[other]
                 } else if let Some(scene) = scene_before_paragraph {
                     Some(scene.date)
-                } else if according_to && !in_live_blog {
-                    None
                 } else if in_live_blog {
                     published
                 } else if key.is_some_and(|key| occasion_speakers.contains(key))
@@ -515,13 +517,24 @@ fn scene_dates(
     let mut sentences_with_claims: Vec<usize> =
         order.iter().map(|&index| drafts[index].sentence).collect();
     sentences_with_claims.dedup();
+    // Only a paragraph with claims, or the one right before it, can set their scene, so
+    // the rest of the article is never read here.
+    let mut paragraph_has_claims = vec![false; document.paragraphs.len() + 1];
+    for &index in order {
+        if let Some(sentence) = document.sentences.get(drafts[index].sentence) {
+            paragraph_has_claims[sentence.paragraph] = true;
+        }
+    }
     let mut scenes = Vec::new();
     let mut with_claims = sentences_with_claims.iter().peekable();
     for (index, sentence) in document.sentences.iter().enumerate() {
         while with_claims.peek().is_some_and(|&&other| other < index) {
             with_claims.next();
         }
-        if with_claims.peek() == Some(&&index) {
+        if with_claims.peek() == Some(&&index)
+            || !(paragraph_has_claims[sentence.paragraph]
+                || paragraph_has_claims[sentence.paragraph + 1])
+        {
             continue;
         }
         let excluded = |token: usize| document.inside_quotation[token] || inside_claim[token];
@@ -535,7 +548,11 @@ fn scene_dates(
         let Some(first) = found.iter().find(|date| !is_dateline(document, date.token)) else {
             continue;
         };
-        let Some(date) = dates::resolve_date(first.mention, published) else {
+        // A day after publication is a schedule ("appears before the committee on June
+        // 19"), not a scene anyone spoke in.
+        let Some(date) = dates::resolve_date(first.mention, published)
+            .filter(|&date| published.is_none_or(|published| date <= published))
+        else {
             continue;
         };
         let opens_sentence = opens_with_scene(document, sentence.first_token, first.token);
@@ -809,7 +826,11 @@ fn date_headlines_from_body(
                 let other_words = content_words(document, &drafts[other]);
                 let shared = words
                     .iter()
-                    .filter(|word| other_words.contains(word))
+                    .filter(|word| {
+                        other_words
+                            .iter()
+                            .any(|other| other.eq_ignore_ascii_case(word))
+                    })
                     .count();
                 shared >= 2.min(words.len()).max(1)
             });
@@ -832,8 +853,8 @@ fn date_headlines_from_body(
     }
 }
 
-/// The claim's words of four letters or more, lower-cased.
-fn content_words(document: &Document<'_>, draft: &ClaimDraft) -> Vec<String> {
+/// The claim's words of four letters or more, as written (compared ignoring case).
+fn content_words<'a>(document: &Document<'a>, draft: &ClaimDraft) -> Vec<&'a str> {
     let mut words = Vec::new();
     for part in &draft.parts {
         let first = document
@@ -846,7 +867,7 @@ fn content_words(document: &Document<'_>, draft: &ClaimDraft) -> Vec<String> {
             if token.is_word() {
                 let word = token.text(document.text);
                 if word.chars().count() >= 4 {
-                    words.push(word.to_lowercase());
+                    words.push(word);
                 }
             }
         }
