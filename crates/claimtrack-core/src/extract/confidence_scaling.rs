@@ -10,10 +10,13 @@
 //! below, so it can be rerun after any change) and reports the calibration error of a
 //! two-fold fit by article, measured on the articles each fold did not see.
 
+// Fitted once from the identity at commit 822fdf7's extraction (736 development-set
+// claims): calibration error 0.218 before, 0.018 after, 0.020 held out in the two-fold fit.
+
 /// Multiplies the log-odds of the confidence before rescaling.
-pub const SLOPE: f64 = 1.0;
+pub const SLOPE: f64 = 2.4986;
 /// Added to the log-odds after the slope.
-pub const INTERCEPT: f64 = 0.0;
+pub const INTERCEPT: f64 = 1.0394;
 
 /// The rescaled confidence, in 0..=1.
 pub fn rescale(confidence: f32) -> f32 {

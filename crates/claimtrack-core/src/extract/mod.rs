@@ -221,8 +221,13 @@ pub(crate) fn extract_with_evidence(
             }
             None => None,
         };
-        let confidence =
-            tagger::confidence(model, evidence, draft, speaker.confidence).clamp(0.0, 1.0);
+        let confidence = confidence_scaling::rescale(tagger::confidence(
+            model,
+            evidence,
+            draft,
+            speaker.confidence,
+        ))
+        .clamp(0.0, 1.0);
         inputs.push(tagger::calibration_inputs(evidence, draft));
         claims.push(ExtractedClaim {
             kind: draft.kind,

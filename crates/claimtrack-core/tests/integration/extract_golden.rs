@@ -75,9 +75,9 @@ fn direct_quote_with_cue_after_and_surname_resolution() {
         "Keller promises tax relief\n\nBERLIN (Wire) - German Finance Minister Maria Keller said on Tuesday that the budget would be balanced by next year.\n\n\"We will cut taxes for families, and we will do it this spring,\" Keller told reporters.\n",
         expect![[r#"
             indirect "the budget would be balanced by next year"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.65
+                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.93
             direct "We will cut taxes for families, and we will do it this spring"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told date: 2026-03-03 confidence: 0.87"#]],
+                speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told date: 2026-03-03 confidence: 1.00"#]],
     );
 }
 
@@ -87,11 +87,11 @@ fn curly_and_single_quotes_and_cue_before_quote() {
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
             direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.64
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.92
             direct "The harbour plan is finished. We start again in May."
-                speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 0.85
+                speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 1.00
             direct "I have never seen a project collapse so quickly."
-                speaker: Ines Vogt (person) role: Councillor mention: "Councillor Ines Vogt" cue: said confidence: 0.86"#]],
+                speaker: Ines Vogt (person) role: Councillor mention: "Councillor Ines Vogt" cue: said confidence: 1.00"#]],
     );
 }
 
@@ -101,7 +101,7 @@ fn straight_opening_mark_closed_by_curly_mark() {
         "Union rejects offer\n\n\"This offer insults every nurse in the country,\u{201D} said Petra Lang, head of the nurses' union.\n",
         expect![[r#"
             direct "This offer insults every nurse in the country"
-                speaker: Petra Lang (person) mention: "Petra Lang" cue: said confidence: 0.84"#]],
+                speaker: Petra Lang (person) mention: "Petra Lang" cue: said confidence: 0.99"#]],
     );
 }
 
@@ -111,9 +111,9 @@ fn quote_interrupted_by_its_attribution_is_one_claim() {
         "Strike talks\n\n\"We are not going back to work tomorrow,\" said union leader Petra Lang, \"and we will not go back next week either.\"\n\n\"The offer is fair,\" the transport minister, Jonas Eck, said on Thursday, \"and it will not get better.\"\n",
         expect![[r#"
             direct "We are not going back to work tomorrow, and we will not go back next week either."
-                speaker: Petra Lang (person) mention: "union leader Petra Lang" cue: said confidence: 0.89
+                speaker: Petra Lang (person) mention: "union leader Petra Lang" cue: said confidence: 1.00
             direct "The offer is fair, and it will not get better."
-                speaker: Jonas Eck (person) role: transport minister mention: "Jonas Eck" cue: said date: 2026-03-05 confidence: 0.84"#]],
+                speaker: Jonas Eck (person) role: transport minister mention: "Jonas Eck" cue: said date: 2026-03-05 confidence: 0.99"#]],
     );
 }
 
@@ -123,9 +123,9 @@ fn quote_running_over_several_paragraphs() {
         "Minister defends budget\n\nFinance Minister Maria Keller was unapologetic on Monday. \"Nobody enjoys cutting spending.\n\n\"But the alternative is a debt that our children will pay for,\" she said.\n\n\"And they did not vote for it.\"\n",
         expect![[r#"
             direct "Nobody enjoys cutting spending. But the alternative is a debt that our children will pay for"
-                speaker: Maria Keller (person) role: Finance Minister mention: "she" cue: said date: 2026-03-02 confidence: 0.81
+                speaker: Maria Keller (person) role: Finance Minister mention: "she" cue: said date: 2026-03-02 confidence: 0.99
             direct "And they did not vote for it."
-                speaker: Maria Keller (person) role: Finance Minister mention: "she" date: 2026-03-02 confidence: 0.57"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "she" date: 2026-03-02 confidence: 0.85"#]],
     );
 }
 
@@ -135,9 +135,9 @@ fn mixed_quotes_inside_reported_speech() {
         "Coalition talks\n\nMaria Keller said the coalition is \"ready to listen\" to the opposition's demands.\n\nThe ministry said Friday that the governor had \"categorically\" refused to release the files.\n",
         expect![[r#"
             mixed "the coalition is \"ready to listen\" to the opposition's demands"
-                speaker: Maria Keller (person) mention: "Maria Keller" cue: said confidence: 0.77
+                speaker: Maria Keller (person) mention: "Maria Keller" cue: said confidence: 0.98
             mixed "the governor had \"categorically\" refused to release the files"
-                speaker: ministry (organisation) mention: "The ministry" cue: said date: 2026-03-06 confidence: 0.52"#]],
+                speaker: ministry (organisation) mention: "The ministry" cue: said date: 2026-03-06 confidence: 0.78"#]],
     );
 }
 
@@ -147,13 +147,13 @@ fn indirect_speech_with_and_without_that() {
         "Fishing quotas\n\nNorway said Thursday that it would not accept the new fishing quotas.\n\nThe European Commission said the quotas were based on the best available science.\n\nThe talks will resume next month, according to the ministry.\n\nAccording to the Commission, about 40 vessels are affected.\n",
         expect![[r#"
             indirect "it would not accept the new fishing quotas"
-                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.65
+                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.93
             indirect "the quotas were based on the best available science"
-                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.70
+                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.96
             indirect "The talks will resume next month"
-                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.42
+                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.57
             indirect "about 40 vessels are affected"
-                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.59"#]],
+                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.87"#]],
     );
 }
 
@@ -163,9 +163,9 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.41
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.53
             mixed "it a \"paper tiger\""
-                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.48"#]],
+                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.69"#]],
     );
 }
 
@@ -175,13 +175,13 @@ fn appositive_roles_and_inverted_cues() {
         "Budget vote\n\nMaria Keller, the German finance minister, said the vote would go ahead.\n\n\"There is no plan B,\" said Keller.\n\nGermany's foreign minister, Lukas Brandt, said the talks had been \"constructive\".\n\n\"We remain hopeful,\" Brandt added.\n",
         expect![[r#"
             indirect "the vote would go ahead"
-                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.58
+                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.86
             direct "There is no plan B"
-                speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.75
+                speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.98
             mixed "the talks had been \"constructive\""
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.68
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.95
             direct "We remain hopeful"
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.74"#]],
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.97"#]],
     );
 }
 
@@ -191,11 +191,11 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
         "Summit ends\n\nPresident Anna Lind opened the summit in Oslo, where Finance Minister Maria Keller also spoke.\n\n\"We owe our voters results,\" the president said.\n\n\"Results are coming,\" the minister said.\n\nThe finance minister added that a deal was possible by June.\n",
         expect![[r#"
             direct "We owe our voters results"
-                speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.67
+                speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.94
             direct "Results are coming"
-                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.63
+                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.92
             indirect "a deal was possible by June"
-                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.49"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.72"#]],
     );
 }
 
@@ -205,11 +205,11 @@ fn pronouns_resolve_to_the_most_recent_compatible_speaker() {
         "Rival plans\n\n\"The plan will fail,\" said Mr. Jonas Eck, the opposition leader.\n\nMaria Keller disagreed. \"It will work,\" she said.\n\n\"I have seen the numbers,\" he told reporters later.\n",
         expect![[r#"
             direct "The plan will fail"
-                speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.75
+                speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.98
             direct "It will work"
-                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.63
+                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.91
             direct "I have seen the numbers"
-                speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.70"#]],
+                speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.96"#]],
     );
 }
 
@@ -219,13 +219,13 @@ fn quote_only_paragraph_continues_the_previous_speaker() {
         "Farmers protest\n\n\"We cannot sell below cost,\" said farmer Lena Hof, who drove her tractor 200 kilometres to the capital.\n\n\"Every week we lose money. Every week more farms close.\"\n\nThe agriculture ministry said it would meet the farmers' union on Monday.\n",
         expect![[r#"
             direct "We cannot sell below cost"
-                speaker: Lena Hof (person) mention: "farmer Lena Hof" cue: said confidence: 0.78
+                speaker: Lena Hof (person) mention: "farmer Lena Hof" cue: said confidence: 0.99
             indirect "her tractor 200 kilometres to the capital"
-                speaker: Lena Hof (person) mention: "farmer Lena Hof, who" cue: drove confidence: 0.51
+                speaker: Lena Hof (person) mention: "farmer Lena Hof, who" cue: drove confidence: 0.75
             direct "Every week we lose money. Every week more farms close."
-                speaker: Lena Hof (person) mention: "farmer Lena Hof, who" confidence: 0.63
+                speaker: Lena Hof (person) mention: "farmer Lena Hof, who" confidence: 0.91
             indirect "it would meet the farmers' union on Monday"
-                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.57"#]],
+                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.85"#]],
     );
 }
 
@@ -235,13 +235,13 @@ fn organisations_and_countries_as_speakers() {
         "Drone sale\n\nThe Pentagon said the drones would be delivered within a year.\n\n\"The sale strengthens a key ally,\" the State Department said in a statement.\n\nRussia warned that the sale would \"destabilise the region\".\n\nThe Commission noted that no export licence had been issued.\n",
         expect![[r#"
             indirect "the drones would be delivered within a year"
-                speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.68
+                speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.95
             direct "The sale strengthens a key ally"
-                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.78
+                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.98
             mixed "the sale would \"destabilise the region\""
-                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.68
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.95
             indirect "no export licence had been issued"
-                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.61"#]],
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.90"#]],
     );
 }
 
@@ -252,13 +252,13 @@ fn weekday_and_calendar_dates_resolve_against_publication() {
         NaiveDate::from_ymd_opt(2026, 8, 21),
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.44
+                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.61
             direct "We lost three days"
-                speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.75
+                speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.98
             indirect "it would strike again"
-                speaker: union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.39
+                speaker: union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.49
             indirect "Friday's talks had failed"
-                speaker: company (organisation) mention: "The company" cue: said confidence: 0.41"#]],
+                speaker: company (organisation) mention: "The company" cue: said confidence: 0.54"#]],
     );
 }
 
@@ -269,7 +269,7 @@ fn dates_stay_unresolved_without_a_publication_date() {
         None,
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.44"#]],
+                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.61"#]],
     );
 }
 
@@ -279,17 +279,17 @@ fn cue_verbs_in_many_tenses_and_forms() {
         "Hospital funding\n\nThe health minister has argued that hospitals need more money.\n\nDoctors insisted that waiting lists were growing.\n\n\"We are at breaking point,\" one nurse wrote in a letter to the minister.\n\nThe minister denied that any hospital would close, saying the budget was secure.\n\nHospital managers warned that \"winter will be worse\".\n",
         expect![[r#"
             indirect "hospitals need more money"
-                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.48
+                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.70
             indirect "waiting lists were growing"
-                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.51
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.77
             direct "We are at breaking point"
-                speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.47
+                speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.67
             indirect "any hospital would close"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.47
+                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.69
             indirect "the budget was secure"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.45
+                speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.64
             mixed "\"winter will be worse\""
-                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.54"#]],
+                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.80"#]],
     );
 }
 
@@ -299,9 +299,9 @@ fn anonymous_sources_are_kept_as_descriptions() {
         "Cabinet reshuffle\n\nA senior official said the reshuffle would take place next week.\n\nPeople familiar with the matter said three ministers would leave.\n",
         expect![[r#"
             indirect "the reshuffle would take place next week"
-                speaker: senior official (person) role: senior official mention: "A senior official" cue: said confidence: 0.40
+                speaker: senior official (person) role: senior official mention: "A senior official" cue: said confidence: 0.50
             indirect "three ministers would leave"
-                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.54"#]],
+                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.81"#]],
     );
 }
 
@@ -339,11 +339,11 @@ fn headline_label_quotes_are_claims() {
         "Morning briefing: four things to know\n\nHarbour master: \u{201c}The east quay stays shut until spring\u{201d}\n\nThe harbour master, Oskar Lindgren, said on Thursday that the east quay would stay shut until the spring tides had passed.\n\nHeatwave: \"Drink water and stay indoors\"\n\nThe health agency told residents to drink water and stay indoors until Sunday.\n",
         expect![[r#"
             direct "The east quay stays shut until spring"
-                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" date: 2026-03-05 confidence: 0.60
+                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" date: 2026-03-05 confidence: 0.89
             indirect "the east quay would stay shut until the spring tides had passed"
-                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.71
+                speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.96
             direct "Drink water and stay indoors"
-                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.51"#]],
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.77"#]],
     );
 }
 
@@ -355,9 +355,9 @@ fn reporters_questions_are_not_claims() {
         "Minister defends hospital targets\n\nThe health minister, Rosa Albescu, said on Wednesday that the new targets were realistic.\n\nAnother reporter asked: \"Will the clinics choose their own patients?\"\n\n\"Is that new money or not?\"\n\n\u{201c}Minister, your last target slipped,\u{201d} one reporter said. \u{201c}Why trust this one?\u{201d}\n\nReporters pressed her on staffing. \"Will the clinics hire abroad?\" one asked.\n\nAsked by a reporter, \"Did you consider resigning?\", Albescu replied: \"I considered everything. Then I stayed.\"\n\nAlbescu was asked as she left whether the budget would hold: \"Will the treasury pay?\"\n",
         expect![[r#"
             indirect "the new targets were realistic"
-                speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.59
+                speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.88
             direct "I considered everything. Then I stayed."
-                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 0.83"#]],
+                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 0.99"#]],
     );
 }
 
@@ -369,9 +369,9 @@ fn quoted_names_and_titles_are_not_claims() {
         "Regulator sets out rules\n\nIn a speech titled \u{201c}Rules That Work\u{201d}, its chair, Cornelius Achebe, said the cap would push talent abroad.\n\nThe rules rely on what the industry calls \"age assurance\", the chair said.\n",
         expect![[r#"
             indirect "the cap would push talent abroad"
-                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.63
+                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.91
             mixed "The rules rely on what the industry calls \"age assurance\""
-                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.64"#]],
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.92"#]],
     );
 }
 
@@ -383,7 +383,7 @@ fn short_quote_after_a_direct_quote_joins_it() {
         "Prison officers warned of staff shortages\n\n\"Officers have been warning about this for two years,\" Declan Reid said. \"Nobody listened.\"\n",
         expect![[r#"
             direct "Officers have been warning about this for two years, Nobody listened."
-                speaker: Declan Reid (person) mention: "Declan Reid" cue: said confidence: 0.88"#]],
+                speaker: Declan Reid (person) mention: "Declan Reid" cue: said confidence: 1.00"#]],
     );
 }
 
@@ -395,15 +395,15 @@ fn coordinated_that_clauses_are_two_claims() {
         "Rail freeze divides operators\n\nThe Rail Operators' Federation said on Monday that the freeze would cost its members 90 million and that the government had not explained who would pay.\n\nIts chairman, Piotr Nowak, said fares had been frozen twice and operators had absorbed the cost both times.\n\nThe passenger council said it welcomed the freeze but warned that services could be cut.\n",
         expect![[r#"
             indirect "the freeze would cost its members 90 million"
-                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.66
+                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.93
             indirect "the government had not explained who would pay"
-                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.66
+                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.94
             indirect "fares had been frozen twice and operators had absorbed the cost both times"
-                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.75
+                speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.98
             indirect "it welcomed the freeze"
-                speaker: passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.48
+                speaker: passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.70
             indirect "services could be cut"
-                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.43"#]],
+                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.59"#]],
     );
 }
 
@@ -416,17 +416,17 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
         "Charge splits the old town\n\nMayor Ines Marsh told a meeting of the chamber of commerce on Tuesday that the charge would raise about 60 million a year.\n\nThe mayor said crews had rescued 212 people since Sunday night, while the city engineer said the river had peaked at 6.8 meters.\n\nMarsh said the scheme would start in May, as she stood beside the first camera post; traders were not convinced.\n\nThe chamber said it would go to court, and its president, Ravi Menon, said members would close for a day in protest.\n",
         expect![[r#"
             indirect "the charge would raise about 60 million a year"
-                speaker: Ines Marsh (person) role: Mayor mention: "Mayor Ines Marsh" cue: told date: 2026-03-03 confidence: 0.67
+                speaker: Ines Marsh (person) role: Mayor mention: "Mayor Ines Marsh" cue: told date: 2026-03-03 confidence: 0.95
             indirect "crews had rescued 212 people since Sunday night"
-                speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.59
+                speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.87
             indirect "the river had peaked at 6.8 meters"
-                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.54
+                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.81
             indirect "the scheme would start in May"
-                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.61
+                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.90
             indirect "it would go to court"
-                speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.28
+                speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.20
             indirect "members would close for a day in protest"
-                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.66"#]],
+                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.94"#]],
     );
 }
 
@@ -440,21 +440,21 @@ fn speakers_with_relative_clauses_and_appositives() {
         "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n23:18 \u{2014} Brandt has posted a short message to her followers: \"Thank you to every volunteer. Stay with us.\"\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n\n\u{201c}Every time you say that,\u{201d} Tester said, referring to the one percent excuse, \u{201c}you give ammunition to the people who want to break up the banks.\u{201d}\n\n\u{201c}This is a gift to the boardroom,\u{201d} the Insurance Workers\u{2019} Union said.\n",
         expect![[r#"
             direct "This government is asking nurses to pay for tax cuts they never received"
-                speaker: Duncan Reyes (person) mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 0.88
+                speaker: Duncan Reyes (person) mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 1.00
             direct "We have changed our safety procedures since the collapse"
-                speaker: Brightwell Construction (organisation) mention: "Brightwell Construction" cue: said confidence: 0.86
+                speaker: Brightwell Construction (organisation) mention: "Brightwell Construction" cue: said confidence: 1.00
             indirect "she now drove 22 miles each week to pay in her takings"
-                speaker: Harriet Olsen (person) mention: "Harriet Olsen" cue: said confidence: 0.71
+                speaker: Harriet Olsen (person) mention: "Harriet Olsen" cue: said confidence: 0.96
             direct "Thank you to every volunteer. Stay with us."
-                speaker: Brandt (person) mention: "Brandt" cue: posted confidence: 0.67
+                speaker: Brandt (person) mention: "Brandt" cue: posted confidence: 0.94
             direct "The airline, can survive a week of this. It cannot survive a month."
-                speaker: Ole Brandvold (person) role: aviation analyst at Kestrel Securities mention: "Ole Brandvold" cue: said confidence: 0.87
+                speaker: Ole Brandvold (person) role: aviation analyst at Kestrel Securities mention: "Ole Brandvold" cue: said confidence: 1.00
             direct "Every time you say that, you give ammunition to the people who want to break up the banks."
-                speaker: Tester (person) mention: "Tester" cue: said confidence: 0.72
+                speaker: Tester (person) mention: "Tester" cue: said confidence: 0.97
             indirect "the one percent excuse"
-                speaker: none cue: referring confidence: 0.02
+                speaker: none cue: referring confidence: 0.00
             direct "This is a gift to the boardroom"
-                speaker: Insurance Workers’ Union (organisation) mention: "the Insurance Workers’ Union" cue: said confidence: 0.81"#]],
+                speaker: Insurance Workers’ Union (organisation) mention: "the Insurance Workers’ Union" cue: said confidence: 0.99"#]],
     );
 }
 
@@ -466,11 +466,11 @@ fn interrupted_reported_speech_and_time_stamps() {
         "Rates: live updates\n\nA central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years.\n\n11:40 \u{2014} The ridge road has now been closed to all traffic, the fire service said.\n\nKESTON, July 3 (Harbour Press Agency) - Two workers were hurt in an explosion at the refinery, the company said.\n",
         expect![[r#"
             indirect "A central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years"
-                speaker: governor (person) role: governor mention: "the governor" cue: said confidence: 0.47
+                speaker: governor (person) role: governor mention: "the governor" cue: said confidence: 0.67
             indirect "The ridge road has now been closed to all traffic"
-                speaker: fire service (organisation) mention: "the fire service" cue: said confidence: 0.48
+                speaker: fire service (organisation) mention: "the fire service" cue: said confidence: 0.70
             indirect "Two workers were hurt in an explosion at the refinery"
-                speaker: company (organisation) mention: "the company" cue: said date: 2025-07-03 confidence: 0.49"#]],
+                speaker: company (organisation) mention: "the company" cue: said date: 2025-07-03 confidence: 0.71"#]],
     );
 }
 
@@ -482,13 +482,13 @@ fn running_quote_after_an_attribution_joins_it() {
         "Last bank in town closes\n\n\u{201c}We are not going to pretend we can replace a bank,\u{201d} said Yusuf Harrington, a retired accountant.\n\n\u{201c}But we can take deposits and lend small amounts.\n\n\u{201c}If two hundred people join, we are viable.\u{201d}\n\nThe bank said the branch had too few customers. \u{201c}It was a difficult decision,\u{201d} its head of branches said.\n\n\u{201c}We looked at every alternative before we chose this one.\u{201d}\n",
         expect![[r#"
             direct "We are not going to pretend we can replace a bank, But we can take deposits and lend small amounts. If two hundred people join, we are viable."
-                speaker: Yusuf Harrington (person) mention: "Yusuf Harrington" cue: said confidence: 0.92
+                speaker: Yusuf Harrington (person) mention: "Yusuf Harrington" cue: said confidence: 1.00
             indirect "the branch had too few customers"
-                speaker: bank (organisation) mention: "The bank" cue: said confidence: 0.44
+                speaker: bank (organisation) mention: "The bank" cue: said confidence: 0.61
             direct "It was a difficult decision"
-                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.48
+                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.69
             direct "We looked at every alternative before we chose this one."
-                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" confidence: 0.38"#]],
+                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" confidence: 0.45"#]],
     );
 }
 
@@ -500,24 +500,24 @@ fn sample_article_shipped_with_the_desktop_app() {
         NaiveDate::from_ymd_opt(2025, 3, 13),
         expect![[r#"
             indirect "Plans to replace the ageing ferry fleet in Port Aldane will go ahead despite a stalled budget"
-                speaker: city transport chief (person) role: city transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.46
+                speaker: city transport chief (person) role: city transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.66
             direct "We cannot ask people to commute on boats built before they were born, The first two vessels will be ordered this spring."
-                speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 0.91
+                speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 1.00
             direct "The money exists, but it will not be released until the regional parliament passes the budget."
-                speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.72
+                speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.97
             indirect "he expected a vote before the summer recess"
-                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.65
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.93
             indirect "his ministry had already set aside funds for the first stage of the project"
-                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: said confidence: 0.72
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: said confidence: 0.97
             mixed "the plan \"a glossy brochure with no price tag\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.73
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: called confidence: 0.97
             mixed "the government was \"hoping nobody reads the small print.\""
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.72
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "Opposition leader Marta Lindqvist" cue: said confidence: 0.97
             indirect "her party would back the ferries only if the contracts were published in full"
-                speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.59
+                speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.88
             indirect "delays had become routine on the northern routes"
-                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.67
+                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.94
             indirect "passengers deserved a timetable they could trust"
-                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.67"#]],
+                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.94"#]],
     );
 }
