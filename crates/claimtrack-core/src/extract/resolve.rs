@@ -456,9 +456,9 @@ impl<'a> Resolver<'a> {
             let named = speaker.entity.is_some_and(|entity| {
                 let entity = &self.entities[entity];
                 !entity.title_only
-                    && !(entity.name_words.len() == 1
-                        && speaker.mention.is_some_and(|mention| {
-                            mention
+                    && (entity.name_words.len() != 1
+                        || speaker.mention.is_none_or(|mention| {
+                            !mention
                                 .slice(self.text)
                                 .eq_ignore_ascii_case(&entity.canonical)
                         }))
