@@ -1362,14 +1362,24 @@ impl<'a> Resolver<'a> {
         modifiers: &[String],
         before: usize,
     ) -> Option<usize> {
+        // An entity is mentioned many times, and its fit depends on the entity alone: each
+        // is weighed once per call (long articles made this the resolver's hottest loop).
+        let mut fits: Vec<Option<Option<usize>>> = vec![None; self.entities.len()];
+        let mut fit_of = |index: usize| -> Option<usize> {
+            *fits[index].get_or_insert_with(|| {
+                let entity = &self.entities[index];
+                if entity.kind != SpeakerType::Person {
+                    return None;
+                }
+                entity
+                    .role
+                    .as_ref()
+                    .and_then(|role| role_fit(role, head, modifiers))
+            })
+        };
         let mut best: Option<(usize, usize)> = None;
         for mention in self.mentions_before(before) {
-            let entity = &self.entities[mention.entity];
-            if entity.kind != SpeakerType::Person {
-                continue;
-            }
-            let Some(role) = &entity.role else { continue };
-            let Some(matched) = role_fit(role, head, modifiers) else {
+            let Some(matched) = fit_of(mention.entity) else {
                 continue;
             };
             if best.is_none_or(|(_, best_matched)| matched > best_matched) {
@@ -1379,13 +1389,9 @@ impl<'a> Resolver<'a> {
         if let Some((entity, _)) = best {
             return Some(entity);
         }
-        self.entities.iter().rposition(|entity| {
-            entity.kind == SpeakerType::Person
-                && entity
-                    .role
-                    .as_ref()
-                    .is_some_and(|role| role_fit(role, head, modifiers).is_some())
-        })
+        (0..self.entities.len())
+            .rev()
+            .find(|&index| fit_of(index).is_some())
     }
 
     /// Mentions before byte `at`, nearest first.
@@ -1652,15 +1658,29 @@ fn unknown_description(
 /// not the fisheries minister, and the deputy governor is not the governor; but a
 /// description or a role that says less fits one that says more ("the minister").
 fn role_fit(role: &str, head: &str, modifiers: &[String]) -> Option<usize> {
+    // Most roles do not hold the head at all: they are turned away before any word of
+    // theirs is copied.
+    let holds_head = |word: &str| {
+        word == head
+            || word
+                .strip_suffix(head)
+                .is_some_and(|rest| rest.ends_with('-'))
+    };
+    if !role.split_whitespace().any(|word| {
+        let word = strip_possessive(word);
+        match demonym_country(word) {
+            Some(country) => holds_head(&country),
+            None => with_lowercase(word, holds_head),
+        }
+    }) {
+        return None;
+    }
     let role_words: Vec<String> = role
         .split_whitespace()
         .map(|word| strip_possessive(word).to_lowercase())
         .map(|word| demonym_country(&word).unwrap_or(word))
         .collect();
-    if !role_words
-        .iter()
-        .any(|word| word == head || word.ends_with(&format!("-{head}")))
-    {
+    if !role_words.iter().any(|word| holds_head(word)) {
         return None;
     }
     for rank in RANK_WORDS {
