@@ -305,14 +305,7 @@ fn tokens_inside_claims(document: &Document<'_>, drafts: &[ClaimDraft]) -> Vec<b
 /// of its own, which only its own words can give.
 fn embedded_claims(drafts: &[ClaimDraft], order: &[usize]) -> Vec<bool> {
     let mut embedded = vec![false; drafts.len()];
-    let mut start = 0;
-    while start < order.len() {
-        let sentence = drafts[order[start]].sentence;
-        let mut end = start;
-        while end < order.len() && drafts[order[end]].sentence == sentence {
-            end += 1;
-        }
-        let group = &order[start..end];
+    for group in same_sentence_groups(drafts, order) {
         for &inner in group {
             let Some(cue) = drafts[inner].cue else {
                 continue;
@@ -325,9 +318,16 @@ fn embedded_claims(drafts: &[ClaimDraft], order: &[usize]) -> Vec<bool> {
                         .any(|part| part.contains(cue.span))
             });
         }
-        start = end;
     }
     embedded
+}
+
+/// `order` (draft indices in text order) cut into runs of drafts from one sentence.
+fn same_sentence_groups<'a>(
+    drafts: &'a [ClaimDraft],
+    order: &'a [usize],
+) -> impl Iterator<Item = &'a [usize]> {
+    order.chunk_by(|&left, &right| drafts[left].sentence == drafts[right].sentence)
 }
 
 /// Where a claim's sentence places it: the days and shifts outside every claim's words
@@ -348,15 +348,8 @@ fn own_times(
             .cue
             .map_or(drafts[index].start(), |cue| cue.span.start)
     };
-    let mut start = 0;
-    while start < order.len() {
-        let sentence_index = drafts[order[start]].sentence;
-        let mut end = start;
-        while end < order.len() && drafts[order[end]].sentence == sentence_index {
-            end += 1;
-        }
-        let group = &order[start..end];
-        start = end;
+    for group in same_sentence_groups(drafts, order) {
+        let sentence_index = drafts[group[0]].sentence;
         let Some(sentence) = document.sentences.get(sentence_index) else {
             continue;
         };
