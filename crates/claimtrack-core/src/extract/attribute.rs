@@ -58,11 +58,23 @@ pub struct Document<'a> {
 }
 
 impl Document<'_> {
-    fn word(&self, index: usize) -> Option<String> {
+    /// The word at `index`, lower-cased: borrowed from the text when it is lower-case
+    /// already (most words), so asking costs no allocation.
+    fn word(&self, index: usize) -> Option<std::borrow::Cow<'_, str>> {
         self.tokens
             .get(index)
             .filter(|token| token.is_word())
-            .map(|token| token.text(self.text).to_lowercase())
+            .map(|token| {
+                let word = token.text(self.text);
+                if word
+                    .bytes()
+                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+                {
+                    std::borrow::Cow::Borrowed(word)
+                } else {
+                    std::borrow::Cow::Owned(word.to_lowercase())
+                }
+            })
     }
 
     fn is_punctuation(&self, index: usize, which: char) -> bool {
@@ -245,10 +257,7 @@ pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]
                 document
                     .word(cue.first_token.wrapping_sub(1))
                     .is_some_and(|word| {
-                        matches!(
-                            word.as_str(),
-                            "was" | "were" | "been" | "being" | "is" | "are"
-                        )
+                        matches!(&*word, "was" | "were" | "been" | "being" | "is" | "are")
                     })
             });
         let asks = is_question(draft) || question_follows;
@@ -278,7 +287,7 @@ fn names_what_follows(document: &Document<'_>, quotation: &Quotation) -> bool {
     let before = document
         .word(quotation.open_token.wrapping_sub(1))
         .unwrap_or_default();
-    NAMING_WORDS.contains(&before.as_str()) || matches!(before.as_str(), "calls" | "call")
+    NAMING_WORDS.contains(&&*before) || matches!(&*before, "calls" | "call")
 }
 
 /// `"...," Keller said`, `"...," said Keller`, `Keller said: "..."`, and the interrupted
@@ -534,7 +543,7 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             index += 1;
             continue;
         }
-        if ADJUNCT_PREPOSITIONS.contains(&word.as_str()) {
+        if ADJUNCT_PREPOSITIONS.contains(&&*word) {
             // `said on "Morning Edition" that ...`: a quoted title after a preposition is
             // part of the adjunct.
             if let Some(quotation) = document
@@ -633,7 +642,7 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
     let Some(word) = document.word(index) else {
         return index;
     };
-    if matches!(word.as_str(), "him" | "her" | "them" | "us" | "me" | "you") {
+    if matches!(&*word, "him" | "her" | "them" | "us" | "me" | "you") {
         return index + 1;
     }
     if document.tokens[index]
@@ -641,7 +650,7 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        || matches!(word.as_str(), "the" | "a" | "an")
+        || matches!(&*word, "the" | "a" | "an")
     {
         // A name or a determiner-led phrase: take capitalised words and nouns up to the
         // next determiner, pronoun, "that" or punctuation.
@@ -658,7 +667,7 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
             if next == "that"
                 || is_clause_start_pronoun(&next)
                 || matches!(
-                    next.as_str(),
+                    &*next,
                     "the" | "a" | "an" | "on" | "in" | "at" | "his" | "her" | "their" | "its"
                 )
                 || (!capitalised && index > cue.end_token + 3)
@@ -669,7 +678,7 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
         }
         return index;
     }
-    if OBJECT_PRONOUNS.contains(&word.as_str()) {
+    if OBJECT_PRONOUNS.contains(&&*word) {
         return index + 1;
     }
     index
@@ -1506,8 +1515,8 @@ fn that_after_phrase(
     );
     let opens_an_adjunct = document.word(first).is_some_and(|word| {
         (word.ends_with("ly") && word.len() > 4)
-            || ADJUNCT_PREPOSITIONS.contains(&word.as_str())
-            || matches!(word.as_str(), "afterwards" | "later" | "again")
+            || ADJUNCT_PREPOSITIONS.contains(&&*word)
+            || matches!(&*word, "afterwards" | "later" | "again")
     });
     if !takes_a_listener && !opens_an_adjunct {
         return None;
@@ -1617,7 +1626,7 @@ pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool 
     let before = document
         .word(quotation.open_token.wrapping_sub(1))
         .unwrap_or_default();
-    if before == "on" || NAMING_WORDS.contains(&before.as_str()) {
+    if before == "on" || NAMING_WORDS.contains(&&*before) {
         return true;
     }
     let words: Vec<&str> = document.tokens[quotation.first_inner_token..quotation.end_inner_token]

@@ -3,7 +3,7 @@
 //! Keller`, `according to the ministry`). It only finds surface mentions; `resolve`
 //! decides whom they mean.
 
-use super::lexicon::{cue_verb, is_organisation_noun, is_role_noun, AUXILIARIES};
+use super::lexicon::{cue_verb, is_organisation_noun, is_role_noun, with_lowercase, AUXILIARIES};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -43,7 +43,7 @@ fn word_at<'t>(text: &'t str, tokens: &[Token], index: usize) -> Option<&'t str>
 }
 
 fn is_clause_word(word: &str) -> bool {
-    CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
+    with_lowercase(word, |lower| CLAUSE_WORDS.contains(&lower))
 }
 
 fn is_noun_phrase_token(text: &str, token: Token) -> bool {
@@ -74,8 +74,9 @@ pub fn skip_auxiliaries_before(
         let Some(word) = word_at(text, tokens, end - 1) else {
             break;
         };
-        let lower = word.to_lowercase();
-        if AUXILIARIES.contains(&lower.as_str()) || lower.ends_with("ly") && lower.len() > 4 {
+        if with_lowercase(word, |lower| {
+            AUXILIARIES.contains(&lower) || lower.ends_with("ly") && lower.len() > 4
+        }) {
             end -= 1;
         } else {
             break;
@@ -118,17 +119,18 @@ fn noun_phrase_ending_at(
     // comes before: "On Aug. 18 the union" is "the union", "a spokeswoman for the
     // ministry" stays whole.
     if let Some(determiner) = (first + 1..end).rev().find(|&index| {
-        matches!(
-            tokens[index].text(text).to_lowercase().as_str(),
-            "the" | "a" | "an"
-        ) && !PHRASE_PREPOSITIONS.contains(&tokens[index - 1].text(text).to_lowercase().as_str())
+        with_lowercase(tokens[index].text(text), |lower| {
+            matches!(lower, "the" | "a" | "an")
+        }) && !with_lowercase(tokens[index - 1].text(text), |lower| {
+            PHRASE_PREPOSITIONS.contains(&lower)
+        })
     }) {
         first = determiner;
     }
     while first < end {
-        let word = tokens[first].text(text).to_lowercase();
-        if PHRASE_PREPOSITIONS.contains(&word.as_str())
-            || tokens[first].kind == TokenKind::Punctuation
+        if with_lowercase(tokens[first].text(text), |word| {
+            PHRASE_PREPOSITIONS.contains(&word)
+        }) || tokens[first].kind == TokenKind::Punctuation
         {
             first += 1;
         } else {
@@ -151,14 +153,15 @@ fn noun_phrase_starting_at(
         && (is_noun_phrase_token(text, tokens[end])
             || document_noun_after_determiner(text, tokens, first, end))
     {
-        let word = tokens[end].text(text).to_lowercase();
         // Dates and places after an inverted speaker belong to the sentence, not to the
         // name: "said Keller on Tuesday", "said Keller in Berlin".
         if end > first
-            && matches!(
-                word.as_str(),
-                "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today"
-            )
+            && with_lowercase(tokens[end].text(text), |word| {
+                matches!(
+                    word,
+                    "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today"
+                )
+            })
             && !continues_name(text, tokens, end, ceiling)
         {
             break;
@@ -167,7 +170,9 @@ fn noun_phrase_starting_at(
     }
     while end > first
         && (tokens[end - 1].kind == TokenKind::Punctuation
-            || PHRASE_PREPOSITIONS.contains(&tokens[end - 1].text(text).to_lowercase().as_str()))
+            || with_lowercase(tokens[end - 1].text(text), |lower| {
+                PHRASE_PREPOSITIONS.contains(&lower)
+            }))
     {
         end -= 1;
     }
@@ -187,10 +192,9 @@ fn document_noun_after_determiner(
     }
     let opens_description = |at: usize| {
         let word = tokens[at].text(text);
-        matches!(
-            word.to_lowercase().as_str(),
-            "a" | "an" | "the" | "its" | "their" | "his" | "her"
-        ) || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
+        with_lowercase(word, |lower| {
+            matches!(lower, "a" | "an" | "the" | "its" | "their" | "his" | "her")
+        }) || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
     };
     // "the company's annual report": one lower-case adjective may stand between.
     opens_description(index - 1)
@@ -207,10 +211,9 @@ fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) ->
     // "diplomats briefed on the talks": the preposition belongs to the description.
     if word == "on"
         && index > 0
-        && matches!(
-            tokens[index - 1].text(text).to_lowercase().as_str(),
-            "briefed" | "working" | "worked"
-        )
+        && with_lowercase(tokens[index - 1].text(text), |lower| {
+            matches!(lower, "briefed" | "working" | "worked")
+        })
     {
         return true;
     }
@@ -356,10 +359,9 @@ fn appositive_subject(
             .text(text)
             .eq_ignore_ascii_case("the");
     let head_is_name = starts_with_capital(text, tokens, head_first, head_end);
-    let appositive_is_relative = matches!(
-        tokens[appositive_first].text(text).to_lowercase().as_str(),
-        "who" | "whose" | "which"
-    );
+    let appositive_is_relative = with_lowercase(tokens[appositive_first].text(text), |lower| {
+        matches!(lower, "who" | "whose" | "which")
+    });
     if appositive_is_relative {
         return Some(candidate(tokens, head_first, head_end, None));
     }
@@ -428,10 +430,9 @@ fn relative_clause_ending_at(
             return None;
         }
         if token.is_word()
-            && matches!(
-                token.text(text).to_lowercase().as_str(),
-                "who" | "whose" | "which"
-            )
+            && with_lowercase(token.text(text), |lower| {
+                matches!(lower, "who" | "whose" | "which")
+            })
         {
             return Some((first, end));
         }
@@ -450,23 +451,25 @@ pub fn subject_after(
     // "said in the Oval Office", "said at a news conference": a place or occasion, not
     // a speaker.
     let opens_with_preposition = word_at(text, tokens, cue_end).is_some_and(|word| {
-        matches!(
-            word.to_lowercase().as_str(),
-            "in" | "on"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "from"
-                | "with"
-                | "by"
-                | "for"
-                | "of"
-                | "to"
-                | "into"
-                | "while"
-                | "when"
-        )
+        with_lowercase(word, |lower| {
+            matches!(
+                lower,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "of"
+                    | "to"
+                    | "into"
+                    | "while"
+                    | "when"
+            )
+        })
     });
     if opens_with_preposition {
         return None;

@@ -4,7 +4,7 @@
 //! Kept beside the resolver (not in the shared lexicon) because the learned tagger's
 //! features read the shared lists and must not move when these do.
 
-use super::super::lexicon::Gender;
+use super::super::lexicon::{with_lowercase, Gender};
 
 /// Last words of company and institution names the shared organisation nouns miss
 /// ("Lowther Securities", "Nordvale Airways", "Starling Records").
@@ -65,10 +65,9 @@ const ORGANISATION_NAME_ENDINGS: &[&str] = &[
 
 /// Whether `word` ends company and institution names.
 pub fn organisation_name_ending(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ORGANISATION_NAME_ENDINGS
-        .binary_search(&lower.as_str())
-        .is_ok()
+    with_lowercase(word, |lower| {
+        ORGANISATION_NAME_ENDINGS.binary_search(&lower).is_ok()
+    })
 }
 
 /// Last words of places, which never speak: "Main Street", "Harbour Road".
@@ -92,14 +91,16 @@ pub fn is_place_name(words: &[&str]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let last = last.trim_end_matches('.').to_lowercase();
     let saint = words[..words.len() - 1].iter().any(|word| {
-        matches!(
-            word.trim_end_matches('.').to_lowercase().as_str(),
-            "st" | "saint" | "ste"
-        )
+        with_lowercase(word.trim_end_matches('.'), |lower| {
+            matches!(lower, "st" | "saint" | "ste")
+        })
     });
-    (words.len() >= 2 && PLACE_ENDINGS.contains(&last.as_str())) || saint
+    (words.len() >= 2
+        && with_lowercase(last.trim_end_matches('.'), |last| {
+            PLACE_ENDINGS.contains(&last)
+        }))
+        || saint
 }
 
 /// Heads of descriptions that a company answers to ("the company", "the airline") without
@@ -171,12 +172,12 @@ pub const RANK_WORDS: &[&str] = &[
 
 /// Religious and courtesy titles before a name, with the gender they tell.
 pub fn religious_title(word: &str) -> Option<Option<Gender>> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
+    with_lowercase(word.trim_end_matches('.'), |lower| match lower {
         "father" | "fr" | "brother" | "lord" | "sheikh" => Some(Some(Gender::Male)),
         "sister" | "lady" | "mother" => Some(Some(Gender::Female)),
         "rev" | "reverend" | "canon" => Some(None),
         _ => None,
-    }
+    })
 }
 
 /// "officials who have worked on the programme" read for one of them: "official who has
