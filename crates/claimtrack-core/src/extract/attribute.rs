@@ -772,11 +772,22 @@ fn reported_speech(
     let coordinated = mention.is_none()
         && aux_start > sentence_first
         && matches!(document.word(aux_start - 1).as_deref(), Some("and" | "but"));
-    let mention = if coordinated && !drafts.iter().any(|draft| draft.sentence == sentence) {
+    let sentence_has_claim = drafts.iter().any(|draft| draft.sentence == sentence);
+    let mention = if coordinated && !sentence_has_claim {
         sentence_subject(document, sentence_first, aux_start - 1)
+    } else if participle_of_previous && !sentence_has_claim {
+        // `Okafor hit back last night, insisting ...`: with no claim before it in the
+        // sentence, the participle speaks for the sentence's subject.
+        let subject_first = skip_time_stamp_or_dateline(
+            document,
+            skip_leading_connectives(document, sentence_first, aux_start - 1),
+            aux_start - 1,
+        );
+        sentence_subject(document, subject_first, aux_start - 1)
     } else {
         mention
     };
+    let participle_of_previous = participle_of_previous && mention.is_none();
     let participle_of_previous = participle_of_previous || (coordinated && mention.is_none());
 
     // `Lindqvist called the plan "a glossy brochure"`: naming words for something, quoted.
@@ -1075,6 +1086,45 @@ fn sentence_subject(
     limit: usize,
 ) -> Option<MentionCandidate> {
     let text = document.text;
+    // A tabloid's shouted opening word before a description and a name ("TELLY chef
+    // Dominic Fairweather") is no part of the name.
+    let shouted = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            let word = token.text(text);
+            token.is_word()
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        })
+    };
+    let lower_case_word = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            token.is_word()
+                && token
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        })
+    };
+    let capitalised_word = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            token.is_word()
+                && token
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    };
+    let first = if shouted(first)
+        && lower_case_word(first + 1)
+        && capitalised_word(first + 2)
+        && first + 2 < limit
+    {
+        first + 1
+    } else {
+        first
+    };
     let mut end = first;
     while end < limit && end - first < 8 {
         let token = document.tokens[end];
@@ -1085,7 +1135,12 @@ fn sentence_subject(
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let role = super::lexicon::is_role_noun(word);
         let leading_article = end == first && matches!(word, "The" | "A" | "An");
-        if !(capitalised || role || leading_article) {
+        // "council leader Deirdre Okafor": a word that only qualifies the role after it.
+        let qualifies_role = document
+            .tokens
+            .get(end + 1)
+            .is_some_and(|next| next.is_word() && super::lexicon::is_role_noun(next.text(text)));
+        if !(capitalised || role || leading_article || qualifies_role) {
             break;
         }
         end += 1;
