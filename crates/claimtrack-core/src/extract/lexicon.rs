@@ -69,7 +69,7 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// stays in the fastest cache), and the packed word only when a tag matches, so most
 /// words, which are in no table, cost one tag read. Longer or non-ASCII entries sit in
 /// a hash map beside it. Lookups ignore case exactly as `str::to_lowercase` does.
-struct PackedWordTable<V: Copy> {
+pub(crate) struct PackedWordTable<V: Copy> {
     /// 0 for an empty slot, otherwise 16 bits of the entry's hash with the lowest set.
     tags: Box<[u16]>,
     /// The entry in each slot whose tag is not 0.
@@ -633,7 +633,7 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
 
 /// Looks `word` up in `list` ignoring case, through a hash set built once per list: the
 /// resolver asks these questions for every capitalised word of every article.
-fn in_word_set(
+pub(crate) fn in_word_set(
     cache: &'static OnceLock<PackedWordTable<()>>,
     list: &'static [&'static str],
     word: &str,

@@ -3,7 +3,12 @@
 //! Keller`, `according to the ministry`). It only finds surface mentions; `resolve`
 //! decides whom they mean.
 
-use super::lexicon::{cue_verb, is_organisation_noun, is_role_noun, with_lowercase, AUXILIARIES};
+use std::sync::OnceLock;
+
+use super::lexicon::{
+    cue_verb, in_word_set, is_organisation_noun, is_role_noun, with_lowercase, PackedWordTable,
+    AUXILIARIES,
+};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -42,8 +47,11 @@ fn word_at<'t>(text: &'t str, tokens: &[Token], index: usize) -> Option<&'t str>
         .map(|token| token.text(text))
 }
 
+/// Asked of every word a noun phrase might take in: a table built once, in any case, as
+/// scanning the list after lower-casing each word cost more than the rest of the phrase.
 fn is_clause_word(word: &str) -> bool {
-    with_lowercase(word, |lower| CLAUSE_WORDS.contains(&lower))
+    static CACHE: OnceLock<PackedWordTable<()>> = OnceLock::new();
+    in_word_set(&CACHE, CLAUSE_WORDS, word)
 }
 
 fn is_noun_phrase_token(text: &str, token: Token) -> bool {
