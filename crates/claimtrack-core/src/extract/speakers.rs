@@ -71,6 +71,19 @@ fn is_noun_phrase_token(text: &str, token: Token) -> bool {
     }
 }
 
+/// An auxiliary ("has", "would") or an "-ly" adverb of more than four letters, in any
+/// case. Asked of the words before every cue: the auxiliaries sit in a table built once.
+fn is_auxiliary_or_adverb(word: &str) -> bool {
+    static CACHE: OnceLock<PackedWordTable<()>> = OnceLock::new();
+    if in_word_set(&CACHE, AUXILIARIES, word) {
+        return true;
+    }
+    if word.is_ascii() {
+        return word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly");
+    }
+    with_lowercase(word, |lower| lower.ends_with("ly") && lower.len() > 4)
+}
+
 /// Skips auxiliaries and adverbs standing between a subject and its cue, leftwards.
 pub fn skip_auxiliaries_before(
     text: &str,
@@ -82,9 +95,7 @@ pub fn skip_auxiliaries_before(
         let Some(word) = word_at(text, tokens, end - 1) else {
             break;
         };
-        if with_lowercase(word, |lower| {
-            AUXILIARIES.contains(&lower) || lower.ends_with("ly") && lower.len() > 4
-        }) {
+        if is_auxiliary_or_adverb(word) {
             end -= 1;
         } else {
             break;
@@ -296,36 +307,42 @@ pub fn subject_before(
 /// Skips a time standing between a subject and its verb, leftwards: "yesterday", "last
 /// night", "on Tuesday", "this morning".
 fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> usize {
-    let lower_at = |index: usize| word_at(text, tokens, index).map(str::to_lowercase);
     let Some(last) = end.checked_sub(1).filter(|&last| last >= floor) else {
         return end;
     };
-    let Some(word) = lower_at(last) else {
+    let Some(word) = word_at(text, tokens, last) else {
         return end;
     };
     let previous = last
         .checked_sub(1)
         .filter(|&previous| previous >= floor)
-        .and_then(lower_at);
+        .and_then(|previous| word_at(text, tokens, previous));
+    // Both words are lower-cased on the stack: this runs before every cue.
+    let previous_is = |options: &[&str]| {
+        previous.is_some_and(|previous| with_lowercase(previous, |lower| options.contains(&lower)))
+    };
     let is_weekday = |word: &str| {
         matches!(
             word,
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         )
     };
-    match word.as_str() {
+    with_lowercase(word, |word| match word {
         "yesterday" | "today" | "tonight" => last,
         "night" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
-            if matches!(previous.as_deref(), Some("last" | "this")) =>
+            if previous_is(&["last", "this"]) =>
         {
             last - 1
         }
-        weekday if is_weekday(weekday) => match previous.as_deref() {
-            Some("on" | "last" | "this") => last - 1,
-            _ => last,
-        },
+        weekday if is_weekday(weekday) => {
+            if previous_is(&["on", "last", "this"]) {
+                last - 1
+            } else {
+                last
+            }
+        }
         _ => end,
-    }
+    })
 }
 
 /// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
