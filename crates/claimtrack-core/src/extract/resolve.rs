@@ -600,13 +600,13 @@ impl<'a> Resolver<'a> {
         // whatever names follow.
         let first_content = words
             .iter()
-            .find(|word| !is_determiner_or_number(&word.to_lowercase()));
+            .find(|word| !with_lowercase(word, is_determiner_or_number));
         let group_first = words
             .iter()
-            .position(|word| !is_determiner_or_number(&word.to_lowercase()))
+            .position(|word| !with_lowercase(word, is_determiner_or_number))
             .filter(|&position| {
                 words.get(position + 1).is_some_and(|next| {
-                    !is_capitalised(next) || is_phrase_preposition(&next.to_lowercase())
+                    !is_capitalised(next) || with_lowercase(next, is_phrase_preposition)
                 })
             });
         if words.len() > 1
@@ -631,10 +631,12 @@ impl<'a> Resolver<'a> {
             .iter()
             .position(|word| is_capitalised(word) && !is_capitalised_function_word(word));
         let determiner_led = words.first().is_some_and(|word| {
-            matches!(
-                word.to_lowercase().as_str(),
-                "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many"
-            )
+            with_lowercase(word, |lower| {
+                matches!(
+                    lower,
+                    "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many"
+                )
+            })
         });
         // "Office of the Auditor General": "the" inside a name, after its "of".
         let name_like =
@@ -674,7 +676,7 @@ impl<'a> Resolver<'a> {
         // "a spokesman for the Airline Council" is a description that ends in a name.
         let preposition_before_name = words[..trailing_name_from]
             .iter()
-            .any(|word| is_phrase_preposition(&word.to_lowercase()));
+            .any(|word| with_lowercase(word, is_phrase_preposition));
         if !all_capitalised_after
             && words.len() - trailing_name_from >= 2
             && !preposition_before_name
@@ -693,7 +695,7 @@ impl<'a> Resolver<'a> {
         let described_before_name = capitalised_from.is_some_and(|from| {
             words[..from]
                 .iter()
-                .any(|word| is_phrase_preposition(&word.to_lowercase()))
+                .any(|word| with_lowercase(word, is_phrase_preposition))
         });
         if let Some(from) =
             capitalised_from.filter(|_| all_capitalised_after && !described_before_name)
@@ -1146,7 +1148,7 @@ impl<'a> Resolver<'a> {
         let name: Vec<&str> = possessor_words
             .iter()
             .copied()
-            .filter(|word| !is_determiner_or_number(&word.to_lowercase()))
+            .filter(|word| !with_lowercase(word, is_determiner_or_number))
             .collect();
         Some(Possessor {
             name: name.join(" "),
