@@ -1726,6 +1726,16 @@ fn role_fit(role: &str, head: &str, modifiers: &[String]) -> Option<usize> {
 /// one to three lower-case modifiers precede ("the transport minister"): the first
 /// modifier's index. A title followed by a name or a possessive is left to the name.
 fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
+    // Asked of every lower-case word: only a "the" two or three tokens back can start such
+    // a description (the walk below returns nothing otherwise), and looking for it costs
+    // less than scanning the two word lists.
+    let is_the_at = |at: Option<usize>| {
+        at.and_then(|at| tokens.get(at))
+            .is_some_and(|token| token.text(text).eq_ignore_ascii_case("the"))
+    };
+    if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
+        return None;
+    }
     let word = tokens[index].text(text);
     if !(is_registered_office(word) || is_registered_body(word)) {
         return None;
