@@ -816,7 +816,10 @@ fn reported_speech(
             confidence = 0.75;
         } else if document.is_punctuation(after_adjuncts, ':') && after_adjuncts + 1 < content_end {
             clause_start = Some(after_adjuncts + 1);
-        } else if cue.strength == CueStrength::Speech
+        } else if (cue.strength == CueStrength::Speech
+            // `..., insisting the ground was ...`: after a comma, a participle of any
+            // reporting verb introduces what was said, "that" or not.
+            || (comma_before && is_participle(document.tokens[cue.first_token].text(text))))
             && (after_adjuncts > cue.end_token || !document.is_punctuation(after_adjuncts, ','))
             && begins_clause(document, after_adjuncts)
             && !(cue.lemma == "tell" && after_listener == cue.end_token)

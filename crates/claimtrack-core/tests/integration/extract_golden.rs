@@ -493,16 +493,21 @@ fn running_quote_after_an_attribution_joins_it() {
 }
 
 /// `X hit back, saying ...`: with no claim before it in its sentence, a participle cue
-/// speaks for the sentence's subject; a tabloid's shouted first word is not part of it.
+/// speaks for the sentence's subject, with or without "that"; a tabloid's shouted first
+/// word is not part of it.
 #[test]
 fn participle_after_a_non_speech_verb_speaks_for_the_subject() {
     check(
-        "Chef hits back at critic\n\nROVERS manager Vince Malloy hit back at the council on Wednesday, saying its plan was \u{201c}a wrecking ball dressed up as a budget\u{201d}.\n\nOpposition councillor Fiona Braddock slammed the bin decision, saying the savings would be wiped out by the cost of clearing fly-tipping.\n",
+        "Chef hits back at critic\n\nROVERS manager Vince Malloy hit back at the council on Wednesday, saying its plan was \u{201c}a wrecking ball dressed up as a budget\u{201d}.\n\nOpposition councillor Fiona Braddock slammed the bin decision, saying the savings would be wiped out by the cost of clearing fly-tipping.\n\nBut council leader Deirdre Okafor hit back last night, insisting the ground was \"falling to bits\" and that no decision had been made.\n",
         expect![[r#"
             mixed "its plan was “a wrecking ball dressed up as a budget”"
                 speaker: Vince Malloy (person) mention: "manager Vince Malloy" cue: saying date: 2026-03-04 confidence: 0.98
             indirect "the savings would be wiped out by the cost of clearing fly-tipping"
-                speaker: Fiona Braddock (person) role: Opposition councillor mention: "Opposition councillor Fiona Braddock" cue: saying confidence: 0.97"#]],
+                speaker: Fiona Braddock (person) role: Opposition councillor mention: "Opposition councillor Fiona Braddock" cue: saying confidence: 0.97
+            mixed "the ground was \"falling to bits\""
+                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.95
+            indirect "no decision had been made"
+                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.87"#]],
     );
 }
 
