@@ -148,11 +148,27 @@ def write_launcher(folder: Path, database_path: Path) -> Path:
     return launcher
 
 
+# How long one WebDriver command may take. A session start is about half a second, but
+# once in a few dozen starts on a loaded machine the app never reaches WebKitWebDriver
+# and the request would wait forever; a bounded wait and one more start recover from it.
+COMMAND_TIMEOUT_SECONDS = 90
+SESSION_START_ATTEMPTS = 2
+
+
 def start_session(launcher: Path) -> webdriver.Remote:
     options = ArgOptions()
     options.set_capability("webkitgtk:browserOptions", {"binary": str(launcher), "args": []})
-    connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=webdriver_url()))
-    return webdriver.Remote(command_executor=connection, options=options)
+    for attempt in range(1, SESSION_START_ATTEMPTS + 1):
+        connection = RemoteConnection(
+            client_config=ClientConfig(remote_server_addr=webdriver_url(), timeout=COMMAND_TIMEOUT_SECONDS)
+        )
+        try:
+            return webdriver.Remote(command_executor=connection, options=options)
+        except Exception as error:  # noqa: BLE001 - a timed-out start is retried once
+            if attempt == SESSION_START_ATTEMPTS:
+                raise
+            print(f"session start failed ({type(error).__name__}: {error}); starting the app again")
+    raise AssertionError("unreachable")
 
 
 @pytest.fixture
