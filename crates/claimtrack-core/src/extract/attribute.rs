@@ -12,7 +12,7 @@ use super::lexicon::{
     AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
-use super::segment::{Paragraph, Sentence, Token, TokenKind};
+use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -1001,12 +1001,7 @@ fn split_coordinated_complements(document: &Document<'_>, draft: ClaimDraft) -> 
     if draft.cue.is_none_or(|cue| cue.span.end > part.start) {
         return vec![draft];
     }
-    let first = document
-        .tokens
-        .partition_point(|token| token.span.start < part.start);
-    let end = document
-        .tokens
-        .partition_point(|token| token.span.start < part.end);
+    let std::ops::Range { start: first, end } = tokens_starting_in(document.tokens, part);
     let mut claims = Vec::new();
     let mut clause_start = first;
     for index in first + 3..end.saturating_sub(3) {
@@ -1099,29 +1094,14 @@ fn sentence_subject(
                 && !word.chars().any(char::is_lowercase)
         })
     };
-    let lower_case_word = |index: usize| {
+    let word_starting = |index: usize, case: fn(char) -> bool| {
         document.tokens.get(index).is_some_and(|token| {
-            token.is_word()
-                && token
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-        })
-    };
-    let capitalised_word = |index: usize| {
-        document.tokens.get(index).is_some_and(|token| {
-            token.is_word()
-                && token
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            token.is_word() && token.text(text).chars().next().is_some_and(case)
         })
     };
     let first = if shouted(first)
-        && lower_case_word(first + 1)
-        && capitalised_word(first + 2)
+        && word_starting(first + 1, char::is_lowercase)
+        && word_starting(first + 2, char::is_uppercase)
         && first + 2 < limit
     {
         first + 1

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use super::attribute::{ClaimDraft, Document, SpeakerSource};
 use super::dates::{self, FoundDate};
+use super::segment::Sentence;
 
 /// Who a claim is attributed to, as far as dating needs it: equal keys are one speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -530,15 +531,7 @@ fn scene_dates(
         {
             continue;
         }
-        let excluded = |token: usize| document.inside_quotation[token] || inside_claim[token];
-        let found = dates::find_dates(
-            document.text,
-            document.tokens,
-            sentence.first_token,
-            sentence.end_token,
-            &excluded,
-        );
-        let Some(first) = found.iter().find(|date| !is_dateline(document, date.token)) else {
+        let Some(first) = first_day_outside_claims(document, sentence, inside_claim) else {
             continue;
         };
         // A day after publication is a schedule ("appears before the committee on June
@@ -573,6 +566,25 @@ fn opens_with_scene(document: &Document<'_>, first_token: usize, date_token: usi
 }
 
 /// A month and day followed by an opening bracket: a wire dateline.
+/// The first day `sentence` names outside quotations and every claim's words, a
+/// dateline's day aside.
+fn first_day_outside_claims(
+    document: &Document<'_>,
+    sentence: &Sentence,
+    inside_claim: &[bool],
+) -> Option<FoundDate> {
+    let excluded = |token: usize| document.inside_quotation[token] || inside_claim[token];
+    dates::find_dates(
+        document.text,
+        document.tokens,
+        sentence.first_token,
+        sentence.end_token,
+        &excluded,
+    )
+    .into_iter()
+    .find(|date| !is_dateline(document, date.token))
+}
+
 fn is_dateline(document: &Document<'_>, token: usize) -> bool {
     let tokens = document.tokens;
     tokens.get(token).is_some_and(|token| token.is_word())
@@ -642,15 +654,7 @@ fn lead_occasion_date(
     let sentence = document
         .sentences
         .get(*document.sentence_of_token.get(paragraph.first_token)?)?;
-    let excluded = |token: usize| document.inside_quotation[token] || inside_claim[token];
-    let found = dates::find_dates(
-        document.text,
-        document.tokens,
-        sentence.first_token,
-        sentence.end_token,
-        &excluded,
-    );
-    if let Some(first) = found.iter().find(|date| !is_dateline(document, date.token)) {
+    if let Some(first) = first_day_outside_claims(document, sentence, inside_claim) {
         return dates::resolve_date(first.mention, published);
     }
     // "KESTON, July 3 (Agency) - Two workers were killed early on Thursday, the owner

@@ -55,6 +55,14 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// The indices of the tokens that start inside `span` (tokens are in text order, so this
+/// is two binary searches).
+pub fn tokens_starting_in(tokens: &[Token], span: ByteSpan) -> std::ops::Range<usize> {
+    let first = tokens.partition_point(|token| token.span.start < span.start);
+    let end = tokens.partition_point(|token| token.span.start < span.end);
+    first..end.max(first)
+}
+
 pub fn is_quote_mark(character: char) -> bool {
     matches!(
         character,

@@ -24,7 +24,7 @@ use super::features::{
     OUTSIDE, SOURCE,
 };
 use super::lexicon::{cue_verb, CueStrength};
-use super::segment::TokenKind;
+use super::segment::{tokens_starting_in, TokenKind};
 use super::speakers::{subject_after, subject_before, MentionCandidate};
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -756,9 +756,7 @@ fn settled_tokens(document: &Document<'_>, rule_drafts: &[ClaimDraft]) -> Vec<bo
     let mut taken = vec![false; tokens.len()];
     for draft in rule_drafts.iter().filter(|draft| is_settled(draft)) {
         for part in &draft.parts {
-            let first = tokens.partition_point(|token| token.span.start < part.start);
-            let end = tokens.partition_point(|token| token.span.start < part.end);
-            taken[first..end.max(first)].fill(true);
+            taken[tokens_starting_in(tokens, *part)].fill(true);
         }
         if let SpeakerSource::Mention(mention) = &draft.speaker {
             taken[mention.first_token..mention.end_token.min(tokens.len())].fill(true);
@@ -927,13 +925,7 @@ fn is_claim_shaped(document: &Document<'_>, draft: &ClaimDraft, settings: &Tagge
         .parts
         .iter()
         .map(|part| {
-            let first = document
-                .tokens
-                .partition_point(|token| token.span.start < part.start);
-            let end = document
-                .tokens
-                .partition_point(|token| token.span.start < part.end);
-            document.tokens[first..end.max(first)]
+            document.tokens[tokens_starting_in(document.tokens, *part)]
                 .iter()
                 .filter(|token| token.is_word() || token.kind == TokenKind::Number)
                 .count()
