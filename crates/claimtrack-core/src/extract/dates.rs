@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::lexicon::{with_lowercase, MONTHS, WEEKDAYS};
+use super::lexicon::{calendar_name, with_lowercase, CalendarName};
 use super::segment::{Token, TokenKind};
 
 /// A date expression in the text, not yet resolved.
@@ -33,17 +33,19 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
         .unwrap_or(word);
-    let position = with_lowercase(bare, |bare| WEEKDAYS.iter().position(|day| *day == bare))?;
-    Some(Weekday::try_from(position as u8).expect("seven weekdays"))
+    match calendar_name(bare)? {
+        CalendarName::Weekday(position) => {
+            Some(Weekday::try_from(position).expect("seven weekdays"))
+        }
+        CalendarName::Month(_) => None,
+    }
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    with_lowercase(word.trim_end_matches('.'), |bare| {
-        MONTHS
-            .iter()
-            .find(|(name, _)| *name == bare)
-            .map(|(_, number)| *number)
-    })
+    match calendar_name(word.trim_end_matches('.'))? {
+        CalendarName::Month(number) => Some(number),
+        CalendarName::Weekday(_) => None,
+    }
 }
 
 /// Words before a weekday that make it a day the claim is about rather than the day it

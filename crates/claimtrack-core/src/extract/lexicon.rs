@@ -1296,6 +1296,34 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// What a weekday or month name says: the weekday (Monday 0) or the month's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarName {
+    Weekday(u8),
+    Month(u32),
+}
+
+/// `word` as a weekday, a month or a month's abbreviation, in any case. Asked of every
+/// capitalised word the resolver and the date finder read, so the names sit in a packed
+/// table rather than being compared one by one after lower-casing.
+pub fn calendar_name(word: &str) -> Option<CalendarName> {
+    static NAMES: OnceLock<PackedWordTable<CalendarName>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        PackedWordTable::new(
+            WEEKDAYS
+                .iter()
+                .enumerate()
+                .map(|(index, day)| (*day, CalendarName::Weekday(index as u8)))
+                .chain(
+                    MONTHS
+                        .iter()
+                        .map(|(name, number)| (*name, CalendarName::Month(*number))),
+                ),
+        )
+    });
+    names.get(word)
+}
+
 /// Countries and country-like political units that speak as one ("Norway said"). The
 /// canonical name is the first spelling.
 pub const COUNTRIES: &[&[&str]] = &[

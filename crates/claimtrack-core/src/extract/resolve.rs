@@ -10,8 +10,9 @@ mod words;
 
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
-    country, honorific_gender, is_capitalised_function_word, is_group_noun, is_organisation_noun,
-    is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender, DEMONYMS, MONTHS, WEEKDAYS,
+    calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
+    is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
+    DEMONYMS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use super::speakers::MentionCandidate;
@@ -82,10 +83,8 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_temporal_name(word: &str) -> bool {
-    // Asked of every capitalised word: lower-cased on the stack, not in a new string.
-    with_lowercase(strip_possessive(word).trim_end_matches('.'), |lower| {
-        WEEKDAYS.contains(&lower) || MONTHS.iter().any(|(name, _)| *name == lower)
-    })
+    // Asked of every capitalised word: one probe of a packed table, no lower-cased copy.
+    calendar_name(strip_possessive(word).trim_end_matches('.')).is_some()
 }
 
 /// Whether `whole`, lower-cased, ends with a space and `tail` lower-cased ("European
@@ -370,27 +369,42 @@ impl<'a> Resolver<'a> {
         role: Option<String>,
         gender: Option<Gender>,
     ) -> usize {
-        let lower_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-        let existing = self.entities.iter().position(|entity| {
-            entity.canonical.eq_ignore_ascii_case(name)
-                || (kind == SpeakerType::Person
-                    && entity.kind == SpeakerType::Person
-                    && lower_words.len() == 1
-                    && entity.name_words.last() == lower_words.last())
-                || (kind == SpeakerType::Person
-                    && entity.kind == SpeakerType::Person
-                    && entity.name_words.len() == 1
-                    && lower_words.last() == entity.name_words.last())
-                || (kind == SpeakerType::Organisation
-                    && entity.kind == SpeakerType::Organisation
-                    && ends_with_word_ignoring_case(&entity.canonical, name))
+        // Most calls meet a known entity whose name says as much: the name's lower-cased
+        // words are built only for a new entity or a fuller name, and the last word is
+        // compared lower-cased on the stack.
+        let word_count = name.split_whitespace().count();
+        let last_word = name.split_whitespace().next_back().unwrap_or("");
+        let existing = with_lowercase(last_word, |lower_last| {
+            let same_last_word = |entity: &Entity| {
+                word_count > 0
+                    && entity
+                        .name_words
+                        .last()
+                        .is_some_and(|last| last == lower_last)
+            };
+            self.entities.iter().position(|entity| {
+                entity.canonical.eq_ignore_ascii_case(name)
+                    || (kind == SpeakerType::Person
+                        && entity.kind == SpeakerType::Person
+                        && word_count == 1
+                        && same_last_word(entity))
+                    || (kind == SpeakerType::Person
+                        && entity.kind == SpeakerType::Person
+                        && entity.name_words.len() == 1
+                        && same_last_word(entity))
+                    || (kind == SpeakerType::Organisation
+                        && entity.kind == SpeakerType::Organisation
+                        && ends_with_word_ignoring_case(&entity.canonical, name))
+            })
         });
+        let lower_words =
+            || -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
         if let Some(existing) = existing {
             // A fuller form of a known name becomes its canonical spelling.
             let entity = &mut self.entities[existing];
-            if lower_words.len() > entity.name_words.len() && kind == entity.kind {
+            if word_count > entity.name_words.len() && kind == entity.kind {
                 entity.canonical = name.to_string();
-                entity.name_words = lower_words;
+                entity.name_words = lower_words();
             }
             return existing;
         }
@@ -399,7 +413,7 @@ impl<'a> Resolver<'a> {
             kind,
             role,
             gender,
-            name_words: lower_words,
+            name_words: lower_words(),
             title_only: false,
             possessor: None,
         });
