@@ -233,6 +233,13 @@ pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]
         let cue_is_asked = draft
             .cue
             .is_some_and(|cue| cue.span.slice(text).eq_ignore_ascii_case("asked"));
+        let asks = is_question(draft) || question_follows;
+        // Only a question can be a reporter's, so the speaker's words are read only then.
+        if !asks {
+            previous_was_a_reporters_question = false;
+            questions.push(false);
+            continue;
+        }
         let asked_by_a_reporter = match &draft.speaker {
             SpeakerSource::Mention(mention) => {
                 let words: Vec<String> = document.tokens[mention.first_token..mention.end_token]
@@ -260,8 +267,7 @@ pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]
                         matches!(&*word, "was" | "were" | "been" | "being" | "is" | "are")
                     })
             });
-        let asks = is_question(draft) || question_follows;
-        previous_was_a_reporters_question = asks && (asked_by_a_reporter || asked_in_the_passive);
+        previous_was_a_reporters_question = asked_by_a_reporter || asked_in_the_passive;
         questions.push(previous_was_a_reporters_question);
     }
     questions

@@ -806,11 +806,15 @@ fn date_headlines_from_body(
     own: &[OwnTime],
     said_on: &mut [Option<NaiveDate>],
 ) {
+    // A claim's words are compared with several headlines': each claim's are read once.
+    let mut words_of: Vec<Option<Vec<&str>>> = vec![None; drafts.len()];
     for (position, &index) in order.iter().enumerate() {
         if own[index] != OwnTime::Unstated || !is_headline(document, &drafts[index]) {
             continue;
         }
-        let words = content_words(document, &drafts[index]);
+        let words = words_of[index]
+            .get_or_insert_with(|| content_words(document, &drafts[index]))
+            .clone();
         let key = speakers.get(index).and_then(|speaker| speaker.key.as_ref());
         let paragraph = paragraph_of(document, &drafts[index]);
         let repeated = order[position + 1..]
@@ -820,7 +824,8 @@ fn date_headlines_from_body(
             .find(|&other| {
                 // A headline labels its speaker by a description ("Brewer:") that the
                 // story below names otherwise, so the repeated words decide.
-                let other_words = content_words(document, &drafts[other]);
+                let other_words =
+                    words_of[other].get_or_insert_with(|| content_words(document, &drafts[other]));
                 let shared = words
                     .iter()
                     .filter(|word| {
@@ -874,16 +879,19 @@ fn content_words<'a>(document: &Document<'a>, draft: &ClaimDraft) -> Vec<&'a str
 
 /// Roles of people a story asks for comment rather than quotes at its occasion.
 pub fn is_commentator_role(role: &str) -> bool {
+    // Asked for every claim's speaker: the words are compared ignoring ASCII case in
+    // place, as lower-casing them first would.
     role.split(|c: char| !c.is_alphabetic()).any(|word| {
-        matches!(
-            word.to_ascii_lowercase().as_str(),
-            "analyst"
-                | "analysts"
-                | "economist"
-                | "economists"
-                | "professor"
-                | "strategist"
-                | "researcher"
-        )
+        [
+            "analyst",
+            "analysts",
+            "economist",
+            "economists",
+            "professor",
+            "strategist",
+            "researcher",
+        ]
+        .iter()
+        .any(|noun| noun.eq_ignore_ascii_case(word))
     })
 }
