@@ -138,12 +138,17 @@ pub(crate) fn extract_with_evidence(
     // Reporters' questions go only now: before the tagger ran, they kept it from finding the
     // same words again through their cue.
     let questions = attribute::reporters_questions(&document, &drafts);
-    let (drafts, evidence): (Vec<_>, Vec<_>) = drafts
-        .into_iter()
-        .zip(evidence)
-        .zip(questions)
-        .filter_map(|(pair, is_question)| (!is_question).then_some(pair))
-        .unzip();
+    // Most articles have none, and then the drafts stay as they are, with no new vectors.
+    let (drafts, evidence): (Vec<_>, Vec<_>) = if questions.contains(&true) {
+        drafts
+            .into_iter()
+            .zip(evidence)
+            .zip(questions)
+            .filter_map(|(pair, is_question)| (!is_question).then_some(pair))
+            .unzip()
+    } else {
+        (drafts, evidence)
+    };
     let mut resolver = resolve::Resolver::new(
         text,
         &analysis.tokens,
