@@ -34,6 +34,11 @@ pub struct DatingSpeaker {
     /// Introduced as an analyst, economist or academic: someone the story asks for
     /// comment, not someone speaking at its occasion.
     pub commentator: bool,
+    /// The speaker is an organisation, a body or a country.
+    pub organisation: bool,
+    /// For a speaker introduced as a member of a body ("its chairman", "the service's
+    /// director"): the possessive, lower-cased ("its", "service").
+    pub member_of: Option<String>,
 }
 
 /// How many claims back (or ahead) in a paragraph the carrying rules look: enough for any
@@ -234,6 +239,16 @@ pub fn said_on_dates(
                     said_on[other]
                 } else if let Some(scene) = scene_in_paragraph {
                     Some(scene.date)
+                } else if let Some(date) = body_day_for_member(
+                    document,
+                    drafts,
+                    speakers,
+                    index,
+                    &order[..position],
+                    &said_on,
+                    scene.filter(|scene| scene.paragraph == paragraph),
+                ) {
+                    Some(date)
                 } else if let Some(later) = later_day_in_paragraph(
                     document,
                     drafts,
@@ -733,6 +748,60 @@ fn sentence_names(document: &Document<'_>, sentence: usize, name: &str) -> bool 
     })
 }
 
+/// "The Selvar Canal Authority said yesterday that ... 'The hull is free,' its chairman,
+/// Omar Haddad, told reporters.": a member of a body who speaks right after the body in
+/// the same paragraph speaks at the same occasion, whether the body spoke (its latest
+/// dated claim in the paragraph) or acted in a sentence that set the scene ("The National
+/// Weather Service issued its highest warning yesterday. ... the service's director
+/// said."). The speaker of draft `member` names the body by a possessive: "its" stands
+/// for the body before, a word ("service") must be in the body's name or in the scene's
+/// sentence.
+fn body_day_for_member(
+    document: &Document<'_>,
+    drafts: &[ClaimDraft],
+    speakers: &[DatingSpeaker],
+    member: usize,
+    earlier: &[usize],
+    said_on: &[Option<NaiveDate>],
+    scene_in_paragraph: Option<SceneDate>,
+) -> Option<NaiveDate> {
+    let member_of = speakers.get(member)?.member_of.as_deref()?;
+    let paragraph = paragraph_of(document, &drafts[member]);
+    let names_body = |name: &str| {
+        member_of == "its"
+            || name
+                .split_whitespace()
+                .any(|word| word.eq_ignore_ascii_case(member_of))
+    };
+    let body_claim = earlier
+        .iter()
+        .rev()
+        .copied()
+        .take(LOOKAROUND)
+        .take_while(|&other| paragraph_of(document, &drafts[other]) == paragraph)
+        .find(|&other| {
+            speakers.get(other).is_some_and(|speaker| {
+                speaker.organisation && speaker.name.as_deref().is_some_and(names_body)
+            })
+        });
+    if let Some(date) = body_claim.and_then(|other| said_on[other]) {
+        return Some(date);
+    }
+    let scene = scene_in_paragraph?;
+    let sentence = document.sentences.get(scene.sentence)?;
+    let scene_names_body = (sentence.first_token..sentence.end_token).any(|token| {
+        document.tokens[token].is_word() && {
+            let word = document.tokens[token].text(document.text);
+            let bare = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .unwrap_or(word);
+            bare.eq_ignore_ascii_case(member_of)
+        }
+    });
+    (member_of != "its" && scene_names_body).then_some(scene.date)
+}
+
 /// A day the same speaker's next claim in the paragraph names, when nobody else speaks in
 /// between ("Stott said he did not recall it. 'It was a priority,' he said in an
 /// interview on Monday.").
@@ -785,8 +854,21 @@ fn is_headline(document: &Document<'_>, draft: &ClaimDraft) -> bool {
                 .get(paragraph.end_token.saturating_sub(1)),
         )
         .is_some_and(|(first, last)| first == last);
+    // A headline has no full stop; a short one-sentence paragraph of the story has one
+    // ("Ibáñez told a news conference on Monday that ... under threat.").
+    let paragraph_text = document
+        .tokens
+        .get(paragraph.first_token)
+        .zip(document.tokens.get(paragraph.end_token.saturating_sub(1)))
+        .map_or("", |(first, last)| {
+            &document.text[first.span.start..last.span.end]
+        });
+    let ends_with_full_stop = paragraph_text
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+        .ends_with('.');
     // Counting stops at the 21st word, so a long paragraph costs no more than a short one.
     one_sentence
+        && !ends_with_full_stop
         && document.tokens[paragraph.first_token..paragraph.end_token]
             .iter()
             .filter(|token| token.is_word())
@@ -900,5 +982,21 @@ pub fn is_commentator_role(role: &str) -> bool {
         ]
         .iter()
         .any(|noun| noun.eq_ignore_ascii_case(word))
+    })
+}
+
+/// The body a role says its holder belongs to: "its chairman" -> "its", "the service's
+/// director" -> "service"; `None` for a role without a possessive ("chairman").
+pub fn member_of(role: &str) -> Option<String> {
+    let mut words = role.split_whitespace();
+    let first = words.next()?;
+    if first.eq_ignore_ascii_case("its") || first.eq_ignore_ascii_case("their") {
+        return Some("its".to_string());
+    }
+    role.split_whitespace().find_map(|word| {
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))?;
+        (!bare.is_empty()).then(|| bare.to_lowercase())
     })
 }
