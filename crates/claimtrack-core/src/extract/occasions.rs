@@ -127,6 +127,9 @@ pub fn said_on_dates(
         }
     }
 
+    // Speakers the article interviewed on a given day ("In an interview on Monday,
+    // Westbrook said ..."): a feature quotes them from that interview throughout.
+    let mut interview_days: Vec<(SpeakerKey, NaiveDate)> = Vec::new();
     let mut scene_cursor = 0;
     let mut scene: Option<SceneDate> = None;
     for (position, &index) in order.iter().enumerate() {
@@ -263,6 +266,12 @@ pub fn said_on_dates(
                     said_on[other]
                 } else if let Some(scene) = scene_before_paragraph {
                     Some(scene.date)
+                } else if let Some((_, day)) = interview_days
+                    .iter()
+                    .find(|(known, _)| key == Some(known))
+                    .filter(|_| !in_live_blog)
+                {
+                    Some(*day)
                 } else if in_live_blog {
                     published
                 } else if key.is_some_and(|key| occasion_speakers.contains(key))
@@ -281,6 +290,19 @@ pub fn said_on_dates(
             }
         };
         said_on[index] = date;
+        if let (Some(day), Some(key)) = (date, key) {
+            let interview_sentence = match own_time {
+                OwnTime::Day(_) => Some(draft.sentence),
+                _ => scene
+                    .filter(|scene| scene.paragraph == paragraph && scene.date == day)
+                    .map(|scene| scene.sentence),
+            };
+            if interview_sentence.is_some_and(|sentence| mentions_interview(document, sentence))
+                && !interview_days.iter().any(|(known, _)| known == key)
+            {
+                interview_days.push((key.clone(), day));
+            }
+        }
         if let (Some(date), Some(lead_date), Some(key)) = (date, lead_date, key) {
             if date == lead_date && Some(paragraph) == lead && !occasion_speakers.contains(key) {
                 occasion_speakers.push(key.clone());
@@ -998,5 +1020,19 @@ pub fn member_of(role: &str) -> Option<String> {
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("\u{2019}s"))?;
         (!bare.is_empty()).then(|| bare.to_lowercase())
+    })
+}
+
+/// Whether sentence `sentence` speaks of an interview ("In an interview at his office on
+/// Monday, ..."), outside quotations.
+fn mentions_interview(document: &Document<'_>, sentence: usize) -> bool {
+    let Some(sentence) = document.sentences.get(sentence) else {
+        return false;
+    };
+    (sentence.first_token..sentence.end_token).any(|token| {
+        !document.inside_quotation[token] && {
+            let word = document.tokens[token].text(document.text);
+            word.eq_ignore_ascii_case("interview") || word.eq_ignore_ascii_case("interviews")
+        }
     })
 }

@@ -234,3 +234,24 @@ fn a_pronoun_or_a_coordinated_clause_after_a_verb_that_needs_that() {
             "other tenants had been treated the same way" | 2026-02-04"#]],
     );
 }
+
+/// "In an interview on Monday, Westbrook said ...": a feature quotes the person it
+/// interviewed from that interview throughout, even after other voices in between; someone
+/// quoted without an interview day gets none.
+#[test]
+fn a_speaker_interviewed_on_a_day_keeps_that_day_in_later_paragraphs() {
+    check(
+        "The night buses a city forgot\n\n\
+         Six night routes are due to be withdrawn in April.\n\n\
+         In an interview on Monday, Westbrook said the authority had no good options.\n\n\
+         \"Let her try getting to work at three in the morning,\" said Tom Iles, a baker.\n\n\
+         She said the authority was talking to the city's hospitals about a shuttle.\n\n\
+         Iles said he would keep writing to his councillor.",
+        "2026-02-12",
+        expect![[r#"
+            "the authority had no good options" | 2026-02-09
+            "Let her try getting to work at three in the morn" | none
+            "the authority was talking to the city's hospital" | 2026-02-09
+            "he would keep writing to his councillor" | none"#]],
+    );
+}
