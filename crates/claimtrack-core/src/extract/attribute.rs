@@ -4,17 +4,21 @@
 //! quote-only paragraphs that continue the previous speaker. Titles and scare quotes
 //! with no speech around them are left out.
 
-use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
-    AUXILIARIES, MONTHS, WEEKDAYS,
+    WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
 use crate::model::{ByteSpan, ClaimKind};
+
+/// The quotations and cues a claim has used, by index: hashed with the word tables'
+/// hasher, since the standard one was most of what asking them cost.
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHasher>>;
 
 /// Where a draft's speaker comes from, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +114,8 @@ impl Document<'_> {
 
 pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
-    let mut used_quotations = HashSet::new();
-    let mut used_cues = HashSet::new();
+    let mut used_quotations = HashSet::default();
+    let mut used_cues = HashSet::default();
     for (index, quotation) in document.quotations.iter().enumerate() {
         if used_quotations.contains(&index) {
             continue;
