@@ -82,10 +82,12 @@ pub fn find_dates(
         // Weekdays and months start with one of these capitals and are short: other
         // capitalised words (most names) need no lower-casing.
         let capitalised = word.len() <= 12
-            && word
-                .as_bytes()
-                .first()
-                .is_some_and(|first| b"MTWFSJAOND".contains(first));
+            && word.as_bytes().first().is_some_and(|first| {
+                matches!(
+                    first,
+                    b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
+                )
+            });
         if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
             // "next Monday", "since Sunday", "by Friday": a day the words are about, not
             // the day they were said.
@@ -135,7 +137,14 @@ pub fn find_dates(
         }
         // Every word of an article can pass here: the words below are five to nine
         // letters long, so shorter and longer ones need no lower-casing.
-        if !(5..=9).contains(&word.len()) {
+        // They also start with one of six letters, in either case; a word starting with
+        // anything else, a non-ASCII letter included, lower-cases to none of them.
+        if !(5..=9).contains(&word.len())
+            || !matches!(
+                word.as_bytes()[0] | 0x20,
+                b'y' | b't' | b'n' | b'm' | b'a' | b'e'
+            )
+        {
             continue;
         }
         let days_before_publication = with_lowercase(word, |lower| match lower {
@@ -237,8 +246,14 @@ pub fn find_time_shifts(
             continue;
         }
         let word = token.text(text);
-        // The words below are four to ten letters long; others need no lower-casing.
+        // The words below are four to ten letters long and start with one of nine letters
+        // in either case; others need no lower-casing (no non-ASCII letter lower-cases to
+        // an ASCII one of these).
         let is_shift = (4..=10).contains(&word.len())
+            && matches!(
+                word.as_bytes()[0] | 0x20,
+                b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
+            )
             && with_lowercase(word, |lower| match lower {
                 "interview" | "previously" => true,
                 "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
@@ -250,10 +265,9 @@ pub fn find_time_shifts(
         // A month without a day number ("in March", "last June") is not a day.
         let is_month_alone = !is_shift
             && word.len() <= 10
-            && word
-                .as_bytes()
-                .first()
-                .is_some_and(|first| b"JFMASOND".contains(first))
+            && word.as_bytes().first().is_some_and(|first| {
+                matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+            })
             && tokens
                 .get(index + 1)
                 .is_none_or(|next| next.kind != TokenKind::Number)
