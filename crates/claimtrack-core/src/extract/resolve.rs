@@ -73,7 +73,11 @@ pub struct Resolver<'a> {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Asked of every word of every article: an ASCII first letter needs no decoding.
+    match word.as_bytes().first() {
+        Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -1855,8 +1859,9 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // a description (the walk below returns nothing otherwise), and looking for it costs
     // less than scanning the two word lists.
     let is_the_at = |at: Option<usize>| {
-        at.and_then(|at| tokens.get(at))
-            .is_some_and(|token| token.text(text).eq_ignore_ascii_case("the"))
+        at.and_then(|at| tokens.get(at)).is_some_and(|token| {
+            token.span.end - token.span.start == 3 && token.text(text).eq_ignore_ascii_case("the")
+        })
     };
     if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
         return None;
@@ -1896,14 +1901,18 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
 /// capitals at a paragraph's start that name no speaker (a dateline before its comma, or
 /// a shouted opening word before lower-case text).
 fn is_dateline_or_shouting(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    // Asked of every capitalised run: the cheap question first.
+    let opens_paragraph = first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph;
+    if !opens_paragraph {
+        return false;
+    }
     let all_capitals = tokens[first..end].iter().all(|token| {
         let word = token.text(text);
         !token.is_word()
             || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !word.chars().any(char::is_lowercase))
     });
-    let opens_paragraph = first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph;
-    if !all_capitals || !opens_paragraph {
+    if !all_capitals {
         return false;
     }
     let dateline = tokens
