@@ -70,6 +70,10 @@ pub struct Resolver<'a> {
     /// matter"), as (head noun, description without number), in text order: "one of the
     /// people" and "one of them" are members of the latest.
     groups: Vec<(String, String)>,
+    /// Two vectors `introduce` fills for every capitalised run and empties again, kept so
+    /// that the thousands of runs in an article cost no allocation each.
+    run_words: Vec<&'a str>,
+    run_name_words: Vec<&'a str>,
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -135,6 +139,8 @@ impl<'a> Resolver<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             groups: Vec::new(),
+            run_words: Vec::new(),
+            run_name_words: Vec::new(),
         };
         let next_is_capitalised = |at: usize| {
             tokens
@@ -236,7 +242,30 @@ impl<'a> Resolver<'a> {
     /// Registers the capitalised run `first..end` ("Finance Minister Maria Keller"):
     /// returns the entity it names, if it names one.
     fn introduce(&mut self, first: usize, end: usize, prominent: bool) -> Option<usize> {
-        let words = self.words(first, end);
+        let mut words = std::mem::take(&mut self.run_words);
+        let mut name_words = std::mem::take(&mut self.run_name_words);
+        words.clear();
+        words.extend(
+            self.tokens[first..end]
+                .iter()
+                .filter(|token| token.kind == TokenKind::Word)
+                .map(|token| token.text(self.text)),
+        );
+        let entity = self.introduce_words(&words, &mut name_words, first, end, prominent);
+        self.run_words = words;
+        self.run_name_words = name_words;
+        entity
+    }
+
+    /// `introduce` for the run's `words`; `name_words` is an empty vector to work in.
+    fn introduce_words(
+        &mut self,
+        words: &[&'a str],
+        name_words: &mut Vec<&'a str>,
+        first: usize,
+        end: usize,
+        prominent: bool,
+    ) -> Option<usize> {
         if words.is_empty()
             || words.iter().all(|word| is_temporal_name(word))
             || is_place_name(&words)
@@ -281,10 +310,12 @@ impl<'a> Resolver<'a> {
                 name_start = last_title + 1;
             }
         }
-        let mut name_words: Vec<&str> = words[name_start..]
-            .iter()
-            .map(|word| strip_possessive(word))
-            .collect();
+        name_words.clear();
+        name_words.extend(
+            words[name_start..]
+                .iter()
+                .map(|word| strip_possessive(word)),
+        );
         // "Dad-of-three Jason Pell": a hyphenated description before the name.
         while name_words.len() >= 2 && is_hyphenated_description(name_words[0]) {
             name_words.remove(0);
