@@ -110,7 +110,9 @@ const PACKED_WORD_BYTES: usize = 16;
 impl<V: Copy> PackedWordTable<V> {
     /// Builds the table; a later entry for the same word replaces an earlier one, as
     /// collecting into a map would.
-    pub(crate) fn new<W: AsRef<str>>(entries: impl IntoIterator<Item = (W, V)>) -> PackedWordTable<V> {
+    pub(crate) fn new<W: AsRef<str>>(
+        entries: impl IntoIterator<Item = (W, V)>,
+    ) -> PackedWordTable<V> {
         let mut short = Vec::new();
         let mut long = HashMap::default();
         let mut longest = 0;
