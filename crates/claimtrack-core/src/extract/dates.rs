@@ -67,10 +67,11 @@ pub fn find_dates(
 ) -> Vec<FoundDate> {
     let mut found = Vec::new();
     for index in first..end {
-        if excluded(index) || !tokens[index].is_word() {
+        let token = tokens[index];
+        if !token.is_word() || !could_be_a_date_word(text, token) || excluded(index) {
             continue;
         }
-        let word = tokens[index].text(text);
+        let word = token.text(text);
         let previous_is = |expected: &str| {
             index
                 .checked_sub(1)
@@ -164,6 +165,37 @@ pub fn find_dates(
     found
 }
 
+/// Whether a word token can be any of the words `find_dates` looks for, from its length
+/// and first byte alone (no slicing, no lower-casing): a weekday or month starts with
+/// one of ten capitals and has at most twelve bytes; "yesterday", "today", "tonight",
+/// "night", "morning", "afternoon" and "evening" have five to nine letters and start
+/// with one of six letters in either case, which no non-ASCII letter lower-cases to.
+fn could_be_a_date_word(text: &str, token: Token) -> bool {
+    let length = token.span.end - token.span.start;
+    let first = text.as_bytes()[token.span.start];
+    (length <= 12
+        && matches!(
+            first,
+            b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
+        ))
+        || ((5..=9).contains(&length)
+            && matches!(first | 0x20, b'y' | b't' | b'n' | b'm' | b'a' | b'e'))
+}
+
+/// Whether a word token can be any of the words `find_time_shifts` looks for, from its
+/// length and first byte alone: the shift words have four to ten letters and start with
+/// one of nine letters in either case; a month starts with one of eight capitals.
+fn could_be_a_time_shift_word(text: &str, token: Token) -> bool {
+    let length = token.span.end - token.span.start;
+    let first = text.as_bytes()[token.span.start];
+    ((4..=10).contains(&length)
+        && matches!(
+            first | 0x20,
+            b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
+        ))
+        || (length <= 10 && matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'))
+}
+
 /// The calendar day a mention means, given the publication date.
 pub fn resolve_date(mention: DateMention, published: Option<NaiveDate>) -> Option<NaiveDate> {
     match mention {
@@ -223,10 +255,15 @@ pub fn find_time_shifts(
             })
     };
     for index in first..end {
+        let token = tokens[index];
+        // Most tokens are words that can be no time shift: they are turned away before
+        // anything else is asked.
+        if token.is_word() && !could_be_a_time_shift_word(text, token) {
+            continue;
+        }
         if excluded(index) {
             continue;
         }
-        let token = tokens[index];
         let previous = index.checked_sub(1);
         if token.kind == TokenKind::Number {
             // "in 2019": a year is not a day.
