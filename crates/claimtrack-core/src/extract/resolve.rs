@@ -8,7 +8,10 @@
 mod given_names;
 mod words;
 
+use std::sync::OnceLock;
+
 use super::attribute::{ClaimDraft, SpeakerSource};
+use super::lexicon::PackedWordTable;
 use super::lexicon::{
     calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
     is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
@@ -1792,10 +1795,15 @@ fn words_text(text: &str, tokens: &[Token], first: usize, end: usize) -> String 
     if first >= end {
         return String::new();
     }
-    text[tokens[first].span.start..tokens[end - 1].span.end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let surface = &text[tokens[first].span.start..tokens[end - 1].span.end];
+    let mut joined = String::with_capacity(surface.len());
+    for word in surface.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 fn unknown_description(
@@ -2059,10 +2067,24 @@ fn nobody() -> ResolvedSpeaker {
 }
 
 fn demonym_country(word: &str) -> Option<String> {
-    DEMONYMS
-        .iter()
-        .find(|(demonym, _)| demonym.eq_ignore_ascii_case(word))
-        .map(|(_, country)| country.to_lowercase())
+    // Asked of every word of every role compared with a description: a packed table
+    // rather than a scan of the list. Only an ASCII word can equal a demonym ignoring
+    // ASCII case, and the first entry for a demonym wins, as the scan's would.
+    static COUNTRIES_BY_DEMONYM: OnceLock<PackedWordTable<&'static str>> = OnceLock::new();
+    if !word.is_ascii() {
+        return None;
+    }
+    COUNTRIES_BY_DEMONYM
+        .get_or_init(|| {
+            PackedWordTable::new(
+                DEMONYMS
+                    .iter()
+                    .rev()
+                    .map(|(demonym, country)| (demonym.to_ascii_lowercase(), *country)),
+            )
+        })
+        .get(word)
+        .map(str::to_lowercase)
 }
 
 /// "the finance minister" -> "finance minister": the description without its article.
