@@ -271,7 +271,7 @@ impl<'a> Resolver<'a> {
     ) -> Option<usize> {
         if words.is_empty()
             || words.iter().all(|word| is_temporal_name(word))
-            || is_place_name(&words)
+            || is_place_name(words)
         {
             return None;
         }
@@ -345,7 +345,7 @@ impl<'a> Resolver<'a> {
         let name = name_words.join(" ");
         let entity = if let Some(canonical) = country(&name) {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
-        } else if organisation_like(&name_words) {
+        } else if organisation_like(name_words) {
             let canonical = name.trim_start_matches("the ").to_string();
             self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
         } else if name_words.len() == 1 && role.is_none() && gender.is_none() {
