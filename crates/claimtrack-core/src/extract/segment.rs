@@ -294,6 +294,13 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             } else {
                 TokenKind::Punctuation
             };
+            // Two straight apostrophes are one double quote mark in some archives'
+            // plain text (''This isn't reform,'' he said).
+            let length = if byte == b'\'' && bytes.get(offset + 1) == Some(&b'\'') {
+                2
+            } else {
+                length
+            };
             tokens.push(Token {
                 span: ByteSpan::new(start, start + length),
                 kind,

@@ -566,3 +566,17 @@ fn transcript_turns_are_claims_of_their_labels() {
                 speaker: council (organisation) mention: "the council" cue: said confidence: 0.68"#]],
     );
 }
+
+/// Some archives' plain text writes a double quote mark as two apostrophes: the quote
+/// is found as with any other mark, and a single apostrophe stays inside its word.
+#[test]
+fn two_apostrophes_are_a_double_quote_mark() {
+    check(
+        "Budget row\n\n''This isn't reform,'' said Ruth Adeyemi, the committee's chair. ''It's a tax rise.''\n\nShe said the plan was ''a gift to landlords''.\n",
+        expect![[r#"
+            direct "This isn't reform, It's a tax rise."
+                speaker: Ruth Adeyemi (person) role: committee's chair mention: "Ruth Adeyemi" cue: said confidence: 0.99
+            mixed "the plan was ''a gift to landlords''"
+                speaker: Ruth Adeyemi (person) role: committee's chair mention: "She" cue: said confidence: 0.91"#]],
+    );
+}
