@@ -181,13 +181,15 @@ impl<'a> Resolver<'a> {
                             && next_is_capitalised(end)));
                 // "Competition and Markets Authority", "Harwick & Lowe", "the Ferry Users'
                 // Association": kept whole if the run turns out to name a body.
+                // The word itself first: the next word is read only after "and", "&" or
+                // a possessive mark.
                 let joins_body = end > index
-                    && next_is_capitalised(end)
                     && (matches!(word, "and" | "&")
                         || (tokens[end].kind == TokenKind::QuoteMark
                             && matches!(word, "'" | "\u{2019}")
                             && tokens[end - 1].span.end == tokens[end].span.start
-                            && tokens[end - 1].text(text).ends_with('s')));
+                            && tokens[end - 1].text(text).ends_with('s')))
+                    && next_is_capitalised(end);
                 if joins_body && matches!(word, "and" | "&") {
                     conjunction.get_or_insert(end);
                 }
