@@ -67,6 +67,10 @@ fn classify_mark(text: &str, token: Token) -> (MarkFamily, MarkRole) {
         (false, true) => MarkRole::Closes,
         _ => MarkRole::Either,
     };
+    if token.span.len() == 2 && character == '\'' {
+        // Two straight apostrophes, one token: a double mark (see `segment`).
+        return (MarkFamily::Double, positional);
+    }
     match character {
         '\u{201C}' | '\u{201E}' | '\u{00AB}' => (MarkFamily::Double, MarkRole::Opens),
         '\u{201D}' | '\u{00BB}' => (MarkFamily::Double, MarkRole::Closes),

@@ -262,6 +262,13 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             } else {
                 TokenKind::Punctuation
             };
+            // Two straight apostrophes are one double quotation mark (''like this''), the
+            // way text converted from typewriter or archive feeds writes them.
+            let length = if byte == b'\'' && bytes.get(offset + 1) == Some(&b'\'') {
+                2
+            } else {
+                length
+            };
             tokens.push(Token {
                 span: ByteSpan::new(start, start + length),
                 kind,
