@@ -689,6 +689,34 @@ fn skip_listener_and_adjuncts(document: &Document<'_>, cue: &Cue, limit: usize) 
     skip_adjuncts(document, after_listener, limit)
 }
 
+/// Whether the words from `start` hold an auxiliary within their first five ("other
+/// stars had been treated"): a clause of its own, not an object ("claimed the title on
+/// Sunday").
+fn finite_verb_soon(document: &Document<'_>, start: usize, limit: usize) -> bool {
+    (start..limit.min(start + 5)).any(|index| {
+        document.word(index).is_some_and(|word| {
+            matches!(
+                &*word,
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+            )
+        })
+    })
+}
+
 /// Could this token begin the reported clause of a `said` with no `that`?
 fn begins_clause(document: &Document<'_>, index: usize) -> bool {
     let token = document.tokens[index];
@@ -819,7 +847,17 @@ fn reported_speech(
         } else if (cue.strength == CueStrength::Speech
             // `..., insisting the ground was ...`: after a comma, a participle of any
             // reporting verb introduces what was said, "that" or not.
-            || (comma_before && is_participle(document.tokens[cue.first_token].text(text))))
+            || (comma_before && is_participle(document.tokens[cue.first_token].text(text)))
+            // `He insisted yesterday he would ...`, `and claimed they had ...`: a personal
+            // pronoun right after the cue can only be the subject of a reported clause.
+            // Only past tenses: "comments he had made" is a noun and its relative clause.
+            || (document.tokens[cue.end_token - 1].text(text).ends_with("ed")
+                && document
+                    .word(after_adjuncts)
+                    .is_some_and(|word| matches!(&*word, "he" | "she" | "they" | "we" | "i")))
+            // `... - and claimed other stars had been treated the same way`: a second cue
+            // of the same subject, followed by a clause with its own finite verb.
+            || (coordinated && finite_verb_soon(document, after_adjuncts, content_end)))
             && (after_adjuncts > cue.end_token || !document.is_punctuation(after_adjuncts, ','))
             && begins_clause(document, after_adjuncts)
             && !(cue.lemma == "tell" && after_listener == cue.end_token)

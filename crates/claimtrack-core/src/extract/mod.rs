@@ -27,7 +27,7 @@ pub mod tagger_training;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ByteSpan, ExtractedClaim, SpeakerMention};
+use crate::model::{ByteSpan, ExtractedClaim, SpeakerMention, SpeakerType};
 
 pub use tagger::{embedded_model, TaggerModel, TaggerSettings};
 
@@ -163,6 +163,11 @@ pub(crate) fn extract_with_evidence(
                     key: Some(occasions::SpeakerKey::Entity(entity)),
                     name: Some(resolver.entities[entity].canonical.clone()),
                     commentator,
+                    organisation: matches!(
+                        resolver.entities[entity].kind,
+                        SpeakerType::Organisation | SpeakerType::Country
+                    ),
+                    member_of: speaker.role.as_deref().and_then(occasions::member_of),
                 },
                 // A description ("the mill's manager") is no name to look for in a
                 // sentence.
@@ -170,6 +175,8 @@ pub(crate) fn extract_with_evidence(
                     key: Some(occasions::SpeakerKey::Description(description.clone())),
                     name: None,
                     commentator: commentator || occasions::is_commentator_role(description),
+                    organisation: false,
+                    member_of: occasions::member_of(description),
                 },
                 (None, None) => occasions::DatingSpeaker::default(),
             }
@@ -197,7 +204,7 @@ pub(crate) fn extract_with_evidence(
                 resolver.entities[entity].kind,
             ),
             (None, Some((description, kind))) => (Some(description.clone()), *kind),
-            (None, None) => (None, crate::model::SpeakerType::Unknown),
+            (None, None) => (None, SpeakerType::Unknown),
         };
         let mention = match speaker.mention {
             Some(span) => Some(SpeakerMention {
@@ -259,7 +266,7 @@ fn trimmed_parts(text: &str, parts: &[ByteSpan]) -> Vec<ByteSpan> {
         .collect();
     if let Some(last) = trimmed.last_mut() {
         let content = last.slice(text);
-        let kept = content.trim_end_matches([',', ':', ';', ' ', '\u{2014}', '\u{2013}']);
+        let kept = content.trim_end_matches([',', ':', ';', ' ', '-', '\u{2014}', '\u{2013}']);
         if !kept.is_empty() {
             last.end = last.start + kept.len();
         }

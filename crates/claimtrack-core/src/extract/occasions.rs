@@ -34,6 +34,11 @@ pub struct DatingSpeaker {
     /// Introduced as an analyst, economist or academic: someone the story asks for
     /// comment, not someone speaking at its occasion.
     pub commentator: bool,
+    /// The speaker is an organisation, a body or a country.
+    pub organisation: bool,
+    /// For a speaker introduced as a member of a body ("its chairman", "the service's
+    /// director"): the possessive, lower-cased ("its", "service").
+    pub member_of: Option<String>,
 }
 
 /// How many claims back (or ahead) in a paragraph the carrying rules look: enough for any
@@ -122,6 +127,9 @@ pub fn said_on_dates(
         }
     }
 
+    // Speakers the article interviewed on a given day ("In an interview on Monday,
+    // Westbrook said ..."): a feature quotes them from that interview throughout.
+    let mut interview_days: Vec<(SpeakerKey, NaiveDate)> = Vec::new();
     let mut scene_cursor = 0;
     let mut scene: Option<SceneDate> = None;
     for (position, &index) in order.iter().enumerate() {
@@ -234,6 +242,16 @@ pub fn said_on_dates(
                     said_on[other]
                 } else if let Some(scene) = scene_in_paragraph {
                     Some(scene.date)
+                } else if let Some(date) = body_day_for_member(
+                    document,
+                    drafts,
+                    speakers,
+                    index,
+                    &order[..position],
+                    &said_on,
+                    scene.filter(|scene| scene.paragraph == paragraph),
+                ) {
+                    Some(date)
                 } else if let Some(later) = later_day_in_paragraph(
                     document,
                     drafts,
@@ -248,6 +266,12 @@ pub fn said_on_dates(
                     said_on[other]
                 } else if let Some(scene) = scene_before_paragraph {
                     Some(scene.date)
+                } else if let Some((_, day)) = interview_days
+                    .iter()
+                    .find(|(known, _)| key == Some(known))
+                    .filter(|_| !in_live_blog)
+                {
+                    Some(*day)
                 } else if in_live_blog {
                     published
                 } else if key.is_some_and(|key| occasion_speakers.contains(key))
@@ -266,6 +290,19 @@ pub fn said_on_dates(
             }
         };
         said_on[index] = date;
+        if let (Some(day), Some(key)) = (date, key) {
+            let interview_sentence = match own_time {
+                OwnTime::Day(_) => Some(draft.sentence),
+                _ => scene
+                    .filter(|scene| scene.paragraph == paragraph && scene.date == day)
+                    .map(|scene| scene.sentence),
+            };
+            if interview_sentence.is_some_and(|sentence| mentions_interview(document, sentence))
+                && !interview_days.iter().any(|(known, _)| known == key)
+            {
+                interview_days.push((key.clone(), day));
+            }
+        }
         if let (Some(date), Some(lead_date), Some(key)) = (date, lead_date, key) {
             if date == lead_date && Some(paragraph) == lead && !occasion_speakers.contains(key) {
                 occasion_speakers.push(key.clone());
@@ -733,6 +770,60 @@ fn sentence_names(document: &Document<'_>, sentence: usize, name: &str) -> bool 
     })
 }
 
+/// "The Selvar Canal Authority said yesterday that ... 'The hull is free,' its chairman,
+/// Omar Haddad, told reporters.": a member of a body who speaks right after the body in
+/// the same paragraph speaks at the same occasion, whether the body spoke (its latest
+/// dated claim in the paragraph) or acted in a sentence that set the scene ("The National
+/// Weather Service issued its highest warning yesterday. ... the service's director
+/// said."). The speaker of draft `member` names the body by a possessive: "its" stands
+/// for the body before, a word ("service") must be in the body's name or in the scene's
+/// sentence.
+fn body_day_for_member(
+    document: &Document<'_>,
+    drafts: &[ClaimDraft],
+    speakers: &[DatingSpeaker],
+    member: usize,
+    earlier: &[usize],
+    said_on: &[Option<NaiveDate>],
+    scene_in_paragraph: Option<SceneDate>,
+) -> Option<NaiveDate> {
+    let member_of = speakers.get(member)?.member_of.as_deref()?;
+    let paragraph = paragraph_of(document, &drafts[member]);
+    let names_body = |name: &str| {
+        member_of == "its"
+            || name
+                .split_whitespace()
+                .any(|word| word.eq_ignore_ascii_case(member_of))
+    };
+    let body_claim = earlier
+        .iter()
+        .rev()
+        .copied()
+        .take(LOOKAROUND)
+        .take_while(|&other| paragraph_of(document, &drafts[other]) == paragraph)
+        .find(|&other| {
+            speakers.get(other).is_some_and(|speaker| {
+                speaker.organisation && speaker.name.as_deref().is_some_and(names_body)
+            })
+        });
+    if let Some(date) = body_claim.and_then(|other| said_on[other]) {
+        return Some(date);
+    }
+    let scene = scene_in_paragraph?;
+    let sentence = document.sentences.get(scene.sentence)?;
+    let scene_names_body = (sentence.first_token..sentence.end_token).any(|token| {
+        document.tokens[token].is_word() && {
+            let word = document.tokens[token].text(document.text);
+            let bare = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+                .unwrap_or(word);
+            bare.eq_ignore_ascii_case(member_of)
+        }
+    });
+    (member_of != "its" && scene_names_body).then_some(scene.date)
+}
+
 /// A day the same speaker's next claim in the paragraph names, when nobody else speaks in
 /// between ("Stott said he did not recall it. 'It was a priority,' he said in an
 /// interview on Monday.").
@@ -785,8 +876,21 @@ fn is_headline(document: &Document<'_>, draft: &ClaimDraft) -> bool {
                 .get(paragraph.end_token.saturating_sub(1)),
         )
         .is_some_and(|(first, last)| first == last);
+    // A headline has no full stop; a short one-sentence paragraph of the story has one
+    // ("Ibáñez told a news conference on Monday that ... under threat.").
+    let paragraph_text = document
+        .tokens
+        .get(paragraph.first_token)
+        .zip(document.tokens.get(paragraph.end_token.saturating_sub(1)))
+        .map_or("", |(first, last)| {
+            &document.text[first.span.start..last.span.end]
+        });
+    let ends_with_full_stop = paragraph_text
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+        .ends_with('.');
     // Counting stops at the 21st word, so a long paragraph costs no more than a short one.
     one_sentence
+        && !ends_with_full_stop
         && document.tokens[paragraph.first_token..paragraph.end_token]
             .iter()
             .filter(|token| token.is_word())
@@ -885,5 +989,35 @@ pub fn is_commentator_role(role: &str) -> bool {
                 | "strategist"
                 | "researcher"
         )
+    })
+}
+
+/// The body a role says its holder belongs to: "its chairman" -> "its", "the service's
+/// director" -> "service"; `None` for a role without a possessive ("chairman").
+pub fn member_of(role: &str) -> Option<String> {
+    let mut words = role.split_whitespace();
+    let first = words.next()?;
+    if first.eq_ignore_ascii_case("its") || first.eq_ignore_ascii_case("their") {
+        return Some("its".to_string());
+    }
+    role.split_whitespace().find_map(|word| {
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))?;
+        (!bare.is_empty()).then(|| bare.to_lowercase())
+    })
+}
+
+/// Whether sentence `sentence` speaks of an interview ("In an interview at his office on
+/// Monday, ..."), outside quotations.
+fn mentions_interview(document: &Document<'_>, sentence: usize) -> bool {
+    let Some(sentence) = document.sentences.get(sentence) else {
+        return false;
+    };
+    (sentence.first_token..sentence.end_token).any(|token| {
+        !document.inside_quotation[token] && {
+            let word = document.tokens[token].text(document.text);
+            word.eq_ignore_ascii_case("interview") || word.eq_ignore_ascii_case("interviews")
+        }
     })
 }

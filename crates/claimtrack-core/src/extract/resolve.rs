@@ -442,8 +442,119 @@ impl<'a> Resolver<'a> {
             }
             resolved.push(speaker);
         }
+        self.name_described_lead_speaker(drafts, &mut resolved);
         self.name_headline_labels(drafts, &mut resolved);
         resolved
+    }
+
+    /// A tabloid lead describes its speaker before naming them: "POP superstar Jazmine
+    /// Rowe's former manager last night claimed ..." and, a paragraph later, "Terry
+    /// Gault, 63, who steered the singer to three number-one albums, told the Blaze: ...".
+    /// A person first named there with an age beside the name, speaking first after the
+    /// lead, is the lead's described speaker, so the lead's claims become theirs. Anonymous
+    /// sources ("a senior official", "a friend") are never named this way: the article
+    /// keeps them anonymous on purpose.
+    fn name_described_lead_speaker(&self, drafts: &[ClaimDraft], resolved: &mut [ResolvedSpeaker]) {
+        let Some(first_body) = (0..drafts.len()).find(|&index| !self.in_headline(drafts, index))
+        else {
+            return;
+        };
+        let lead = self.paragraph_at(drafts[first_body].start());
+        let described: Vec<usize> = (first_body..drafts.len())
+            .take_while(|&index| self.paragraph_at(drafts[index].start()) == lead)
+            .filter(|&index| self.is_described_person(&resolved[index]))
+            .collect();
+        let Some(&first_described) = described.first() else {
+            return;
+        };
+        let Some(after_lead) = (first_body..drafts.len())
+            .find(|&index| self.paragraph_at(drafts[index].start()) > lead)
+        else {
+            return;
+        };
+        if self.paragraph_at(drafts[after_lead].start()) > lead + 2 {
+            return;
+        }
+        let named = resolved[after_lead].clone();
+        let (Some(entity), Some(mention)) = (named.entity, named.mention) else {
+            return;
+        };
+        let person = &self.entities[entity];
+        let newcomer = !self.mentions.iter().any(|found| {
+            found.entity == entity
+                && self.paragraph_at(found.at) <= lead
+                && found.at < mention.start
+        });
+        if person.kind != SpeakerType::Person
+            || person.title_only
+            || !newcomer
+            || !followed_by_age(&self.text[mention.end..])
+        {
+            return;
+        }
+        let description_key =
+            |speaker: &ResolvedSpeaker| (speaker.entity, speaker.description.clone());
+        let key = description_key(&resolved[first_described]);
+        for speaker in resolved.iter_mut().take(after_lead) {
+            if description_key(speaker) == key {
+                speaker.entity = Some(entity);
+                speaker.description = None;
+                speaker.role = named.role.clone().or(speaker.role.take());
+            }
+        }
+    }
+
+    /// Whether draft `index` is a headline above the story (a paragraph of one line with no
+    /// final full stop, before any claim of the body).
+    fn in_headline(&self, drafts: &[ClaimDraft], index: usize) -> bool {
+        let paragraph = self.paragraph_at(drafts[index].start());
+        let line_end = self.text[drafts[index].start()..]
+            .find('\n')
+            .map_or(self.text.len(), |offset| drafts[index].start() + offset);
+        paragraph == 0 && !self.text[..line_end].trim_end().ends_with('.')
+    }
+
+    /// A speaker the article describes as one person without naming them ("one gran",
+    /// "Jazmine Rowe's former manager"), not an anonymous source.
+    fn is_described_person(&self, speaker: &ResolvedSpeaker) -> bool {
+        let description = match (speaker.entity, &speaker.description) {
+            (Some(entity), _) => {
+                let entity = &self.entities[entity];
+                if !entity.title_only || entity.kind != SpeakerType::Person {
+                    return false;
+                }
+                entity.canonical.as_str()
+            }
+            (None, Some((description, kind))) => {
+                if !matches!(kind, SpeakerType::Person | SpeakerType::Unknown) {
+                    return false;
+                }
+                description.as_str()
+            }
+            (None, None) => return false,
+        };
+        let Some(head) = description.split_whitespace().last() else {
+            return false;
+        };
+        let head = head.to_lowercase();
+        !super::lexicon::is_group_noun(&head)
+            && !head.ends_with('s')
+            && !matches!(
+                head.as_str(),
+                "source"
+                    | "official"
+                    | "insider"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "aide"
+                    | "friend"
+                    | "ally"
+                    | "person"
+                    | "figure"
+                    | "member"
+                    | "colleague"
+            )
     }
 
     /// `Brewer: "Not in talks with anyone"`: a headline's label that names no one the
@@ -1917,4 +2028,13 @@ fn capitalise_first(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(characters).collect(),
         None => String::new(),
     }
+}
+
+/// "Terry Gault, 63, who ...": the age a tabloid puts beside a name it introduces.
+fn followed_by_age(after_name: &str) -> bool {
+    let Some(rest) = after_name.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }

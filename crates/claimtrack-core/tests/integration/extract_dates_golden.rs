@@ -178,3 +178,81 @@ fn a_claim_reported_inside_another_has_a_day_only_when_its_own_words_give_one() 
             "nothing had changed" | 2026-05-25"#]],
     );
 }
+
+/// A member of a body ("its chairman", "the board's secretary") who speaks right after the
+/// body in the same paragraph speaks at the body's occasion.
+#[test]
+fn a_member_of_a_body_speaks_on_the_day_the_body_spoke() {
+    check(
+        "Ferry firm cuts winter sailings\n\n\
+         Islay Ferries said on Tuesday that it would run \
+         two winter sailings a day instead of four. \"Fuel has doubled,\" its chairman, \
+         Callum Reid, told reporters.\n\n\
+         The island council said on Wednesday that the cut would hurt schools. \"Children \
+         will miss lessons,\" the council's education convener, Morag Duff, said.\n\n\
+         \"This is about survival,\" said Peter Lenz, a transport analyst.",
+        "2026-11-06",
+        expect![[r#"
+            "it would run two winter sailings a day instead o" | 2026-11-03
+            "Fuel has doubled" | 2026-11-03
+            "the cut would hurt schools" | 2026-11-04
+            "Children will miss lessons" | 2026-11-04
+            "This is about survival" | none"#]],
+    );
+}
+
+/// A short one-sentence paragraph of the story is not a headline: it ends with a full
+/// stop, so its speaker's day carries to the quote after it.
+#[test]
+fn a_short_paragraph_with_a_full_stop_is_not_a_headline() {
+    check(
+        "Minister rejects threat\n\n\
+         Meravia said on Wednesday it would take its neighbour to court if talks over a \
+         giant upstream dam failed to produce a deal by the end of the month.\n\n\
+         Oduya told a news conference on Monday that his country \"will not be rushed\".\n\n\
+         \"We are ready to talk, not to be shouted at,\" he said.",
+        "2026-04-16",
+        expect![[r#"
+            "it would take its neighbour to court if talks ov" | 2026-04-15
+            "his country \"will not be rushed\"" | 2026-04-13
+            "We are ready to talk, not to be shouted at" | 2026-04-13"#]],
+    );
+}
+
+/// "He insisted yesterday he would ..." and "... - and claimed the council had lied": a
+/// reporting verb that otherwise needs "that" takes a clause opened by a personal pronoun
+/// or, after "and", one with its own auxiliary; the time after the verb is the day.
+#[test]
+fn a_pronoun_or_a_coordinated_clause_after_a_verb_that_needs_that() {
+    check(
+        "Landlord row\n\n\
+         Tenant leader Ana Ruiz insisted yesterday she would take the landlord to court - \
+         and claimed other tenants had been treated the same way.\n\n\
+         The landlord claimed the title of best employer on Sunday.",
+        "2026-02-05",
+        expect![[r#"
+            "she would take the landlord to court" | 2026-02-04
+            "other tenants had been treated the same way" | 2026-02-04"#]],
+    );
+}
+
+/// "In an interview on Monday, Westbrook said ...": a feature quotes the person it
+/// interviewed from that interview throughout, even after other voices in between; someone
+/// quoted without an interview day gets none.
+#[test]
+fn a_speaker_interviewed_on_a_day_keeps_that_day_in_later_paragraphs() {
+    check(
+        "The night buses a city forgot\n\n\
+         Six night routes are due to be withdrawn in April.\n\n\
+         In an interview on Monday, Westbrook said the authority had no good options.\n\n\
+         \"Let her try getting to work at three in the morning,\" said Tom Iles, a baker.\n\n\
+         She said the authority was talking to the city's hospitals about a shuttle.\n\n\
+         Iles said he would keep writing to his councillor.",
+        "2026-02-12",
+        expect![[r#"
+            "the authority had no good options" | 2026-02-09
+            "Let her try getting to work at three in the morn" | none
+            "the authority was talking to the city's hospital" | 2026-02-09
+            "he would keep writing to his councillor" | none"#]],
+    );
+}

@@ -225,3 +225,28 @@ fn participle_asides_and_offices_of_public_bodies() {
                 speaker: chair of the Regional Planning Commission (person) mention: "Its chair""#]],
     );
 }
+
+/// A tabloid lead describes its speaker ("a furious dad") and names him one paragraph
+/// later with his age ("Gavin Oduya, 44, said"): the lead's claims are his. An anonymous
+/// source described in a lead stays anonymous even when someone is named next.
+#[test]
+fn a_lead_described_speaker_is_the_person_named_with_an_age_below_it() {
+    check(
+        "Dad's fury over school run\n\nA FURIOUS dad claimed last night that the new bus lane had turned his school run into \"a daily nightmare\".\n\nGavin Oduya, 44, a taxi driver from Pellbrook, said: \"It takes me forty minutes to go two miles.\"\n\nHe said the council had ignored every letter he sent.\n",
+        expect![[r#"
+            mixed "the new bus lane had turned his school run into \"a daily nightmare\""
+                speaker: Gavin Oduya (person) mention: "A FURIOUS dad"
+            direct "It takes me forty minutes to go two miles."
+                speaker: Gavin Oduya (person) mention: "Gavin Oduya"
+            indirect "the council had ignored every letter he sent"
+                speaker: Gavin Oduya (person) mention: "He""#]],
+    );
+    check(
+        "Hospital parking row\n\nA senior hospital source last night claimed the new car park charges were \"a tax on the sick\".\n\nPatient Irene Marsh, 70, said: \"I paid eleven pounds to visit my husband.\"\n",
+        expect![[r#"
+            mixed "the new car park charges were \"a tax on the sick\""
+                speaker: senior hospital source (unknown) mention: "A senior hospital source"
+            direct "I paid eleven pounds to visit my husband."
+                speaker: Patient Irene Marsh (person) mention: "Patient Irene Marsh""#]],
+    );
+}
