@@ -112,6 +112,7 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
     let mut used_quotations = HashSet::new();
     let mut used_cues = HashSet::new();
+    drafts.extend(transcript_turns(document, &mut used_quotations));
     for (index, quotation) in document.quotations.iter().enumerate() {
         if used_quotations.contains(&index) {
             continue;
@@ -142,6 +143,172 @@ pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
     }
     drafts.sort_by_key(ClaimDraft::start);
     with_running_quotes_joined(document, drafts)
+}
+
+/// Labels in capitals that head a paragraph without naming a speaker.
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "note",
+    "editor's note",
+    "editor\u{2019}s note",
+    "breaking",
+    "watch",
+    "video",
+    "photos",
+    "related",
+    "read more",
+    "crosstalk",
+    "transcript",
+];
+
+/// The label token range of a transcript turn (`PENCE: Well, look, ...`, `"MR. HOLT: ...`):
+/// one to three words in capitals at the head of the paragraph (after an opening quote
+/// mark, as transcripts quoted over several paragraphs have), then a colon; returns
+/// `(first label token, colon token)`.
+fn transcript_label(document: &Document<'_>, paragraph: &Paragraph) -> Option<(usize, usize)> {
+    let text = document.text;
+    let mut first = paragraph.first_token;
+    if document.tokens.get(first)?.kind == TokenKind::QuoteMark {
+        first += 1;
+    }
+    let colon = (first..paragraph.end_token.min(first + 6))
+        .find(|&index| document.is_punctuation(index, ':'))?;
+    let label = &document.tokens[first..colon];
+    let words = label.iter().filter(|token| token.is_word()).count();
+    let in_capitals = label.iter().all(|token| match token.kind {
+        TokenKind::Word => {
+            let word = token.text(text);
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        }
+        TokenKind::Punctuation => token.text(text) == ".",
+        TokenKind::QuoteMark => matches!(token.text(text), "'" | "\u{2019}"),
+        TokenKind::Number => false,
+    });
+    let words_after = document.tokens[colon + 1..paragraph.end_token]
+        .iter()
+        .filter(|token| token.is_word())
+        .take(4)
+        .count();
+    if !(1..=3).contains(&words) || !in_capitals || words_after < 4 {
+        return None;
+    }
+    let label_text = span_of(document, first, colon).slice(text).to_lowercase();
+    (!NOT_SPEAKER_LABELS.contains(&label_text.as_str())).then_some((first, colon))
+}
+
+/// A transcript (`WALLACE: Let's start with ...` / `PENCE: Well, look, ...`): each turn
+/// is one claim by the speaker its label names, the whole paragraph after the colon, in
+/// the speaker's own words. Only an article with at least two such turns and a label
+/// heading more than one of them is read as a transcript, so that a lone `UPDATE:` or
+/// a dateline in capitals is not.
+fn transcript_turns(
+    document: &Document<'_>,
+    used_quotations: &mut HashSet<usize>,
+) -> Vec<ClaimDraft> {
+    let text = document.text;
+    let turns: Vec<(usize, usize, usize)> = document
+        .paragraphs
+        .iter()
+        .filter_map(|paragraph| {
+            let (first, colon) = transcript_label(document, paragraph)?;
+            Some((first, colon, paragraph.end_token))
+        })
+        .collect();
+    let label_repeats = turns.iter().enumerate().any(|(index, &(first, colon, _))| {
+        let label = span_of(document, first, colon).slice(text);
+        turns[index + 1..]
+            .iter()
+            .any(|&(other_first, other_colon, _)| {
+                span_of(document, other_first, other_colon).slice(text) == label
+            })
+    });
+    if turns.len() < 2 || !label_repeats {
+        return Vec::new();
+    }
+    let mut drafts = Vec::with_capacity(turns.len());
+    for (first, colon, end) in turns.iter().copied() {
+        // The words run to the paragraph's end; a transcript quoted over several
+        // paragraphs (each opening with a quote mark) closes its mark after the last turn.
+        let quoted_transcript =
+            first > 0 && document.tokens[first - 1].kind == TokenKind::QuoteMark;
+        let mut content_end = end;
+        if quoted_transcript
+            && content_end > colon + 2
+            && document.tokens[content_end - 1].kind == TokenKind::QuoteMark
+            && document.tokens[content_end - 1].text(text) == document.tokens[first - 1].text(text)
+        {
+            content_end -= 1;
+        }
+        let mut parts = vec![span_of(document, colon + 1, content_end)];
+        let mut turn_end = end;
+        // In a quoted transcript the turn goes on in the next paragraphs that open with the
+        // same mark and no label, until stage directions ("(CROSSTALK.)") or plain prose.
+        if quoted_transcript {
+            let opening = document.tokens[first - 1].text(text);
+            let paragraph_index = document.tokens[first].paragraph;
+            for paragraph in &document.paragraphs[paragraph_index + 1..] {
+                let opens_with_mark =
+                    document
+                        .tokens
+                        .get(paragraph.first_token)
+                        .is_some_and(|token| {
+                            token.kind == TokenKind::QuoteMark && token.text(text) == opening
+                        });
+                let words_follow = document
+                    .tokens
+                    .get(paragraph.first_token + 1)
+                    .is_some_and(|token| token.is_word());
+                if !opens_with_mark
+                    || !words_follow
+                    || transcript_label(document, paragraph).is_some()
+                {
+                    break;
+                }
+                let mut part_end = paragraph.end_token;
+                if part_end > paragraph.first_token + 2
+                    && document.tokens[part_end - 1].kind == TokenKind::QuoteMark
+                    && document.tokens[part_end - 1].text(text) == opening
+                {
+                    part_end -= 1;
+                }
+                parts.push(span_of(document, paragraph.first_token + 1, part_end));
+                turn_end = paragraph.end_token;
+            }
+        }
+        for (index, quotation) in document.quotations.iter().enumerate() {
+            if quotation.open_token + 1 >= first && quotation.open_token < turn_end {
+                used_quotations.insert(index);
+            }
+        }
+        // The colon is the cue, as in annotated news; with it the turn is settled and the
+        // learned stage does not redraw it.
+        let cue = Cue {
+            first_token: colon,
+            end_token: colon + 1,
+            lemma: ":",
+            strength: CueStrength::Speech,
+            form: CueForm::Verb,
+            span: document.tokens[colon].span,
+        };
+        drafts.push(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts,
+            cue: Some(cue),
+            speaker: SpeakerSource::Mention(MentionCandidate {
+                first_token: first,
+                end_token: colon,
+                span: span_of(document, first, colon),
+                role: None,
+            }),
+            sentence: document.sentence_of_token[colon + 1],
+            pattern_confidence: 0.8,
+        });
+    }
+    drafts
 }
 
 /// `"...," said X, a retired accountant.` then a quote that runs over the next paragraphs

@@ -658,6 +658,48 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
+        // A transcript's label in capitals ("PENCE") stands for the person the article
+        // names in full.
+        let in_capitals = |word: &&str| word.len() > 1 && !word.chars().any(|c| c.is_lowercase());
+        let is_label = text[mention.span.end..].starts_with(':');
+        let label_entity =
+            if is_label && (1..=3).contains(&words.len()) && words.iter().all(in_capitals) {
+                // A label the article names nowhere else ("JAKE TAPPER") is spelt as a name;
+                // a lone word may be an acronym ("NATO"), left to the rules below unless it
+                // heads several turns of a transcript.
+                let label = mention.span.slice(text);
+                let turns = text
+                    .match_indices(label)
+                    .filter(|&(at, _)| {
+                        text[at + label.len()..].starts_with(':')
+                            && text[..at]
+                                .trim_end_matches(['"', '\u{201C}'])
+                                .ends_with('\n')
+                    })
+                    .take(2)
+                    .count();
+                self.entity_with_surname(words[words.len() - 1])
+                    .or_else(|| {
+                        (words.len() > 1 || turns > 1).then(|| {
+                            let name: Vec<String> = words
+                                .iter()
+                                .map(|word| capitalise_first(&word.to_lowercase()))
+                                .collect();
+                            self.find_or_add(&name.join(" "), SpeakerType::Person, None, None)
+                        })
+                    })
+            } else {
+                None
+            };
+        if let Some(entity) = label_entity {
+            return ResolvedSpeaker {
+                mention: Some(mention.span),
+                entity: Some(entity),
+                description: None,
+                role: self.entities[entity].role.clone(),
+                confidence: 0.8,
+            };
+        }
         // "once he", "Meanwhile she": a subject pronoun closes the subject, and the words
         // before it belong to the clause around it.
         if words.len() > 1

@@ -538,3 +538,29 @@ fn sample_article_shipped_with_the_desktop_app() {
                 speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.95"#]],
     );
 }
+
+/// A transcript: each turn under a label in capitals is one claim of the person the label
+/// names (the article's full name for a surname), running over the next quoted paragraphs
+/// without a label and stopping at stage directions. A lone label in capitals is no
+/// transcript.
+#[test]
+fn transcript_turns_are_claims_of_their_labels() {
+    check(
+        "Minister grilled on ferry contract\n\nTransport Minister Ruth Okafor was questioned on Sunday Live about the ferry contract. Partial transcript:\n\n\"HOLLOWAY: Minister, the ferries are four years late. Who is to blame?\n\n\"OKAFOR: The contract was signed before I took office. I have asked for a full review.\n\n\"And I will publish that review in full, whatever it says.\n\n\"(CROSSTALK.)\n\n\"HOLLOWAY: Will anyone lose their job?\n\n\"OKAFOR: That is for the review to decide.\"\n",
+        expect![[r#"
+            direct "Minister, the ferries are four years late. Who is to blame?"
+                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.96
+            direct "The contract was signed before I took office. I have asked for a full review. And I will publish that review in full, whatever it says."
+                speaker: Ruth Okafor (person) role: Transport Minister mention: "OKAFOR" cue: : date: 2026-03-01 confidence: 0.98
+            direct "Will anyone lose their job?"
+                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.93
+            direct "That is for the review to decide."
+                speaker: Ruth Okafor (person) role: Transport Minister mention: "OKAFOR" cue: : date: 2026-03-01 confidence: 0.94"#]],
+    );
+    check(
+        "Bridge reopens\n\nUPDATE: The bridge reopened to traffic at noon, the council said.\n",
+        expect![[r#"
+            indirect "UPDATE: The bridge reopened to traffic at noon"
+                speaker: council (organisation) mention: "the council" cue: said confidence: 0.68"#]],
+    );
+}
