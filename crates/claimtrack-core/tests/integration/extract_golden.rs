@@ -151,7 +151,7 @@ fn indirect_speech_with_and_without_that() {
             indirect "the quotas were based on the best available science"
                 speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.96
             indirect "The talks will resume next month"
-                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.57
+                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.58
             indirect "about 40 vessels are affected"
                 speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.88"#]],
     );
@@ -163,9 +163,9 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.53
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.54
             mixed "it a \"paper tiger\""
-                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.71"#]],
+                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.68"#]],
     );
 }
 
@@ -195,7 +195,7 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
             direct "Results are coming"
                 speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.93
             indirect "a deal was possible by June"
-                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.72"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.73"#]],
     );
 }
 
@@ -250,7 +250,7 @@ fn weekday_and_calendar_dates_resolve_against_publication() {
         NaiveDate::from_ymd_opt(2026, 8, 21),
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.61
+                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.62
             direct "We lost three days"
                 speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.98
             indirect "it would strike again"
@@ -267,7 +267,7 @@ fn dates_stay_unresolved_without_a_publication_date() {
         None,
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.61"#]],
+                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.62"#]],
     );
 }
 
@@ -277,13 +277,13 @@ fn cue_verbs_in_many_tenses_and_forms() {
         "Hospital funding\n\nThe health minister has argued that hospitals need more money.\n\nDoctors insisted that waiting lists were growing.\n\n\"We are at breaking point,\" one nurse wrote in a letter to the minister.\n\nThe minister denied that any hospital would close, saying the budget was secure.\n\nHospital managers warned that \"winter will be worse\".\n",
         expect![[r#"
             indirect "hospitals need more money"
-                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.70
+                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.71
             indirect "waiting lists were growing"
                 speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.77
             direct "We are at breaking point"
                 speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.70
             indirect "any hospital would close"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.69
+                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.70
             indirect "the budget was secure"
                 speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.65
             mixed "\"winter will be worse\""
@@ -341,7 +341,7 @@ fn headline_label_quotes_are_claims() {
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.97
             direct "Drink water and stay indoors"
-                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.79"#]],
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.76"#]],
     );
 }
 
@@ -353,9 +353,9 @@ fn reporters_questions_are_not_claims() {
         "Minister defends hospital targets\n\nThe health minister, Rosa Albescu, said on Wednesday that the new targets were realistic.\n\nAnother reporter asked: \"Will the clinics choose their own patients?\"\n\n\"Is that new money or not?\"\n\n\u{201c}Minister, your last target slipped,\u{201d} one reporter said. \u{201c}Why trust this one?\u{201d}\n\nReporters pressed her on staffing. \"Will the clinics hire abroad?\" one asked.\n\nAsked by a reporter, \"Did you consider resigning?\", Albescu replied: \"I considered everything. Then I stayed.\"\n\nAlbescu was asked as she left whether the budget would hold: \"Will the treasury pay?\"\n",
         expect![[r#"
             indirect "the new targets were realistic"
-                speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.88
+                speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.89
             direct "I considered everything. Then I stayed."
-                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 1.00"#]],
+                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 0.99"#]],
     );
 }
 
@@ -369,7 +369,7 @@ fn quoted_names_and_titles_are_not_claims() {
             indirect "the cap would push talent abroad"
                 speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.92
             mixed "The rules rely on what the industry calls \"age assurance\""
-                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.93"#]],
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.94"#]],
     );
 }
 
@@ -401,7 +401,7 @@ fn coordinated_that_clauses_are_two_claims() {
             indirect "it welcomed the freeze"
                 speaker: passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.72
             indirect "services could be cut"
-                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.59"#]],
+                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.60"#]],
     );
 }
 
@@ -418,13 +418,13 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
             indirect "crews had rescued 212 people since Sunday night"
                 speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.88
             indirect "the river had peaked at 6.8 meters"
-                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.83
+                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.82
             indirect "the scheme would start in May"
                 speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.91
             indirect "it would go to court"
                 speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.21
             indirect "members would close for a day in protest"
-                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.95"#]],
+                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.94"#]],
     );
 }
 
@@ -484,7 +484,7 @@ fn running_quote_after_an_attribution_joins_it() {
             indirect "the branch had too few customers"
                 speaker: bank (organisation) mention: "The bank" cue: said confidence: 0.62
             direct "It was a difficult decision"
-                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.72
+                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.71
             direct "We looked at every alternative before we chose this one."
                 speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" confidence: 0.45"#]],
     );
@@ -523,7 +523,7 @@ fn sample_article_shipped_with_the_desktop_app() {
             direct "The money exists, but it will not be released until the regional parliament passes the budget."
                 speaker: Tomas Reinholt (person) role: finance minister mention: "he" cue: said confidence: 0.97
             indirect "he expected a vote before the summer recess"
-                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.93
+                speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: added confidence: 0.94
             indirect "his ministry had already set aside funds for the first stage of the project"
                 speaker: Tomas Reinholt (person) role: finance minister mention: "Reinholt" cue: said confidence: 0.97
             mixed "the plan \"a glossy brochure with no price tag\""
@@ -549,18 +549,18 @@ fn transcript_turns_are_claims_of_their_labels() {
         "Minister grilled on ferry contract\n\nTransport Minister Ruth Okafor was questioned on Sunday Live about the ferry contract. Partial transcript:\n\n\"HOLLOWAY: Minister, the ferries are four years late. Who is to blame?\n\n\"OKAFOR: The contract was signed before I took office. I have asked for a full review.\n\n\"And I will publish that review in full, whatever it says.\n\n\"(CROSSTALK.)\n\n\"HOLLOWAY: Will anyone lose their job?\n\n\"OKAFOR: That is for the review to decide.\"\n",
         expect![[r#"
             direct "Minister, the ferries are four years late. Who is to blame?"
-                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.96
+                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.97
             direct "The contract was signed before I took office. I have asked for a full review. And I will publish that review in full, whatever it says."
                 speaker: Ruth Okafor (person) role: Transport Minister mention: "OKAFOR" cue: : date: 2026-03-01 confidence: 0.98
             direct "Will anyone lose their job?"
-                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.93
+                speaker: Holloway (person) mention: "HOLLOWAY" cue: : confidence: 0.94
             direct "That is for the review to decide."
-                speaker: Ruth Okafor (person) role: Transport Minister mention: "OKAFOR" cue: : date: 2026-03-01 confidence: 0.94"#]],
+                speaker: Ruth Okafor (person) role: Transport Minister mention: "OKAFOR" cue: : date: 2026-03-01 confidence: 0.95"#]],
     );
     check(
         "Bridge reopens\n\nUPDATE: The bridge reopened to traffic at noon, the council said.\n",
         expect![[r#"
             indirect "UPDATE: The bridge reopened to traffic at noon"
-                speaker: council (organisation) mention: "the council" cue: said confidence: 0.68"#]],
+                speaker: council (organisation) mention: "the council" cue: said confidence: 0.69"#]],
     );
 }
