@@ -402,18 +402,17 @@ pub fn derive_kind_from_quote_marks(text: &str, content: &[ByteSpan]) -> ClaimKi
     let (Some(first), Some(last)) = (content.first(), content.last()) else {
         return ClaimKind::Indirect;
     };
+    // Two straight apostrophes stand for a double mark in some archives' plain text.
     let any_mark = content.iter().any(|piece| {
         let words = piece.slice(text);
-        words.contains(is_double_mark) || opens_single_quotation(words)
+        words.contains(is_double_mark) || words.contains("''") || opens_single_quotation(words)
     });
-    let opens = first
-        .slice(text)
-        .trim_start_matches(not_words)
-        .starts_with(|character: char| is_double_mark(character) || character == '‘');
-    let closes = last
-        .slice(text)
-        .trim_end_matches(not_words)
-        .ends_with(|character: char| is_double_mark(character) || character == '’');
+    let opening = first.slice(text).trim_start_matches(not_words);
+    let opens = opening.starts_with("''")
+        || opening.starts_with(|character: char| is_double_mark(character) || character == '‘');
+    let closing = last.slice(text).trim_end_matches(not_words);
+    let closes = closing.ends_with("''")
+        || closing.ends_with(|character: char| is_double_mark(character) || character == '’');
     match (any_mark, opens && closes) {
         (false, _) => ClaimKind::Indirect,
         (true, true) => ClaimKind::Direct,

@@ -53,7 +53,13 @@ enum MarkRole {
 }
 
 fn classify_mark(text: &str, token: Token) -> (MarkFamily, MarkRole) {
-    let character = token.text(text).chars().next().unwrap_or('"');
+    let mark = token.text(text);
+    // `''`: two apostrophes standing for a double mark.
+    let character = if mark == "''" {
+        '"'
+    } else {
+        mark.chars().next().unwrap_or('"')
+    };
     let before = text[..token.span.start].chars().next_back();
     let after = text[token.span.end..].chars().next();
     let space_or_edge_before = before.is_none_or(|c| {
@@ -67,10 +73,6 @@ fn classify_mark(text: &str, token: Token) -> (MarkFamily, MarkRole) {
         (false, true) => MarkRole::Closes,
         _ => MarkRole::Either,
     };
-    if token.span.len() == 2 && character == '\'' {
-        // Two straight apostrophes, one token: a double mark (see `segment`).
-        return (MarkFamily::Double, positional);
-    }
     match character {
         '\u{201C}' | '\u{201E}' | '\u{00AB}' => (MarkFamily::Double, MarkRole::Opens),
         '\u{201D}' | '\u{00BB}' => (MarkFamily::Double, MarkRole::Closes),

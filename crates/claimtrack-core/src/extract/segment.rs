@@ -262,8 +262,8 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             } else {
                 TokenKind::Punctuation
             };
-            // Two straight apostrophes are one double quotation mark (''like this''), the
-            // way text converted from typewriter or archive feeds writes them.
+            // Two straight apostrophes are one double quote mark in some archives'
+            // plain text (''This isn't reform,'' he said).
             let length = if byte == b'\'' && bytes.get(offset + 1) == Some(&b'\'') {
                 2
             } else {

@@ -511,7 +511,7 @@ fn train_weights(
         let text = article.text.as_str();
         let document = analysis.document(text);
         let rule_drafts: Vec<ClaimDraft> = attribute::attribute(&document);
-        let view = full_view(&document, &rule_drafts, &vocabulary);
+        let view = full_view(&document, &rule_drafts, vocabulary);
         let mut positive = vec![false; analysis.tokens.len()];
         for (candidate, _) in anchors_of(text, analysis, &view, attributions) {
             report.attributions += 1;
@@ -566,7 +566,7 @@ fn train_weights(
         let text = article.text.as_str();
         let document = analysis.document(text);
         let rule_drafts: Vec<ClaimDraft> = attribute::attribute(&document);
-        let view = full_view(&document, &rule_drafts, &vocabulary);
+        let view = full_view(&document, &rule_drafts, vocabulary);
         let mut anchored = vec![false; analysis.tokens.len()];
         for (attribution, (_, head)) in
             attributions

@@ -752,3 +752,21 @@ fn binary_and_oversized_reference_files_are_refused_by_name() {
     let error = load_gold_file(&path).unwrap_err().to_string();
     assert!(error.contains("too large for a reference file"), "{error}");
 }
+
+/// Gold kinds inferred from quote marks count two apostrophes as a double mark, as the
+/// extractor does, and a lone apostrophe in a word as nothing.
+#[test]
+fn derived_kinds_read_two_apostrophes_as_a_double_quote_mark() {
+    let kind_of = |text: &str| {
+        claimtrack_core::eval::brat::derive_kind_from_quote_marks(
+            text,
+            &[ByteSpan::new(0, text.len())],
+        )
+    };
+    assert_eq!(kind_of("''This isn't reform,''"), ClaimKind::Direct);
+    assert_eq!(
+        kind_of("the plan was ''a gift to landlords''"),
+        ClaimKind::Mixed
+    );
+    assert_eq!(kind_of("the plan isn't a gift"), ClaimKind::Indirect);
+}

@@ -87,7 +87,7 @@ fn curly_and_single_quotes_and_cue_before_quote() {
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
             direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.94
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.93
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 1.00
             direct "I have never seen a project collapse so quickly."
@@ -147,7 +147,7 @@ fn indirect_speech_with_and_without_that() {
         "Fishing quotas\n\nNorway said Thursday that it would not accept the new fishing quotas.\n\nThe European Commission said the quotas were based on the best available science.\n\nThe talks will resume next month, according to the ministry.\n\nAccording to the Commission, about 40 vessels are affected.\n",
         expect![[r#"
             indirect "it would not accept the new fishing quotas"
-                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.93
+                speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.94
             indirect "the quotas were based on the best available science"
                 speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.96
             indirect "The talks will resume next month"
@@ -279,7 +279,7 @@ fn cue_verbs_in_many_tenses_and_forms() {
             indirect "hospitals need more money"
                 speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.71
             indirect "waiting lists were growing"
-                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.77
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.78
             direct "We are at breaking point"
                 speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.70
             indirect "any hospital would close"
@@ -341,7 +341,7 @@ fn headline_label_quotes_are_claims() {
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.97
             direct "Drink water and stay indoors"
-                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.76"#]],
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.75"#]],
     );
 }
 
@@ -369,7 +369,7 @@ fn quoted_names_and_titles_are_not_claims() {
             indirect "the cap would push talent abroad"
                 speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.92
             mixed "The rules rely on what the industry calls \"age assurance\""
-                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.94"#]],
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.93"#]],
     );
 }
 
@@ -562,5 +562,19 @@ fn transcript_turns_are_claims_of_their_labels() {
         expect![[r#"
             indirect "UPDATE: The bridge reopened to traffic at noon"
                 speaker: council (organisation) mention: "the council" cue: said confidence: 0.69"#]],
+    );
+}
+
+/// Some archives' plain text writes a double quote mark as two apostrophes: the quote
+/// is found as with any other mark, and a single apostrophe stays inside its word.
+#[test]
+fn two_apostrophes_are_a_double_quote_mark() {
+    check(
+        "Budget row\n\n''This isn't reform,'' said Ruth Adeyemi, the committee's chair. ''It's a tax rise.''\n\nShe said the plan was ''a gift to landlords''.\n",
+        expect![[r#"
+            direct "This isn't reform, It's a tax rise."
+                speaker: Ruth Adeyemi (person) role: committee's chair mention: "Ruth Adeyemi" cue: said confidence: 0.99
+            mixed "the plan was ''a gift to landlords''"
+                speaker: Ruth Adeyemi (person) role: committee's chair mention: "She" cue: said confidence: 0.93"#]],
     );
 }

@@ -107,22 +107,3 @@ fn the_tagger_finds_beliefs_and_endorsements_the_rules_miss() {
     assert_eq!(quote.parts.len(), 2);
     assert!(quote.text.ends_with("Nobody in this town would."));
 }
-
-/// Text converted from archive or typewriter feeds writes a double quotation mark as two
-/// straight apostrophes; the quote is a direct quote like any other, with its speaker.
-#[test]
-fn two_apostrophes_make_one_double_quotation_mark() {
-    let text = "Ferry fares to rise\n\n''The fares have not moved in nine years,'' said Odile Varga, the harbour master. ''They have to now.''\n";
-    let claims = extract_claims(text, None).claims;
-    let first = claims
-        .iter()
-        .find(|claim| claim.text.starts_with("The fares have not moved"))
-        .expect("the quote is a claim");
-    assert_eq!(first.kind, ClaimKind::Direct);
-    assert!(
-        !first.text.contains('\''),
-        "no apostrophe left: {:?}",
-        first.text
-    );
-    assert_eq!(first.speaker.as_deref(), Some("Odile Varga"));
-}
