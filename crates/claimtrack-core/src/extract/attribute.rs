@@ -1087,8 +1087,32 @@ fn reported_speech(
             let clause_start = skip_time_stamp_or_dateline(document, clause_start, subject_first);
             // `A central bank that looks pushed, she said, pays for it ...`: the clause
             // goes on after the attribution, which it holds in one claim.
+            // `But in recent days, advisers say, the president has grown ...`: before the
+            // attribution stands only an adverbial, so the clause is what follows it.
+            let opener_only = document.word(clause_start).is_some_and(|word| {
+                matches!(
+                    &*word,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "over"
+                        | "within"
+                        | "by"
+                        | "until"
+                        | "now"
+                        | "still"
+                        | "already"
+                        | "privately"
+                        | "publicly"
+                        | "increasingly"
+                )
+            }) && !finite_verb_soon(document, clause_start, subject_first - 1);
             let interrupted = document.is_punctuation(tail, ',')
-                && resumes_interrupted_clause(document, tail + 1, content_end);
+                && (resumes_interrupted_clause(document, tail + 1, content_end)
+                    || (opener_only && words_between(document, tail + 1, content_end) >= 3));
             let clause_end = if interrupted {
                 content_end
             } else {

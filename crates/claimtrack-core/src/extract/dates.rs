@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::lexicon::{with_lowercase, MONTHS, WEEKDAYS};
+use super::lexicon::{calendar_name, with_lowercase, CalendarName};
 use super::segment::{Token, TokenKind};
 
 /// A date expression in the text, not yet resolved.
@@ -33,17 +33,19 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
         .unwrap_or(word);
-    let position = with_lowercase(bare, |bare| WEEKDAYS.iter().position(|day| *day == bare))?;
-    Some(Weekday::try_from(position as u8).expect("seven weekdays"))
+    match calendar_name(bare)? {
+        CalendarName::Weekday(position) => {
+            Some(Weekday::try_from(position).expect("seven weekdays"))
+        }
+        CalendarName::Month(_) => None,
+    }
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    with_lowercase(word.trim_end_matches('.'), |bare| {
-        MONTHS
-            .iter()
-            .find(|(name, _)| *name == bare)
-            .map(|(_, number)| *number)
-    })
+    match calendar_name(word.trim_end_matches('.'))? {
+        CalendarName::Month(number) => Some(number),
+        CalendarName::Weekday(_) => None,
+    }
 }
 
 /// Words before a weekday that make it a day the claim is about rather than the day it
@@ -65,10 +67,11 @@ pub fn find_dates(
 ) -> Vec<FoundDate> {
     let mut found = Vec::new();
     for index in first..end {
-        if excluded(index) || !tokens[index].is_word() {
+        let token = tokens[index];
+        if !token.is_word() || !could_be_a_date_word(text, token) || excluded(index) {
             continue;
         }
-        let word = tokens[index].text(text);
+        let word = token.text(text);
         let previous_is = |expected: &str| {
             index
                 .checked_sub(1)
@@ -80,10 +83,12 @@ pub fn find_dates(
         // Weekdays and months start with one of these capitals and are short: other
         // capitalised words (most names) need no lower-casing.
         let capitalised = word.len() <= 12
-            && word
-                .as_bytes()
-                .first()
-                .is_some_and(|first| b"MTWFSJAOND".contains(first));
+            && word.as_bytes().first().is_some_and(|first| {
+                matches!(
+                    first,
+                    b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
+                )
+            });
         if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
             // "next Monday", "since Sunday", "by Friday": a day the words are about, not
             // the day they were said.
@@ -133,7 +138,14 @@ pub fn find_dates(
         }
         // Every word of an article can pass here: the words below are five to nine
         // letters long, so shorter and longer ones need no lower-casing.
-        if !(5..=9).contains(&word.len()) {
+        // They also start with one of six letters, in either case; a word starting with
+        // anything else, a non-ASCII letter included, lower-cases to none of them.
+        if !(5..=9).contains(&word.len())
+            || !matches!(
+                word.as_bytes()[0] | 0x20,
+                b'y' | b't' | b'n' | b'm' | b'a' | b'e'
+            )
+        {
             continue;
         }
         let days_before_publication = with_lowercase(word, |lower| match lower {
@@ -151,6 +163,37 @@ pub fn find_dates(
         }
     }
     found
+}
+
+/// Whether a word token can be any of the words `find_dates` looks for, from its length
+/// and first byte alone (no slicing, no lower-casing): a weekday or month starts with
+/// one of ten capitals and has at most twelve bytes; "yesterday", "today", "tonight",
+/// "night", "morning", "afternoon" and "evening" have five to nine letters and start
+/// with one of six letters in either case, which no non-ASCII letter lower-cases to.
+fn could_be_a_date_word(text: &str, token: Token) -> bool {
+    let length = token.span.end - token.span.start;
+    let first = text.as_bytes()[token.span.start];
+    (length <= 12
+        && matches!(
+            first,
+            b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
+        ))
+        || ((5..=9).contains(&length)
+            && matches!(first | 0x20, b'y' | b't' | b'n' | b'm' | b'a' | b'e'))
+}
+
+/// Whether a word token can be any of the words `find_time_shifts` looks for, from its
+/// length and first byte alone: the shift words have four to ten letters and start with
+/// one of nine letters in either case; a month starts with one of eight capitals.
+fn could_be_a_time_shift_word(text: &str, token: Token) -> bool {
+    let length = token.span.end - token.span.start;
+    let first = text.as_bytes()[token.span.start];
+    ((4..=10).contains(&length)
+        && matches!(
+            first | 0x20,
+            b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
+        ))
+        || (length <= 10 && matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'))
 }
 
 /// The calendar day a mention means, given the publication date.
@@ -212,10 +255,15 @@ pub fn find_time_shifts(
             })
     };
     for index in first..end {
+        let token = tokens[index];
+        // Most tokens are words that can be no time shift: they are turned away before
+        // anything else is asked.
+        if token.is_word() && !could_be_a_time_shift_word(text, token) {
+            continue;
+        }
         if excluded(index) {
             continue;
         }
-        let token = tokens[index];
         let previous = index.checked_sub(1);
         if token.kind == TokenKind::Number {
             // "in 2019": a year is not a day.
@@ -235,8 +283,14 @@ pub fn find_time_shifts(
             continue;
         }
         let word = token.text(text);
-        // The words below are four to ten letters long; others need no lower-casing.
+        // The words below are four to ten letters long and start with one of nine letters
+        // in either case; others need no lower-casing (no non-ASCII letter lower-cases to
+        // an ASCII one of these).
         let is_shift = (4..=10).contains(&word.len())
+            && matches!(
+                word.as_bytes()[0] | 0x20,
+                b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
+            )
             && with_lowercase(word, |lower| match lower {
                 "interview" | "previously" => true,
                 "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
@@ -248,10 +302,9 @@ pub fn find_time_shifts(
         // A month without a day number ("in March", "last June") is not a day.
         let is_month_alone = !is_shift
             && word.len() <= 10
-            && word
-                .as_bytes()
-                .first()
-                .is_some_and(|first| b"JFMASOND".contains(first))
+            && word.as_bytes().first().is_some_and(|first| {
+                matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+            })
             && tokens
                 .get(index + 1)
                 .is_none_or(|next| next.kind != TokenKind::Number)

@@ -51,15 +51,33 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(word);
     }
     if word.is_ascii() && word.len() <= 32 {
-        let mut buffer = [0u8; 32];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        // Lower-casing ASCII bytes keeps them ASCII, hence UTF-8.
-        f(std::str::from_utf8(lower).unwrap_or(word))
-    } else {
-        f(&word.to_lowercase())
+        // A string kept for this thread is lower-cased in place: a `str` made from a
+        // byte buffer would be checked for UTF-8 again, which cost more than the copy.
+        // When `f` itself lower-cases a word, that inner call finds the string taken and
+        // uses the buffer on the stack.
+        return LOWERED_WORD.with(move |cell| match cell.try_borrow_mut() {
+            Ok(mut lowered) => {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                f(&lowered)
+            }
+            Err(_) => {
+                let mut buffer = [0u8; 32];
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                // Lower-casing ASCII bytes keeps them ASCII, hence UTF-8.
+                f(std::str::from_utf8(lower).unwrap_or(word))
+            }
+        });
     }
+    f(&word.to_lowercase())
+}
+
+thread_local! {
+    /// `with_lowercase`'s lower-cased copy of the word it was given.
+    static LOWERED_WORD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// A word table for the lookups made at nearly every token. Entries of up to 16 ASCII
@@ -92,7 +110,9 @@ const PACKED_WORD_BYTES: usize = 16;
 impl<V: Copy> PackedWordTable<V> {
     /// Builds the table; a later entry for the same word replaces an earlier one, as
     /// collecting into a map would.
-    fn new<W: AsRef<str>>(entries: impl IntoIterator<Item = (W, V)>) -> PackedWordTable<V> {
+    pub(crate) fn new<W: AsRef<str>>(
+        entries: impl IntoIterator<Item = (W, V)>,
+    ) -> PackedWordTable<V> {
         let mut short = Vec::new();
         let mut long = HashMap::default();
         let mut longest = 0;
@@ -153,7 +173,12 @@ impl<V: Copy> PackedWordTable<V> {
     /// The entry for an ASCII word of at most 16 bytes, in any case.
     #[inline(always)]
     fn get_short_ascii(&self, word: &[u8]) -> Option<V> {
-        let key = packed_lowercase(word);
+        self.get_packed(packed_lowercase(word), word.len())
+    }
+
+    /// The entry for a packed, lower-cased ASCII word of `length` bytes.
+    #[inline(always)]
+    fn get_packed(&self, key: [u64; 2], length: usize) -> Option<V> {
         let (mut index, tag) = self.slot_and_tag(key);
         loop {
             let found = self.tags[index];
@@ -163,7 +188,7 @@ impl<V: Copy> PackedWordTable<V> {
             }
             if found == tag {
                 if let Some(entry) = self.entries[index] {
-                    if entry.key == key && entry.length == word.len() {
+                    if entry.key == key && entry.length == length {
                         return Some(entry.value);
                     }
                 }
@@ -174,14 +199,21 @@ impl<V: Copy> PackedWordTable<V> {
 
     /// The entry for `word` lower-cased as `str::to_lowercase` would.
     #[inline(always)]
-    fn get(&self, word: &str) -> Option<V> {
-        if word.is_ascii() {
-            if word.len() <= PACKED_WORD_BYTES {
-                return self.get_short_ascii(word.as_bytes());
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let bytes = word.as_bytes();
+        if bytes.len() <= PACKED_WORD_BYTES {
+            // The two loads cover every byte of a short word, so they also tell whether it
+            // is ASCII, without a separate pass over it.
+            let (low, high) = bytes.split_at(bytes.len().min(8));
+            let raw = [load_up_to_eight(low), load_up_to_eight(high)];
+            if (raw[0] | raw[1]) & (0x0101_0101_0101_0101 * 0x80) == 0 {
+                return self.get_packed(
+                    [ascii_lowercase_eight(raw[0]), ascii_lowercase_eight(raw[1])],
+                    bytes.len(),
+                );
             }
-            if word.len() > self.longest {
-                return None;
-            }
+        } else if word.len() > self.longest && word.is_ascii() {
+            return None;
         }
         with_lowercase(word, |lower| {
             if lower.is_ascii() && lower.len() <= PACKED_WORD_BYTES {
@@ -1295,6 +1327,34 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("december", 12),
     ("dec", 12),
 ];
+
+/// What a weekday or month name says: the weekday (Monday 0) or the month's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarName {
+    Weekday(u8),
+    Month(u32),
+}
+
+/// `word` as a weekday, a month or a month's abbreviation, in any case. Asked of every
+/// capitalised word the resolver and the date finder read, so the names sit in a packed
+/// table rather than being compared one by one after lower-casing.
+pub fn calendar_name(word: &str) -> Option<CalendarName> {
+    static NAMES: OnceLock<PackedWordTable<CalendarName>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        PackedWordTable::new(
+            WEEKDAYS
+                .iter()
+                .enumerate()
+                .map(|(index, day)| (*day, CalendarName::Weekday(index as u8)))
+                .chain(
+                    MONTHS
+                        .iter()
+                        .map(|(name, number)| (*name, CalendarName::Month(*number))),
+                ),
+        )
+    });
+    names.get(word)
+}
 
 /// Countries and country-like political units that speak as one ("Norway said"). The
 /// canonical name is the first spelling.

@@ -138,12 +138,17 @@ pub(crate) fn extract_with_evidence(
     // Reporters' questions go only now: before the tagger ran, they kept it from finding the
     // same words again through their cue.
     let questions = attribute::reporters_questions(&document, &drafts);
-    let (drafts, evidence): (Vec<_>, Vec<_>) = drafts
-        .into_iter()
-        .zip(evidence)
-        .zip(questions)
-        .filter_map(|(pair, is_question)| (!is_question).then_some(pair))
-        .unzip();
+    // Most articles have none, and then the drafts stay as they are, with no new vectors.
+    let (drafts, evidence): (Vec<_>, Vec<_>) = if questions.contains(&true) {
+        drafts
+            .into_iter()
+            .zip(evidence)
+            .zip(questions)
+            .filter_map(|(pair, is_question)| (!is_question).then_some(pair))
+            .unzip()
+    } else {
+        (drafts, evidence)
+    };
     let mut resolver = resolve::Resolver::new(
         text,
         &analysis.tokens,
@@ -193,11 +198,19 @@ pub(crate) fn extract_with_evidence(
         let parts = trimmed_parts(text, &draft.parts);
         let Some(first) = parts.first() else { continue };
         let span = ByteSpan::new(first.start, parts[parts.len() - 1].end);
-        let claim_text = parts
-            .iter()
-            .map(|part| part.slice(text))
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The parts joined by spaces, written into one string of the right size.
+        let mut claim_text = String::with_capacity(
+            parts
+                .iter()
+                .map(|part| part.end - part.start + 1)
+                .sum::<usize>(),
+        );
+        for (position, part) in parts.iter().enumerate() {
+            if position > 0 {
+                claim_text.push(' ');
+            }
+            claim_text.push_str(part.slice(text));
+        }
         let (name, speaker_type) = match (speaker.entity, &speaker.description) {
             (Some(entity), _) => (
                 Some(resolver.entities[entity].canonical.clone()),

@@ -910,11 +910,15 @@ fn date_headlines_from_body(
     own: &[OwnTime],
     said_on: &mut [Option<NaiveDate>],
 ) {
+    // A claim's words are compared with several headlines': each claim's are read once.
+    let mut words_of: Vec<Option<Vec<&str>>> = vec![None; drafts.len()];
     for (position, &index) in order.iter().enumerate() {
         if own[index] != OwnTime::Unstated || !is_headline(document, &drafts[index]) {
             continue;
         }
-        let words = content_words(document, &drafts[index]);
+        let words = words_of[index]
+            .get_or_insert_with(|| content_words(document, &drafts[index]))
+            .clone();
         let key = speakers.get(index).and_then(|speaker| speaker.key.as_ref());
         let paragraph = paragraph_of(document, &drafts[index]);
         let repeated = order[position + 1..]
@@ -924,7 +928,8 @@ fn date_headlines_from_body(
             .find(|&other| {
                 // A headline labels its speaker by a description ("Brewer:") that the
                 // story below names otherwise, so the repeated words decide.
-                let other_words = content_words(document, &drafts[other]);
+                let other_words =
+                    words_of[other].get_or_insert_with(|| content_words(document, &drafts[other]));
                 let shared = words
                     .iter()
                     .filter(|word| {
@@ -956,7 +961,14 @@ fn date_headlines_from_body(
 
 /// The claim's words of four letters or more, as written (compared ignoring case).
 fn content_words<'a>(document: &Document<'a>, draft: &ClaimDraft) -> Vec<&'a str> {
-    let mut words = Vec::new();
+    // Sized for about one word in six bytes, so that the vector rarely grows.
+    let mut words = Vec::with_capacity(
+        draft
+            .parts
+            .iter()
+            .map(|part| (part.end - part.start) / 6 + 1)
+            .sum(),
+    );
     for part in &draft.parts {
         let first = document
             .tokens
@@ -978,17 +990,20 @@ fn content_words<'a>(document: &Document<'a>, draft: &ClaimDraft) -> Vec<&'a str
 
 /// Roles of people a story asks for comment rather than quotes at its occasion.
 pub fn is_commentator_role(role: &str) -> bool {
+    // Asked for every claim's speaker: the words are compared ignoring ASCII case in
+    // place, as lower-casing them first would.
     role.split(|c: char| !c.is_alphabetic()).any(|word| {
-        matches!(
-            word.to_ascii_lowercase().as_str(),
-            "analyst"
-                | "analysts"
-                | "economist"
-                | "economists"
-                | "professor"
-                | "strategist"
-                | "researcher"
-        )
+        [
+            "analyst",
+            "analysts",
+            "economist",
+            "economists",
+            "professor",
+            "strategist",
+            "researcher",
+        ]
+        .iter()
+        .any(|noun| noun.eq_ignore_ascii_case(word))
     })
 }
 

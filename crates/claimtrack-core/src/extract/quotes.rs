@@ -113,7 +113,8 @@ pub fn find_quotations(
     tokens: &[Token],
     warnings: &mut Vec<ExtractionWarning>,
 ) -> (Vec<Quotation>, Vec<bool>) {
-    let mut quotations = Vec::new();
+    // Sized for a quotation in every paragraph, so that the vector rarely grows.
+    let mut quotations = Vec::with_capacity(paragraphs.len());
     let mut open: Option<OpenQuotation> = None;
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
         let mut index = paragraph.first_token;

@@ -8,10 +8,14 @@
 mod given_names;
 mod words;
 
+use std::sync::OnceLock;
+
 use super::attribute::{ClaimDraft, SpeakerSource};
+use super::lexicon::PackedWordTable;
 use super::lexicon::{
-    country, honorific_gender, is_capitalised_function_word, is_group_noun, is_organisation_noun,
-    is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender, DEMONYMS, MONTHS, WEEKDAYS,
+    calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
+    is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
+    DEMONYMS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use super::speakers::MentionCandidate;
@@ -69,10 +73,18 @@ pub struct Resolver<'a> {
     /// matter"), as (head noun, description without number), in text order: "one of the
     /// people" and "one of them" are members of the latest.
     groups: Vec<(String, String)>,
+    /// Two vectors `introduce` fills for every capitalised run and empties again, kept so
+    /// that the thousands of runs in an article cost no allocation each.
+    run_words: Vec<&'a str>,
+    run_name_words: Vec<&'a str>,
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Asked of every word of every article: an ASCII first letter needs no decoding.
+    match word.as_bytes().first() {
+        Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -82,10 +94,8 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_temporal_name(word: &str) -> bool {
-    // Asked of every capitalised word: lower-cased on the stack, not in a new string.
-    with_lowercase(strip_possessive(word).trim_end_matches('.'), |lower| {
-        WEEKDAYS.contains(&lower) || MONTHS.iter().any(|(name, _)| *name == lower)
-    })
+    // Asked of every capitalised word: one probe of a packed table, no lower-cased copy.
+    calendar_name(strip_possessive(word).trim_end_matches('.')).is_some()
 }
 
 /// Whether `whole`, lower-cased, ends with a space and `tail` lower-cased ("European
@@ -132,6 +142,8 @@ impl<'a> Resolver<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             groups: Vec::new(),
+            run_words: Vec::new(),
+            run_name_words: Vec::new(),
         };
         let next_is_capitalised = |at: usize| {
             tokens
@@ -233,10 +245,33 @@ impl<'a> Resolver<'a> {
     /// Registers the capitalised run `first..end` ("Finance Minister Maria Keller"):
     /// returns the entity it names, if it names one.
     fn introduce(&mut self, first: usize, end: usize, prominent: bool) -> Option<usize> {
-        let words = self.words(first, end);
+        let mut words = std::mem::take(&mut self.run_words);
+        let mut name_words = std::mem::take(&mut self.run_name_words);
+        words.clear();
+        words.extend(
+            self.tokens[first..end]
+                .iter()
+                .filter(|token| token.kind == TokenKind::Word)
+                .map(|token| token.text(self.text)),
+        );
+        let entity = self.introduce_words(&words, &mut name_words, first, end, prominent);
+        self.run_words = words;
+        self.run_name_words = name_words;
+        entity
+    }
+
+    /// `introduce` for the run's `words`; `name_words` is an empty vector to work in.
+    fn introduce_words(
+        &mut self,
+        words: &[&'a str],
+        name_words: &mut Vec<&'a str>,
+        first: usize,
+        end: usize,
+        prominent: bool,
+    ) -> Option<usize> {
         if words.is_empty()
             || words.iter().all(|word| is_temporal_name(word))
-            || is_place_name(&words)
+            || is_place_name(words)
         {
             return None;
         }
@@ -278,10 +313,12 @@ impl<'a> Resolver<'a> {
                 name_start = last_title + 1;
             }
         }
-        let mut name_words: Vec<&str> = words[name_start..]
-            .iter()
-            .map(|word| strip_possessive(word))
-            .collect();
+        name_words.clear();
+        name_words.extend(
+            words[name_start..]
+                .iter()
+                .map(|word| strip_possessive(word)),
+        );
         // "Dad-of-three Jason Pell": a hyphenated description before the name.
         while name_words.len() >= 2 && is_hyphenated_description(name_words[0]) {
             name_words.remove(0);
@@ -308,7 +345,7 @@ impl<'a> Resolver<'a> {
         let name = name_words.join(" ");
         let entity = if let Some(canonical) = country(&name) {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
-        } else if organisation_like(&name_words) {
+        } else if organisation_like(name_words) {
             let canonical = name.trim_start_matches("the ").to_string();
             self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
         } else if name_words.len() == 1 && role.is_none() && gender.is_none() {
@@ -370,27 +407,42 @@ impl<'a> Resolver<'a> {
         role: Option<String>,
         gender: Option<Gender>,
     ) -> usize {
-        let lower_words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-        let existing = self.entities.iter().position(|entity| {
-            entity.canonical.eq_ignore_ascii_case(name)
-                || (kind == SpeakerType::Person
-                    && entity.kind == SpeakerType::Person
-                    && lower_words.len() == 1
-                    && entity.name_words.last() == lower_words.last())
-                || (kind == SpeakerType::Person
-                    && entity.kind == SpeakerType::Person
-                    && entity.name_words.len() == 1
-                    && lower_words.last() == entity.name_words.last())
-                || (kind == SpeakerType::Organisation
-                    && entity.kind == SpeakerType::Organisation
-                    && ends_with_word_ignoring_case(&entity.canonical, name))
+        // Most calls meet a known entity whose name says as much: the name's lower-cased
+        // words are built only for a new entity or a fuller name, and the last word is
+        // compared lower-cased on the stack.
+        let word_count = name.split_whitespace().count();
+        let last_word = name.split_whitespace().next_back().unwrap_or("");
+        let existing = with_lowercase(last_word, |lower_last| {
+            let same_last_word = |entity: &Entity| {
+                word_count > 0
+                    && entity
+                        .name_words
+                        .last()
+                        .is_some_and(|last| last == lower_last)
+            };
+            self.entities.iter().position(|entity| {
+                entity.canonical.eq_ignore_ascii_case(name)
+                    || (kind == SpeakerType::Person
+                        && entity.kind == SpeakerType::Person
+                        && word_count == 1
+                        && same_last_word(entity))
+                    || (kind == SpeakerType::Person
+                        && entity.kind == SpeakerType::Person
+                        && entity.name_words.len() == 1
+                        && same_last_word(entity))
+                    || (kind == SpeakerType::Organisation
+                        && entity.kind == SpeakerType::Organisation
+                        && ends_with_word_ignoring_case(&entity.canonical, name))
+            })
         });
+        let lower_words =
+            || -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
         if let Some(existing) = existing {
             // A fuller form of a known name becomes its canonical spelling.
             let entity = &mut self.entities[existing];
-            if lower_words.len() > entity.name_words.len() && kind == entity.kind {
+            if word_count > entity.name_words.len() && kind == entity.kind {
                 entity.canonical = name.to_string();
-                entity.name_words = lower_words;
+                entity.name_words = lower_words();
             }
             return existing;
         }
@@ -399,7 +451,7 @@ impl<'a> Resolver<'a> {
             kind,
             role,
             gender,
-            name_words: lower_words,
+            name_words: lower_words(),
             title_only: false,
             possessor: None,
         });
@@ -1785,10 +1837,15 @@ fn words_text(text: &str, tokens: &[Token], first: usize, end: usize) -> String 
     if first >= end {
         return String::new();
     }
-    text[tokens[first].span.start..tokens[end - 1].span.end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let surface = &text[tokens[first].span.start..tokens[end - 1].span.end];
+    let mut joined = String::with_capacity(surface.len());
+    for word in surface.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 fn unknown_description(
@@ -1883,8 +1940,9 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // a description (the walk below returns nothing otherwise), and looking for it costs
     // less than scanning the two word lists.
     let is_the_at = |at: Option<usize>| {
-        at.and_then(|at| tokens.get(at))
-            .is_some_and(|token| token.text(text).eq_ignore_ascii_case("the"))
+        at.and_then(|at| tokens.get(at)).is_some_and(|token| {
+            token.span.end - token.span.start == 3 && token.text(text).eq_ignore_ascii_case("the")
+        })
     };
     if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
         return None;
@@ -1924,14 +1982,18 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
 /// capitals at a paragraph's start that name no speaker (a dateline before its comma, or
 /// a shouted opening word before lower-case text).
 fn is_dateline_or_shouting(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    // Asked of every capitalised run: the cheap question first.
+    let opens_paragraph = first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph;
+    if !opens_paragraph {
+        return false;
+    }
     let all_capitals = tokens[first..end].iter().all(|token| {
         let word = token.text(text);
         !token.is_word()
             || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !word.chars().any(char::is_lowercase))
     });
-    let opens_paragraph = first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph;
-    if !all_capitals || !opens_paragraph {
+    if !all_capitals {
         return false;
     }
     let dateline = tokens
@@ -2047,10 +2109,24 @@ fn nobody() -> ResolvedSpeaker {
 }
 
 fn demonym_country(word: &str) -> Option<String> {
-    DEMONYMS
-        .iter()
-        .find(|(demonym, _)| demonym.eq_ignore_ascii_case(word))
-        .map(|(_, country)| country.to_lowercase())
+    // Asked of every word of every role compared with a description: a packed table
+    // rather than a scan of the list. Only an ASCII word can equal a demonym ignoring
+    // ASCII case, and the first entry for a demonym wins, as the scan's would.
+    static COUNTRIES_BY_DEMONYM: OnceLock<PackedWordTable<&'static str>> = OnceLock::new();
+    if !word.is_ascii() {
+        return None;
+    }
+    COUNTRIES_BY_DEMONYM
+        .get_or_init(|| {
+            PackedWordTable::new(
+                DEMONYMS
+                    .iter()
+                    .rev()
+                    .map(|(demonym, country)| (demonym.to_ascii_lowercase(), *country)),
+            )
+        })
+        .get(word)
+        .map(str::to_lowercase)
 }
 
 /// "the finance minister" -> "finance minister": the description without its article.

@@ -112,7 +112,39 @@ fn noun_phrase_ending_at(
     end: usize,
 ) -> Option<(usize, usize)> {
     let mut first = end;
-    while first > floor && end - first < 10 && is_noun_phrase_token(text, tokens[first - 1]) {
+    // "an adviser to the mayor", "ambassador to Japan": "to" after a role that takes it
+    // stays inside the phrase, though it ends a noun phrase everywhere else.
+    let role_takes_to = |index: usize| {
+        index > floor
+            && word_at(text, tokens, index).is_some_and(|word| word.eq_ignore_ascii_case("to"))
+            && word_at(text, tokens, index - 1).is_some_and(|role| {
+                with_lowercase(role, |role| {
+                    matches!(
+                        role,
+                        "adviser"
+                            | "advisor"
+                            | "aide"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "ambassador"
+                            | "envoy"
+                            | "assistant"
+                            | "counsel"
+                            | "consultant"
+                            | "successor"
+                            | "deputy"
+                            | "secretary"
+                            | "advisers"
+                            | "aides"
+                    )
+                })
+            })
+    };
+    while first > floor
+        && end - first < 10
+        && (is_noun_phrase_token(text, tokens[first - 1]) || role_takes_to(first - 1))
+    {
         first -= 1;
     }
     // "the Competition and Markets Authority": "and" inside a body's capitalised name.
@@ -358,9 +390,23 @@ fn appositive_subject(
     }
     // A relative clause is looked for first: its last words read like a noun phrase too
     // (`Duncan Reyes, who leads the Civic Labour Party, told ...`).
-    let (appositive_first, appositive_end) =
+    let (mut appositive_first, appositive_end) =
         relative_clause_ending_at(text, tokens, sentence_first, comma)
             .or_else(|| noun_phrase_ending_at(text, tokens, sentence_first, comma))?;
+    // "Leonard Burman, director of the Tax Policy Center and a professor at Syracuse
+    // University, said": two roles joined by "and" are one appositive.
+    if appositive_first > sentence_first + 1
+        && word_at(text, tokens, appositive_first - 1)
+            .is_some_and(|word| word.eq_ignore_ascii_case("and"))
+    {
+        if let Some((first, _)) =
+            noun_phrase_ending_at(text, tokens, sentence_first, appositive_first - 1)
+        {
+            if first > sentence_first && tokens[first - 1].is_punctuation(text, ',') {
+                appositive_first = first;
+            }
+        }
+    }
     if appositive_first == sentence_first || !tokens[appositive_first - 1].is_punctuation(text, ',')
     {
         return None;

@@ -250,3 +250,22 @@ fn a_lead_described_speaker_is_the_person_named_with_an_age_below_it() {
                 speaker: Patient Irene Marsh (person) mention: "Patient Irene Marsh""#]],
     );
 }
+
+/// An appositive of two roles joined by "and" ("director of the Tax Policy Centre and a
+/// professor at Harwick University") stands between the name and the cue as one; a role
+/// that takes "to" ("an adviser to the mayor", "aides to the mayor") keeps it; and an
+/// attribution after an opening adverbial ("But in recent days, aides say, ...") leaves
+/// the clause to the words after it.
+#[test]
+fn an_appositive_of_two_roles_joined_by_and() {
+    check(
+        "Tax plan\n\nLena Moss, director of the Tax Policy Centre and a professor at Harwick University, said the plan was sound.\n\n\"It is responsible,\" Omar Reyes, a former budget official and an adviser to the mayor, said of the plan. \"It does no harm.\"\n\nBut in recent days, aides to the mayor say, the budget has grown tighter.\n",
+        expect![[r#"
+            indirect "the plan was sound"
+                speaker: Lena Moss (person) mention: "Lena Moss"
+            direct "It is responsible, It does no harm."
+                speaker: Omar Reyes (person) mention: "Omar Reyes"
+            indirect "in recent days, aides to the mayor say, the budget has grown tighter"
+                speaker: aides to the mayor (person) mention: "aides to the mayor""#]],
+    );
+}

@@ -4,7 +4,9 @@
 //! Kept beside the resolver (not in the shared lexicon) because the learned tagger's
 //! features read the shared lists and must not move when these do.
 
-use super::super::lexicon::{with_lowercase, Gender};
+use std::sync::OnceLock;
+
+use super::super::lexicon::{in_word_set, with_lowercase, Gender, PackedWordTable};
 
 /// Last words of company and institution names the shared organisation nouns miss
 /// ("Lowther Securities", "Nordvale Airways", "Starling Records").
@@ -64,10 +66,10 @@ const ORGANISATION_NAME_ENDINGS: &[&str] = &[
 ];
 
 /// Whether `word` ends company and institution names.
+/// Asked of the last word of every capitalised run, so the list sits in a packed table.
 pub fn organisation_name_ending(word: &str) -> bool {
-    with_lowercase(word, |lower| {
-        ORGANISATION_NAME_ENDINGS.binary_search(&lower).is_ok()
-    })
+    static ENDINGS: OnceLock<PackedWordTable<()>> = OnceLock::new();
+    in_word_set(&ENDINGS, ORGANISATION_NAME_ENDINGS, word)
 }
 
 /// Last words of places, which never speak: "Main Street", "Harbour Road".
@@ -91,16 +93,22 @@ pub fn is_place_name(words: &[&str]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let saint = words[..words.len() - 1].iter().any(|word| {
-        with_lowercase(word.trim_end_matches('.'), |lower| {
-            matches!(lower, "st" | "saint" | "ste")
-        })
-    });
-    (words.len() >= 2
-        && with_lowercase(last.trim_end_matches('.'), |last| {
-            PLACE_ENDINGS.contains(&last)
-        }))
-        || saint
+    // Every capitalised run is asked: ASCII words are compared ignoring case in place,
+    // which is what lower-casing them would decide.
+    let lower_is = |word: &str, expected: &[&str]| {
+        let bare = word.trim_end_matches('.');
+        if bare.is_ascii() {
+            expected
+                .iter()
+                .any(|candidate| candidate.eq_ignore_ascii_case(bare))
+        } else {
+            with_lowercase(bare, |lower| expected.contains(&lower))
+        }
+    };
+    let saint = words[..words.len() - 1]
+        .iter()
+        .any(|word| lower_is(word, &["st", "saint", "ste"]));
+    (words.len() >= 2 && lower_is(last, PLACE_ENDINGS)) || saint
 }
 
 /// Heads of descriptions that a company answers to ("the company", "the airline") without
