@@ -75,7 +75,7 @@ fn direct_quote_with_cue_after_and_surname_resolution() {
         "Keller promises tax relief\n\nBERLIN (Wire) - German Finance Minister Maria Keller said on Tuesday that the budget would be balanced by next year.\n\n\"We will cut taxes for families, and we will do it this spring,\" Keller told reporters.\n",
         expect![[r#"
             indirect "the budget would be balanced by next year"
-                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.93
+                speaker: Maria Keller (person) role: German Finance Minister mention: "German Finance Minister Maria Keller" cue: said date: 2026-03-03 confidence: 0.94
             direct "We will cut taxes for families, and we will do it this spring"
                 speaker: Maria Keller (person) role: German Finance Minister mention: "Keller" cue: told date: 2026-03-03 confidence: 1.00"#]],
     );
@@ -87,7 +87,7 @@ fn curly_and_single_quotes_and_cue_before_quote() {
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
             direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.93
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.94
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 1.00
             direct "I have never seen a project collapse so quickly."
@@ -149,11 +149,11 @@ fn indirect_speech_with_and_without_that() {
             indirect "it would not accept the new fishing quotas"
                 speaker: Norway (country) mention: "Norway" cue: said date: 2026-03-05 confidence: 0.94
             indirect "the quotas were based on the best available science"
-                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.96
+                speaker: European Commission (organisation) mention: "The European Commission" cue: said confidence: 0.97
             indirect "The talks will resume next month"
-                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.58
+                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.59
             indirect "about 40 vessels are affected"
-                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.88"#]],
+                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.89"#]],
     );
 }
 
@@ -163,9 +163,9 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.54
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.56
             mixed "it a \"paper tiger\""
-                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.68"#]],
+                speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.72"#]],
     );
 }
 
@@ -175,11 +175,11 @@ fn appositive_roles_and_inverted_cues() {
         "Budget vote\n\nMaria Keller, the German finance minister, said the vote would go ahead.\n\n\"There is no plan B,\" said Keller.\n\nGermany's foreign minister, Lukas Brandt, said the talks had been \"constructive\".\n\n\"We remain hopeful,\" Brandt added.\n",
         expect![[r#"
             indirect "the vote would go ahead"
-                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.87
+                speaker: Maria Keller (person) role: German finance minister mention: "Maria Keller" cue: said confidence: 0.88
             direct "There is no plan B"
                 speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.98
             mixed "the talks had been \"constructive\""
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.96
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.97
             direct "We remain hopeful"
                 speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.98"#]],
     );
@@ -193,9 +193,9 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
             direct "We owe our voters results"
                 speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.95
             direct "Results are coming"
-                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.93
+                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.94
             indirect "a deal was possible by June"
-                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.73"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.74"#]],
     );
 }
 
@@ -223,7 +223,7 @@ fn quote_only_paragraph_continues_the_previous_speaker() {
             direct "Every week we lose money. Every week more farms close."
                 speaker: Lena Hof (person) mention: "farmer Lena Hof" confidence: 0.91
             indirect "it would meet the farmers' union on Monday"
-                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.86"#]],
+                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.87"#]],
     );
 }
 
@@ -237,9 +237,9 @@ fn organisations_and_countries_as_speakers() {
             direct "The sale strengthens a key ally"
                 speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.99
             mixed "the sale would \"destabilise the region\""
-                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.96
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.97
             indirect "no export licence had been issued"
-                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.90"#]],
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.91"#]],
     );
 }
 
@@ -250,13 +250,13 @@ fn weekday_and_calendar_dates_resolve_against_publication() {
         NaiveDate::from_ymd_opt(2026, 8, 21),
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.62
+                speaker: port authority (organisation) mention: "The port authority" cue: said date: 2026-08-17 confidence: 0.64
             direct "We lost three days"
                 speaker: Ole Berg (person) mention: "harbour master Ole Berg" cue: said date: 2026-08-14 confidence: 0.98
             indirect "it would strike again"
-                speaker: union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.50
+                speaker: union (organisation) mention: "the union" cue: said date: 2026-08-18 confidence: 0.52
             indirect "Friday's talks had failed"
-                speaker: company (organisation) mention: "The company" cue: said confidence: 0.55"#]],
+                speaker: company (organisation) mention: "The company" cue: said confidence: 0.57"#]],
     );
 }
 
@@ -267,7 +267,7 @@ fn dates_stay_unresolved_without_a_publication_date() {
         None,
         expect![[r#"
             indirect "traffic had resumed"
-                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.62"#]],
+                speaker: port authority (organisation) mention: "The port authority" cue: said confidence: 0.64"#]],
     );
 }
 
@@ -277,17 +277,17 @@ fn cue_verbs_in_many_tenses_and_forms() {
         "Hospital funding\n\nThe health minister has argued that hospitals need more money.\n\nDoctors insisted that waiting lists were growing.\n\n\"We are at breaking point,\" one nurse wrote in a letter to the minister.\n\nThe minister denied that any hospital would close, saying the budget was secure.\n\nHospital managers warned that \"winter will be worse\".\n",
         expect![[r#"
             indirect "hospitals need more money"
-                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.71
+                speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.72
             indirect "waiting lists were growing"
-                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.78
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.79
             direct "We are at breaking point"
                 speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.70
             indirect "any hospital would close"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.70
+                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.71
             indirect "the budget was secure"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.65
+                speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.67
             mixed "\"winter will be worse\""
-                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.84"#]],
+                speaker: Hospital managers (unknown) mention: "Hospital managers" cue: warned confidence: 0.85"#]],
     );
 }
 
@@ -297,9 +297,9 @@ fn anonymous_sources_are_kept_as_descriptions() {
         "Cabinet reshuffle\n\nA senior official said the reshuffle would take place next week.\n\nPeople familiar with the matter said three ministers would leave.\n",
         expect![[r#"
             indirect "the reshuffle would take place next week"
-                speaker: senior official (person) role: senior official mention: "A senior official" cue: said confidence: 0.52
+                speaker: senior official (person) role: senior official mention: "A senior official" cue: said confidence: 0.53
             indirect "three ministers would leave"
-                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.82"#]],
+                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.83"#]],
     );
 }
 
@@ -341,7 +341,7 @@ fn headline_label_quotes_are_claims() {
             indirect "the east quay would stay shut until the spring tides had passed"
                 speaker: Oskar Lindgren (person) role: harbour master mention: "Oskar Lindgren" cue: said date: 2026-03-05 confidence: 0.97
             direct "Drink water and stay indoors"
-                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.75"#]],
+                speaker: Heatwave (person) mention: "Heatwave" cue: : confidence: 0.74"#]],
     );
 }
 
@@ -355,7 +355,7 @@ fn reporters_questions_are_not_claims() {
             indirect "the new targets were realistic"
                 speaker: Rosa Albescu (person) role: health minister mention: "Rosa Albescu" cue: said date: 2026-03-04 confidence: 0.89
             direct "I considered everything. Then I stayed."
-                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 0.99"#]],
+                speaker: Rosa Albescu (person) role: health minister mention: "Albescu" cue: replied date: 2026-03-04 confidence: 1.00"#]],
     );
 }
 
@@ -367,9 +367,9 @@ fn quoted_names_and_titles_are_not_claims() {
         "Regulator sets out rules\n\nIn a speech titled \u{201c}Rules That Work\u{201d}, its chair, Cornelius Achebe, said the cap would push talent abroad.\n\nThe rules rely on what the industry calls \"age assurance\", the chair said.\n",
         expect![[r#"
             indirect "the cap would push talent abroad"
-                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.92
+                speaker: Cornelius Achebe (person) role: its chair mention: "Cornelius Achebe" cue: said confidence: 0.93
             mixed "The rules rely on what the industry calls \"age assurance\""
-                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.93"#]],
+                speaker: Cornelius Achebe (person) role: its chair mention: "the chair" cue: said confidence: 0.94"#]],
     );
 }
 
@@ -395,13 +395,13 @@ fn coordinated_that_clauses_are_two_claims() {
             indirect "the freeze would cost its members 90 million"
                 speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.94
             indirect "the government had not explained who would pay"
-                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.94
+                speaker: Rail Operators' Federation (organisation) mention: "The Rail Operators' Federation" cue: said date: 2026-03-02 confidence: 0.95
             indirect "fares had been frozen twice and operators had absorbed the cost both times"
                 speaker: Piotr Nowak (person) role: Its chairman mention: "Piotr Nowak" cue: said confidence: 0.98
             indirect "it welcomed the freeze"
-                speaker: passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.72
+                speaker: passenger council (organisation) mention: "The passenger council" cue: said confidence: 0.73
             indirect "services could be cut"
-                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.60"#]],
+                speaker: passenger council (organisation) mention: "The passenger council" cue: warned confidence: 0.62"#]],
     );
 }
 
@@ -418,13 +418,13 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
             indirect "crews had rescued 212 people since Sunday night"
                 speaker: Ines Marsh (person) role: Mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.88
             indirect "the river had peaked at 6.8 meters"
-                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.82
+                speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.83
             indirect "the scheme would start in May"
                 speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.91
             indirect "it would go to court"
-                speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.21
+                speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.22
             indirect "members would close for a day in protest"
-                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.94"#]],
+                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.95"#]],
     );
 }
 
@@ -468,7 +468,7 @@ fn interrupted_reported_speech_and_time_stamps() {
             indirect "The ridge road has now been closed to all traffic"
                 speaker: fire service (organisation) mention: "the fire service" cue: said confidence: 0.71
             indirect "Two workers were hurt in an explosion at the refinery"
-                speaker: company (organisation) mention: "the company" cue: said date: 2025-07-03 confidence: 0.72"#]],
+                speaker: company (organisation) mention: "the company" cue: said date: 2025-07-03 confidence: 0.73"#]],
     );
 }
 
@@ -482,9 +482,9 @@ fn running_quote_after_an_attribution_joins_it() {
             direct "We are not going to pretend we can replace a bank, But we can take deposits and lend small amounts. If two hundred people join, we are viable."
                 speaker: Yusuf Harrington (person) mention: "Yusuf Harrington" cue: said confidence: 1.00
             indirect "the branch had too few customers"
-                speaker: bank (organisation) mention: "The bank" cue: said confidence: 0.62
+                speaker: bank (organisation) mention: "The bank" cue: said confidence: 0.63
             direct "It was a difficult decision"
-                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.71
+                speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" cue: said confidence: 0.72
             direct "We looked at every alternative before we chose this one."
                 speaker: bank head of branches (person) role: bank head of branches mention: "its head of branches" confidence: 0.45"#]],
     );
@@ -505,7 +505,7 @@ fn participle_after_a_non_speech_verb_speaks_for_the_subject() {
             mixed "the ground was \"falling to bits\""
                 speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.96
             indirect "no decision had been made"
-                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.88"#]],
+                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.89"#]],
     );
 }
 
@@ -561,7 +561,7 @@ fn transcript_turns_are_claims_of_their_labels() {
         "Bridge reopens\n\nUPDATE: The bridge reopened to traffic at noon, the council said.\n",
         expect![[r#"
             indirect "UPDATE: The bridge reopened to traffic at noon"
-                speaker: council (organisation) mention: "the council" cue: said confidence: 0.69"#]],
+                speaker: council (organisation) mention: "the council" cue: said confidence: 0.70"#]],
     );
 }
 
