@@ -4,17 +4,21 @@
 //! quote-only paragraphs that continue the previous speaker. Titles and scare quotes
 //! with no speech around them are left out.
 
-use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
-    AUXILIARIES, MONTHS, WEEKDAYS,
+    WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
 use crate::model::{ByteSpan, ClaimKind};
+
+/// The quotations and cues a claim has used, by index: hashed with the word tables'
+/// hasher, since the standard one was most of what asking them cost.
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHasher>>;
 
 /// Where a draft's speaker comes from, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +114,8 @@ impl Document<'_> {
 
 pub fn attribute(document: &Document<'_>) -> Vec<ClaimDraft> {
     let mut drafts = Vec::new();
-    let mut used_quotations = HashSet::new();
-    let mut used_cues = HashSet::new();
+    let mut used_quotations = HashSet::default();
+    let mut used_cues = HashSet::default();
     drafts.extend(transcript_turns(document, &mut used_quotations));
     for (index, quotation) in document.quotations.iter().enumerate() {
         if used_quotations.contains(&index) {
@@ -400,6 +404,13 @@ pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]
         let cue_is_asked = draft
             .cue
             .is_some_and(|cue| cue.span.slice(text).eq_ignore_ascii_case("asked"));
+        let asks = is_question(draft) || question_follows;
+        // Only a question can be a reporter's, so the speaker's words are read only then.
+        if !asks {
+            previous_was_a_reporters_question = false;
+            questions.push(false);
+            continue;
+        }
         let asked_by_a_reporter = match &draft.speaker {
             SpeakerSource::Mention(mention) => {
                 let words: Vec<String> = document.tokens[mention.first_token..mention.end_token]
@@ -427,8 +438,7 @@ pub(crate) fn reporters_questions(document: &Document<'_>, drafts: &[ClaimDraft]
                         matches!(&*word, "was" | "were" | "been" | "being" | "is" | "are")
                     })
             });
-        let asks = is_question(draft) || question_follows;
-        previous_was_a_reporters_question = asks && (asked_by_a_reporter || asked_in_the_passive);
+        previous_was_a_reporters_question = asked_by_a_reporter || asked_in_the_passive;
         questions.push(previous_was_a_reporters_question);
     }
     questions

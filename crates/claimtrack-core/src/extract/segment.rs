@@ -2,6 +2,9 @@
 //! sentences that never break inside a quotation. Every later stage works on these
 //! tokens, so they carry byte spans into the original text and nothing else.
 
+use std::sync::OnceLock;
+
+use super::lexicon::{in_word_set, PackedWordTable};
 use crate::model::ByteSpan;
 
 /// What a token is, as far as attribution cares.
@@ -101,10 +104,11 @@ pub fn is_abbreviation(word: &str) -> bool {
     if let (Some(first), None) = (characters.next(), characters.next()) {
         return first.is_uppercase();
     }
-    // Compared without lower-casing into a new string: this runs at every period.
-    ABBREVIATIONS
-        .iter()
-        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(bare))
+    // This runs at every period: one probe of a packed table (which ignores ASCII case)
+    // instead of a scan of the list. Only an ASCII word can equal an entry ignoring ASCII
+    // case.
+    static TABLE: OnceLock<PackedWordTable<()>> = OnceLock::new();
+    bare.is_ascii() && in_word_set(&TABLE, ABBREVIATIONS, bare)
 }
 
 /// Splits `text` into paragraphs and tokens. Paragraphs are separated by one or more

@@ -450,7 +450,7 @@ fn speakers_with_relative_clauses_and_appositives() {
             direct "Every time you say that, you give ammunition to the people who want to break up the banks."
                 speaker: Tester (person) mention: "Tester" cue: said confidence: 0.97
             indirect "the one percent excuse"
-                speaker: none cue: referring confidence: 0.00
+                speaker: Tester (person) mention: "Tester" cue: referring confidence: 0.00
             direct "This is a gift to the boardroom"
                 speaker: Insurance Workers’ Union (organisation) mention: "the Insurance Workers’ Union" cue: said confidence: 0.99"#]],
     );

@@ -269,3 +269,18 @@ fn an_appositive_of_two_roles_joined_by_and() {
                 speaker: aides to the mayor (person) mention: "aides to the mayor""#]],
     );
 }
+
+/// A participle after a comma that the learned stage takes for a cue ("..., Ava Duval
+/// said, emphasizing why ...") has no subject of its own: it speaks for the claim before it
+/// in the sentence, and shows the same mention.
+#[test]
+fn a_participle_found_by_the_tagger_speaks_for_the_claim_before_it() {
+    check(
+        "Film festival opens\n\n\"You cannot talk about change if you do not know what we are changing,\" Ava Duval said, emphasizing why understanding the past is crucial.\n",
+        expect![[r#"
+            direct "You cannot talk about change if you do not know what we are changing"
+                speaker: Ava Duval (person) mention: "Ava Duval"
+            indirect "why understanding the past is crucial"
+                speaker: Ava Duval (person) mention: "Ava Duval""#]],
+    );
+}
