@@ -1900,8 +1900,15 @@ const NAMING_WORDS: &[&str] = &[
 /// "called", "so-called" and the like, or every word in it is capitalised.
 pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool {
     let text = document.text;
-    let before = document
-        .word(quotation.open_token.wrapping_sub(1))
+    // Only a word in the same paragraph names the quotation: a headline that ends in
+    // "Film" does not make the story's opening quote a title.
+    let before = quotation
+        .open_token
+        .checked_sub(1)
+        .filter(|&before| {
+            document.tokens[before].paragraph == document.tokens[quotation.open_token].paragraph
+        })
+        .and_then(|before| document.word(before))
         .unwrap_or_default();
     if before == "on" || NAMING_WORDS.contains(&&*before) {
         return true;

@@ -578,3 +578,16 @@ fn two_apostrophes_are_a_double_quote_mark() {
                 speaker: Ruth Adeyemi (person) role: committee's chair mention: "She" cue: said confidence: 0.93"#]],
     );
 }
+
+/// Regression (issue 5): a headline ending in a naming word ("Film") made the story's
+/// opening quote a title, and the quote was lost. Only a word in the quote's own paragraph
+/// names it.
+#[test]
+fn issue_5_a_headline_word_does_not_make_the_opening_quote_a_title() {
+    check(
+        "Film\n\n\"You cannot talk about change if you do not know what we are changing,\" Ava Duval said.\n\nHer film \"Long Road Home\" opens on Friday.\n",
+        expect![[r#"
+            direct "You cannot talk about change if you do not know what we are changing"
+                speaker: Ava Duval (person) mention: "Ava Duval" cue: said confidence: 1.00"#]],
+    );
+}
