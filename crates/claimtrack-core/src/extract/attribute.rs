@@ -1226,6 +1226,14 @@ fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize
     if !starts_like_a_stamp {
         return first;
     }
+    // "UPDATE: The bridge reopened ...": a label in capitals before a colon heads the
+    // paragraph, not the reported words.
+    if document.tokens[first].is_word()
+        && document.is_punctuation(first + 1, ':')
+        && first + 2 < end
+    {
+        return first + 2;
+    }
     (first + 1..end.min(first + LONGEST_DATELINE))
         .find(|&index| is_dash(index))
         .map_or(first, |dash| dash + 1)

@@ -542,7 +542,7 @@ fn sample_article_shipped_with_the_desktop_app() {
 /// A transcript: each turn under a label in capitals is one claim of the person the label
 /// names (the article's full name for a surname), running over the next quoted paragraphs
 /// without a label and stopping at stage directions. A lone label in capitals is no
-/// transcript.
+/// transcript, and no part of the reported words after it.
 #[test]
 fn transcript_turns_are_claims_of_their_labels() {
     check(
@@ -560,8 +560,8 @@ fn transcript_turns_are_claims_of_their_labels() {
     check(
         "Bridge reopens\n\nUPDATE: The bridge reopened to traffic at noon, the council said.\n",
         expect![[r#"
-            indirect "UPDATE: The bridge reopened to traffic at noon"
-                speaker: council (organisation) mention: "the council" cue: said confidence: 0.70"#]],
+            indirect "The bridge reopened to traffic at noon"
+                speaker: council (organisation) mention: "the council" cue: said confidence: 0.66"#]],
     );
 }
 
