@@ -1833,6 +1833,34 @@ fn that_after_phrase(
 
 /// Drops leading conjunctions and connective adverbs from an inverted clause
 /// (`But the plan ...` keeps `the plan ...`).
+/// `"...," DuVernay said, emphasizing why ...` and `urged Republicans to ... and
+/// criticized the party's ...`: a participle after a comma, or a past tense after "and",
+/// that the learned stage took for a cue without finding a source has no subject of its
+/// own; it speaks for the claim before it in its sentence. Runs after the learned stage,
+/// on drafts in text order, before confidence is computed (which weighs whether a claim
+/// has a speaker).
+pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
+    let text = document.text;
+    for index in 1..drafts.len() {
+        let same_sentence = drafts[index - 1].sentence == drafts[index].sentence;
+        let draft = &mut drafts[index];
+        if !same_sentence || draft.speaker != SpeakerSource::Nobody {
+            continue;
+        }
+        let follows = draft.cue.is_some_and(|cue| {
+            let Some(before) = cue.first_token.checked_sub(1) else {
+                return false;
+            };
+            let cue_word = document.tokens[cue.first_token].text(text);
+            (document.is_punctuation(before, ',') && is_participle(cue_word))
+                || (document.word(before).as_deref() == Some("and") && cue_word.ends_with("ed"))
+        });
+        if follows {
+            draft.speaker = SpeakerSource::SameAsPreviousInSentence;
+        }
+    }
+}
+
 fn skip_leading_connectives(document: &Document<'_>, mut first: usize, end: usize) -> usize {
     while first < end {
         match document.word(first).as_deref() {

@@ -135,6 +135,8 @@ pub(crate) fn extract_with_evidence(
             (rule_drafts, evidence)
         }
     };
+    let mut drafts = drafts;
+    attribute::speak_for_the_claim_before(&document, &mut drafts);
     // Reporters' questions go only now: before the tagger ran, they kept it from finding the
     // same words again through their cue.
     let questions = attribute::reporters_questions(&document, &drafts);

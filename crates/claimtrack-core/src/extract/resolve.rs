@@ -486,19 +486,7 @@ impl<'a> Resolver<'a> {
                         ..speaker
                     })
                     .unwrap_or_else(nobody),
-                // `"...," DuVernay said, emphasizing why ...`: a participle after a comma,
-                // with no subject of its own, speaks for the claim before it in its
-                // sentence.
-                SpeakerSource::Nobody => previous
-                    .filter(|_| {
-                        drafts_in_sentence_before(drafts, resolved.len())
-                            && self.cue_is_participle_after_comma(draft)
-                    })
-                    .map(|speaker| ResolvedSpeaker {
-                        confidence: speaker.confidence * 0.9,
-                        ..speaker
-                    })
-                    .unwrap_or_else(nobody),
+                SpeakerSource::Nobody => nobody(),
             };
             if let Some(entity) = speaker.entity {
                 self.mentions.push(EntityMention {
@@ -512,24 +500,6 @@ impl<'a> Resolver<'a> {
         self.name_described_lead_speaker(drafts, &mut resolved);
         self.name_headline_labels(drafts, &mut resolved);
         resolved
-    }
-
-    /// Whether the draft's cue is a participle ("emphasizing", "adding") right after a
-    /// comma.
-    /// Also a verb coordinated with the one before it ("urged Republicans to ... and
-    /// criticized the party's ...").
-    fn cue_is_participle_after_comma(&self, draft: &ClaimDraft) -> bool {
-        draft.cue.is_some_and(|cue| {
-            let Some(before) = cue.first_token.checked_sub(1) else {
-                return false;
-            };
-            let cue_word = self.tokens[cue.first_token].text(self.text);
-            (self.tokens[before].is_punctuation(self.text, ',')
-                && super::lexicon::is_participle(cue_word))
-                || (self.tokens[before].is_word()
-                    && self.tokens[before].text(self.text) == "and"
-                    && cue_word.ends_with("ed"))
-        })
     }
 
     /// A tabloid lead describes its speaker before naming them: "POP superstar Jazmine
@@ -2188,9 +2158,4 @@ fn followed_by_age(after_name: &str) -> bool {
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
-}
-
-/// Whether draft `index` has an earlier draft in the same sentence right before it.
-fn drafts_in_sentence_before(drafts: &[ClaimDraft], index: usize) -> bool {
-    index > 0 && drafts[index - 1].sentence == drafts[index].sentence
 }
