@@ -470,7 +470,7 @@ fn train_once(
     for run in 0..runs {
         let seed = options
             .seed
-            .wrapping_add(run as u64 * 0x9E37_79B9_7F4A_7C15);
+            .wrapping_add((run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let weights = train_weights(&prepared, &vocabulary, options, seed, report);
         for (sum, weights) in [
             (&mut cue_sum, weights.0),
