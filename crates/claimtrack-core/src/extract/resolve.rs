@@ -502,6 +502,17 @@ impl<'a> Resolver<'a> {
         resolved
     }
 
+    /// The speaker `entity`, named at `mention`, with the role the article gave it.
+    fn entity_speaker(&self, mention: ByteSpan, entity: usize, confidence: f32) -> ResolvedSpeaker {
+        ResolvedSpeaker {
+            mention: Some(mention),
+            entity: Some(entity),
+            description: None,
+            role: self.entities[entity].role.clone(),
+            confidence,
+        }
+    }
+
     /// A tabloid lead describes its speaker before naming them: "POP superstar Jazmine
     /// Rowe's former manager last night claimed ..." and, a paragraph later, "Terry
     /// Gault, 63, who steered the singer to three number-one albums, told the Blaze: ...".
@@ -747,13 +758,7 @@ impl<'a> Resolver<'a> {
                 None
             };
         if let Some(entity) = label_entity {
-            return ResolvedSpeaker {
-                mention: Some(mention.span),
-                entity: Some(entity),
-                description: None,
-                role: self.entities[entity].role.clone(),
-                confidence: 0.8,
-            };
+            return self.entity_speaker(mention.span, entity, 0.8);
         }
         // "once he", "Meanwhile she": a subject pronoun closes the subject, and the words
         // before it belong to the clause around it.
@@ -919,13 +924,7 @@ impl<'a> Resolver<'a> {
                             self.entities[entity].gender.get_or_insert(gender);
                         }
                     }
-                    return ResolvedSpeaker {
-                        mention: Some(mention.span),
-                        entity: Some(entity),
-                        description: None,
-                        role: self.entities[entity].role.clone(),
-                        confidence: 1.0,
-                    };
+                    return self.entity_speaker(mention.span, entity, 1.0);
                 }
             }
             if !determiner_led && words[from..].len() == 1 {
@@ -1125,13 +1124,7 @@ impl<'a> Resolver<'a> {
             if !indefinite && !person_possessor {
                 if let Some(entity) = self.entity_holding_role(&head, &modifiers, at) {
                     self.upgrade_title(entity, &canonical, &modifiers);
-                    return ResolvedSpeaker {
-                        mention: Some(mention.span),
-                        entity: Some(entity),
-                        description: None,
-                        role: self.entities[entity].role.clone(),
-                        confidence: 0.85,
-                    };
+                    return self.entity_speaker(mention.span, entity, 0.85);
                 }
             }
             let canonical = if rest_end > mention.end_token && possessor.is_none() {
