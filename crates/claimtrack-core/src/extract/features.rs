@@ -539,14 +539,28 @@ impl<'d, 'a> ArticleView<'d, 'a> {
     /// between them, and what the rules said about the pair. Small values are packed into
     /// few features, because every feature costs a table lookup per token and cue.
     pub fn role_pair_features(&self, token: usize, site: &CueSite, out: &mut Vec<u64>) {
-        use template::*;
         out.clear();
+        let keys = self.role_pair_keys(token, site);
+        let [distance_stem, after_cue_word] =
+            role_distance_features(keys.side, keys.distance, site.stem, keys.after_cue_word);
+        out.extend([
+            role_between_feature(keys.side, keys.between),
+            role_rules_feature(keys.side, keys.rules),
+            distance_stem,
+            after_cue_word,
+            role_to_end_feature(keys.side, keys.to_end, keys.shape),
+        ]);
+    }
+
+    /// The small values the pair features of `role_pair_features` hash, so that inference
+    /// can look their weights up in tables built once (see `PairTables` in the tagger)
+    /// instead of hashing five features for every token of every window.
+    pub fn role_pair_keys(&self, token: usize, site: &CueSite) -> RolePairKeys {
         let side = if token < site.first_token {
             Side::Before
         } else {
             Side::After
         };
-        let side_key = side.key();
         let (between_first, between_end, distance) = match side {
             Side::Before => (token + 1, site.first_token, site.first_token - token),
             Side::After => (site.end_token, token, token + 1 - site.end_token),
@@ -579,31 +593,76 @@ impl<'d, 'a> ArticleView<'d, 'a> {
         } else {
             0
         };
-        let between = commas << 12
-            | that_between << 8
-            | quote_between << 6
-            | cue_between << 4
-            | coarse_distance;
-        // Two more pair features (the distance with the token's shape, the word with the
-        // cue's stem) were left out: without them PolNeAR dev moved by less than the seed
-        // noise (exact F1 0.515 -> 0.517, >30% 0.746 -> 0.748, speaker 0.866 -> 0.872),
-        // and every pair feature is a table lookup per token and cue.
-        out.extend([
-            feature(ROLE_BETWEEN, side_key, between),
-            feature(ROLE_RULES, side_key, rules),
-            feature(ROLE_DISTANCE_CUE_STEM, side_key << 8 | distance, site.stem),
-            feature(
-                ROLE_AFTER_CUE_WORD,
-                side_key << 8 | distance,
-                after_cue_word,
-            ),
-            feature(
-                ROLE_TO_END,
-                side_key << 16 | to_end << 12 | cue_colon << 8 | u64::from(commas > 0),
-                shape_here,
-            ),
-        ]);
+        RolePairKeys {
+            side,
+            between: commas << 12
+                | that_between << 8
+                | quote_between << 6
+                | cue_between << 4
+                | coarse_distance,
+            rules,
+            distance,
+            to_end: to_end << 12 | cue_colon << 8 | u64::from(commas > 0),
+            shape: shape_here,
+            after_cue_word,
+        }
     }
+}
+
+/// The inputs of one token's pair features (see `role_pair_keys`). `between` packs the
+/// commas (0-3, bits 12-13), a "that" (bit 8), quote marks (0-2, bits 6-7), another
+/// candidate (bit 4) and the coarse distance (0-2); `rules` is four bits; `distance` a
+/// bucket of 0-10; `to_end` packs the tokens to the sentence end (0-3, bits 12-13), a
+/// colon after the cue (bit 8) and any comma between (bit 0); `shape` is the token's
+/// shape (0-14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RolePairKeys {
+    pub side: Side,
+    pub between: u64,
+    pub rules: u64,
+    pub distance: u64,
+    pub to_end: u64,
+    pub shape: u64,
+    pub after_cue_word: u64,
+}
+
+/// The pair feature of what lies between a token and its cue.
+pub(crate) fn role_between_feature(side: Side, between: u64) -> u64 {
+    feature(template::ROLE_BETWEEN, side.key(), between)
+}
+
+/// The pair feature of the rules' marks on a token.
+pub(crate) fn role_rules_feature(side: Side, rules: u64) -> u64 {
+    feature(template::ROLE_RULES, side.key(), rules)
+}
+
+/// The two pair features of a token's distance from its cue: with the cue's stem and
+/// with the word after the cue.
+pub(crate) fn role_distance_features(
+    side: Side,
+    distance: u64,
+    stem: u64,
+    after_cue_word: u64,
+) -> [u64; 2] {
+    let side_key = side.key();
+    [
+        feature(
+            template::ROLE_DISTANCE_CUE_STEM,
+            side_key << 8 | distance,
+            stem,
+        ),
+        feature(
+            template::ROLE_AFTER_CUE_WORD,
+            side_key << 8 | distance,
+            after_cue_word,
+        ),
+    ]
+}
+
+/// The pair feature of a token's place before the sentence end and its shape; `to_end`
+/// as packed by `role_pair_keys`.
+pub(crate) fn role_to_end_feature(side: Side, to_end: u64, shape: u64) -> u64 {
+    feature(template::ROLE_TO_END, side.key() << 16 | to_end, shape)
 }
 
 fn kind_key(kind: ClaimKind) -> u64 {

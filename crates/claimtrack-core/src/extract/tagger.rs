@@ -20,8 +20,9 @@ use std::sync::OnceLock;
 use super::attribute::{is_title_or_name, ClaimDraft, Document, SpeakerSource};
 use super::cues::{Cue, CueForm};
 use super::features::{
-    finish, stem_key, word_key, ArticleView, CueSite, CueVocabulary, Side, CONTENT, LABEL_COUNT,
-    OUTSIDE, SOURCE,
+    finish, role_between_feature, role_distance_features, role_rules_feature, role_to_end_feature,
+    stem_key, word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
+    LABEL_COUNT, OUTSIDE, SOURCE,
 };
 use super::lexicon::{cue_verb, CueStrength};
 use super::segment::{tokens_starting_in, TokenKind};
@@ -122,6 +123,91 @@ pub struct TaggerModel {
     /// Logistic regression weights over [`calibration_inputs`].
     pub(crate) calibration: Vec<f32>,
     pub settings: TaggerSettings,
+    /// The role weights of the pair features that hash only small values, summed once
+    /// per model; derived from `role`, never stored.
+    pair_tables: PairTables,
+}
+
+/// Integer role-weight sums of the pair features whose inputs take few values, indexed by
+/// side and the packed inputs, so that scoring a window token hashes none of them. The
+/// sums are the same integers `role_scores` adds, so scores are unchanged to the bit.
+#[derive(Debug, Clone, PartialEq)]
+struct PairTables {
+    /// `ROLE_BETWEEN`: side, then `between_index`.
+    between: Vec<[i32; LABEL_COUNT]>,
+    /// `ROLE_RULES`: side, then the four rule bits.
+    rules: Vec<[i32; LABEL_COUNT]>,
+    /// `ROLE_TO_END`: side, then `to_end_index`.
+    to_end: Vec<[i32; LABEL_COUNT]>,
+}
+
+const SIDES: [Side; 2] = [Side::Before, Side::After];
+const BETWEEN_SLOTS: usize = 256;
+const RULES_SLOTS: usize = 16;
+const TO_END_SLOTS: usize = 256;
+
+fn side_index(side: Side) -> usize {
+    usize::from(side == Side::After)
+}
+
+/// Packs `RolePairKeys::between` (commas 0-3, "that" 0-1, quote marks 0-2, another
+/// candidate 0-1, coarse distance 0-2) into eight bits.
+fn between_index(between: u64) -> usize {
+    ((between >> 12 & 3) << 6
+        | (between >> 8 & 1) << 5
+        | (between >> 6 & 3) << 3
+        | (between >> 4 & 1) << 2
+        | (between & 3)) as usize
+}
+
+fn between_from_index(index: usize) -> u64 {
+    let index = index as u64;
+    (index >> 6 & 3) << 12
+        | (index >> 5 & 1) << 8
+        | (index >> 3 & 3) << 6
+        | (index >> 2 & 1) << 4
+        | (index & 3)
+}
+
+/// Packs `RolePairKeys::to_end` (tokens to the end 0-3, colon 0-1, comma 0-1) and the
+/// shape (0-15) into eight bits.
+fn to_end_index(to_end: u64, shape: u64) -> usize {
+    ((to_end >> 12 & 3) << 6 | (to_end >> 8 & 1) << 5 | (to_end & 1) << 4 | (shape & 15)) as usize
+}
+
+fn to_end_from_index(index: usize) -> (u64, u64) {
+    let index = index as u64;
+    (
+        (index >> 6 & 3) << 12 | (index >> 5 & 1) << 8 | (index >> 4 & 1),
+        index & 15,
+    )
+}
+
+impl PairTables {
+    fn new(role: &WeightTable<LABEL_COUNT>) -> PairTables {
+        let sums = |feature: u64| role.row(feature).map(i32::from);
+        let mut tables = PairTables {
+            between: Vec::with_capacity(2 * BETWEEN_SLOTS),
+            rules: Vec::with_capacity(2 * RULES_SLOTS),
+            to_end: Vec::with_capacity(2 * TO_END_SLOTS),
+        };
+        for side in SIDES {
+            for index in 0..BETWEEN_SLOTS {
+                let feature = role_between_feature(side, between_from_index(index));
+                tables.between.push(sums(feature));
+            }
+            for rules in 0..RULES_SLOTS as u64 {
+                tables.rules.push(sums(role_rules_feature(side, rules)));
+            }
+            for index in 0..TO_END_SLOTS {
+                let (to_end, shape) = to_end_from_index(index);
+                tables
+                    .to_end
+                    .push(sums(role_to_end_feature(side, to_end, shape)));
+            }
+        }
+        tables
+    }
 }
 
 /// A hashed weight table: `2^bits` rows of `W` weights, stored as `i8` with one scale (a
@@ -217,10 +303,12 @@ impl TaggerModel {
         transitions: Transitions,
         settings: TaggerSettings,
     ) -> TaggerModel {
+        let role = WeightTable::quantised(role_bits, role_weights);
         TaggerModel {
             vocabulary,
             cue: WeightTable::quantised(cue_bits, cue_weights),
-            role: WeightTable::quantised(role_bits, role_weights),
+            pair_tables: PairTables::new(&role),
+            role,
             transitions,
             calibration: Vec::new(),
             settings,
@@ -295,6 +383,7 @@ impl TaggerModel {
         Ok(TaggerModel {
             vocabulary: CueVocabulary::new(&entries),
             cue,
+            pair_tables: PairTables::new(&role),
             role,
             transitions,
             calibration,
@@ -313,6 +402,12 @@ impl TaggerModel {
 
     /// The role tagger's score of each label for one token's features.
     pub(crate) fn role_scores(&self, features: &[u64]) -> [f32; LABEL_COUNT] {
+        self.role_sums(features)
+            .map(|sum| sum as f32 * self.role.scale)
+    }
+
+    /// The integer weight sums behind `role_scores`.
+    fn role_sums(&self, features: &[u64]) -> [i32; LABEL_COUNT] {
         let mut sums = [0i32; LABEL_COUNT];
         for &feature in features {
             let row = self.role.row(feature);
@@ -320,7 +415,26 @@ impl TaggerModel {
                 sums[label] += i32::from(row[label]);
             }
         }
-        sums.map(|sum| sum as f32 * self.role.scale)
+        sums
+    }
+
+    /// What `role_scores` gives for `role_pair_features`, from the pair tables and the
+    /// window's sums of the two distance features: the same integers, added in another
+    /// order, so the same scores.
+    fn pair_scores(
+        &self,
+        keys: &RolePairKeys,
+        distance_sums: [i32; LABEL_COUNT],
+    ) -> [f32; LABEL_COUNT] {
+        let side = side_index(keys.side);
+        let tables = &self.pair_tables;
+        let between = tables.between[side * BETWEEN_SLOTS + between_index(keys.between)];
+        let rules = tables.rules[side * RULES_SLOTS + (keys.rules as usize & 15)];
+        let to_end = tables.to_end[side * TO_END_SLOTS + to_end_index(keys.to_end, keys.shape)];
+        std::array::from_fn(|label| {
+            (between[label] + rules[label] + distance_sums[label] + to_end[label]) as f32
+                * self.role.scale
+        })
     }
 }
 
@@ -513,6 +627,8 @@ pub(crate) fn window_scores(
     unary: &mut Vec<[f32; LABEL_COUNT]>,
 ) {
     unary.clear();
+    // The two distance features take one value per side and distance bucket in a window.
+    let mut distance_cache = [None; 22];
     for (token, &fixed) in (site.window_first..site.window_end).zip(fixed) {
         if fixed {
             unary.push([0.0; LABEL_COUNT]);
@@ -533,8 +649,23 @@ pub(crate) fn window_scores(
                 scores
             }
         };
-        view.role_pair_features(token, site, buffer);
-        let relative = model.role_scores(buffer);
+        let keys = view.role_pair_keys(token, site);
+        let distance_slot = 11 * side_index(keys.side) + keys.distance as usize;
+        let distance_sums = match distance_cache[distance_slot] {
+            Some(sums) => sums,
+            None => {
+                let features = role_distance_features(
+                    keys.side,
+                    keys.distance,
+                    site.stem,
+                    keys.after_cue_word,
+                );
+                let sums = model.role_sums(&features);
+                distance_cache[distance_slot] = Some(sums);
+                sums
+            }
+        };
+        let relative = model.pair_scores(&keys, distance_sums);
         unary.push(std::array::from_fn(|label| {
             intrinsic[label] + relative[label]
         }));
