@@ -720,6 +720,17 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             index += 1;
             continue;
         }
+        // `said privately afterwards that`, `told him privately last autumn that`: a
+        // manner adverb belongs to the cue when a time or "that" follows it ("family
+        // members" does not).
+        if is_manner_adverb(&word)
+            && document.word(index + 1).is_some_and(|next| {
+                &*next == "that" || is_temporal_word(&next) || is_manner_adverb(&next)
+            })
+        {
+            index += 1;
+            continue;
+        }
         if ADJUNCT_PREPOSITIONS.contains(&&*word) {
             // `said on "Morning Edition" that ...`: a quoted title after a preposition is
             // part of the adjunct.
@@ -770,6 +781,13 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
         break;
     }
     index
+}
+
+/// An adverb of manner or sequence that may stand between a cue and its clause
+/// ("privately", "afterwards", "repeatedly").
+fn is_manner_adverb(word: &str) -> bool {
+    (word.len() > 5 && word.ends_with("ly"))
+        || matches!(word, "afterwards" | "afterward" | "again" | "separately")
 }
 
 fn is_clause_start_pronoun(word: &str) -> bool {
