@@ -302,6 +302,8 @@ pub(crate) struct ArticleView<'d, 'a> {
     pub prior: Vec<u8>,
     marks: Vec<RuleMarks>,
     rule_drafts: &'d [ClaimDraft],
+    /// The hash of "that", computed once per article rather than once per candidate.
+    that_key: u64,
 }
 
 /// The word hash of every token (see [`word_key`]).
@@ -408,6 +410,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             prior,
             marks,
             rule_drafts,
+            that_key,
         }
     }
 
@@ -468,9 +471,8 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             document.tokens[token].text(document.text),
             document.tokens[token].kind,
         );
-        let that_key = word_key("that", TokenKind::Word);
         let that_soon =
-            (token + 1..(token + 5).min(end)).any(|index| self.words[index] == that_key);
+            (token + 1..(token + 5).min(end)).any(|index| self.words[index] == self.that_key);
         let quote_after = (token + 1..(token + 4).min(end)).any(|index| {
             matches!(
                 self.shapes[index],

@@ -533,22 +533,31 @@ impl Decoder {
         if count == 0 {
             return 0.0;
         }
-        let allowed = |position: usize, label: usize| {
-            !(fixed[position] && label != OUTSIDE || forbid_content && label == CONTENT)
+        let allowed = |fixed: bool, label: usize| {
+            !(fixed && label != OUTSIDE || forbid_content && label == CONTENT)
         };
+        let fixed = &fixed[..count];
         self.scores.clear();
         self.scores.resize(count, [FORBIDDEN; LABEL_COUNT]);
         self.back.clear();
         self.back.resize(count, [0u8; LABEL_COUNT]);
         for label in 0..LABEL_COUNT {
-            if allowed(0, label) {
+            if allowed(fixed[0], label) {
                 self.scores[0][label] = transitions[LABEL_COUNT][label] + unary[0][label];
             }
         }
-        for (position, scores_here) in unary.iter().enumerate().skip(1) {
-            let before = self.scores[position - 1];
+        // Each position reads the one before it from a local copy and writes its scores
+        // and back-pointers whole, so the loop carries no indexing into the buffers.
+        let mut before = self.scores[0];
+        let steps = unary[1..]
+            .iter()
+            .zip(&fixed[1..])
+            .zip(self.scores[1..].iter_mut().zip(&mut self.back[1..]));
+        for ((scores_here, &fixed_here), (scores_out, back_out)) in steps {
+            let mut now = [FORBIDDEN; LABEL_COUNT];
+            let mut from = [0u8; LABEL_COUNT];
             for (label, &unary_score) in scores_here.iter().enumerate() {
-                if !allowed(position, label) {
+                if !allowed(fixed_here, label) {
                     continue;
                 }
                 let mut best_previous = 0;
@@ -560,9 +569,12 @@ impl Decoder {
                         best_previous = previous;
                     }
                 }
-                self.scores[position][label] = best + unary_score;
-                self.back[position][label] = best_previous as u8;
+                now[label] = best + unary_score;
+                from[label] = best_previous as u8;
             }
+            *scores_out = now;
+            *back_out = from;
+            before = now;
         }
         let mut label = 0;
         for candidate in 1..LABEL_COUNT {
