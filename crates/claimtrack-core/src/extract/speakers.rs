@@ -490,22 +490,26 @@ fn relative_clause_ending_at(
     end: usize,
 ) -> Option<(usize, usize)> {
     let mut first = end;
+    // Quote marks seen on the way: a quoted title inside the clause ("whose novel "The
+    // Salt Road" won ...") brings two, a quotation the clause would end inside only one.
+    let mut quote_marks = 0;
     while first > floor && end - first < 24 {
         first -= 1;
         let token = tokens[first];
-        // A plural possessive's apostrophe ("the Mill Street Residents' Association")
-        // belongs to the clause; a quote mark ends it.
-        if token.is_punctuation(text, ',')
-            || (token.kind == TokenKind::QuoteMark && !is_noun_phrase_token(text, token))
-        {
+        if token.is_punctuation(text, ',') {
             return None;
+        }
+        // A plural possessive's apostrophe ("the Mill Street Residents' Association")
+        // belongs to the clause.
+        if token.kind == TokenKind::QuoteMark && !is_noun_phrase_token(text, token) {
+            quote_marks += 1;
         }
         if token.is_word()
             && with_lowercase(token.text(text), |lower| {
                 matches!(lower, "who" | "whose" | "which")
             })
         {
-            return Some((first, end));
+            return (quote_marks % 2 == 0).then_some((first, end));
         }
     }
     None

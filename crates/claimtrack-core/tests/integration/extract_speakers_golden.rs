@@ -284,3 +284,15 @@ fn a_participle_found_by_the_tagger_speaks_for_the_claim_before_it() {
                 speaker: Ava Duval (person) mention: "Ava Duval""#]],
     );
 }
+
+/// A relative clause between speaker and cue may hold a quoted title ("whose novel "The
+/// Salt Road" won ..."): its two marks pair inside the clause.
+#[test]
+fn a_relative_clause_with_a_quoted_title_between_speaker_and_cue() {
+    check(
+        "Books\n\nAdaeze Nwosu, whose novel \"The Salt Road\" won the Harrow Prize on Tuesday, told the audience that the book had begun as letters to her grandmother.\n",
+        expect![[r#"
+            indirect "the book had begun as letters to her grandmother"
+                speaker: Adaeze Nwosu (person) mention: "Adaeze Nwosu""#]],
+    );
+}
