@@ -512,10 +512,28 @@ impl<'d, 'a> ArticleView<'d, 'a> {
     /// of it the token stands: the tagger computes them once per token and side. They
     /// look no further than the token's own sentence.
     pub fn role_token_features(&self, token: usize, side: Side, out: &mut Vec<u64>) {
-        use template::*;
         out.clear();
         let sentence = self.document.sentences[self.document.sentence_of_token[token]];
-        let (first, end) = (sentence.first_token, sentence.end_token);
+        out.extend(self.role_token_feature_array(
+            token,
+            side,
+            sentence.first_token,
+            sentence.end_token,
+        ));
+    }
+
+    /// `role_token_features` for a token of the sentence `first..end`, as an array: a
+    /// window's tokens all lie in its sentence, so inference passes the window's bounds
+    /// and fills no vector.
+    #[inline]
+    pub fn role_token_feature_array(
+        &self,
+        token: usize,
+        side: Side,
+        first: usize,
+        end: usize,
+    ) -> [u64; 4] {
+        use template::*;
         let at = token as isize;
         let side_key = side.key();
         let edge = u64::from(token == first) + 2 * u64::from(token + 1 == end);
@@ -525,7 +543,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             | u64::from(self.document.inside_quotation[token]) << 4
             | edge;
         let word = self.words[token];
-        out.extend([
+        [
             feature(ROLE_WORD, side_key, word),
             feature(
                 ROLE_BIGRAM,
@@ -534,7 +552,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             ),
             feature(ROLE_NEXT_WORD, side_key, self.word_at(at + 1, first, end)),
             feature(ROLE_SHAPES, side_key, shapes),
-        ]);
+        ]
     }
 
     /// The features of `token` relative to the cue at `site`: distance, what stands
@@ -557,6 +575,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
     /// The small values the pair features of `role_pair_features` hash, so that inference
     /// can look their weights up in tables built once (see `PairTables` in the tagger)
     /// instead of hashing five features for every token of every window.
+    #[inline]
     pub fn role_pair_keys(&self, token: usize, site: &CueSite) -> RolePairKeys {
         let side = if token < site.first_token {
             Side::Before

@@ -629,13 +629,15 @@ pub(crate) fn cue_site(view: &ArticleView<'_, '_>, token: usize) -> CueSite {
 /// part of the features from `cache` (indexed `2 * token + side`). Tokens `fixed` outside
 /// (the cue, and words another claim holds; one flag per window token) are not scored:
 /// every path gives them the same label, so their score would only add a constant.
+/// Features are built in arrays on the stack; `_buffer` is no longer needed and stays only
+/// so that the trainer's calls (which own their buffer) keep their shape.
 pub(crate) fn window_scores(
     view: &ArticleView<'_, '_>,
     model: &TaggerModel,
     site: &CueSite,
     fixed: &[bool],
     cache: &mut [Option<[f32; LABEL_COUNT]>],
-    buffer: &mut Vec<u64>,
+    _buffer: &mut Vec<u64>,
     unary: &mut Vec<[f32; LABEL_COUNT]>,
 ) {
     unary.clear();
@@ -655,8 +657,9 @@ pub(crate) fn window_scores(
         let intrinsic = match cache[slot] {
             Some(scores) => scores,
             None => {
-                view.role_token_features(token, side, buffer);
-                let scores = model.role_scores(buffer);
+                let features =
+                    view.role_token_feature_array(token, side, site.window_first, site.window_end);
+                let scores = model.role_scores(&features);
                 cache[slot] = Some(scores);
                 scores
             }
