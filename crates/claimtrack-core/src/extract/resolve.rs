@@ -17,7 +17,7 @@ use super::lexicon::{
     is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
     DEMONYMS, WEEKDAYS,
 };
-use super::segment::{Token, TokenKind};
+use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
@@ -643,7 +643,12 @@ impl<'a> Resolver<'a> {
             let Some(mention) = speaker.mention.filter(|_| !named) else {
                 continue;
             };
-            let is_label = self.text[mention.end..].trim_start().starts_with(':')
+            // A headline's label hands over to a quotation; a transcript turn
+            // (`HOLLOWAY: Minister, ...`) to the words themselves.
+            let after_label = self.text[mention.end..].trim_start();
+            let is_label = after_label
+                .strip_prefix(':')
+                .is_some_and(|rest| rest.trim_start().starts_with(is_quote_mark))
                 && drafts[index].kind == crate::model::ClaimKind::Direct;
             if !is_label {
                 continue;
@@ -670,6 +675,19 @@ impl<'a> Resolver<'a> {
                     .filter(|word| later_words.contains(word))
                     .count();
                 shared * 10 >= words.len() * 7
+            });
+            // `Author: "I wrote it for my grandmother"` over a story that puts it in other
+            // words: the label describes the speaker of the paragraph right under it.
+            let paragraph = self.paragraph_at(drafts[index].start());
+            let body = body.or_else(|| {
+                (index + 1..drafts.len())
+                    .take_while(|&later| self.paragraph_at(drafts[later].start()) <= paragraph + 1)
+                    .find(|&later| {
+                        self.paragraph_at(drafts[later].start()) == paragraph + 1
+                            && resolved[later]
+                                .entity
+                                .is_some_and(|entity| !self.entities[entity].title_only)
+                    })
             });
             if let Some(body) = body {
                 resolved[index] = ResolvedSpeaker {

@@ -296,3 +296,17 @@ fn a_relative_clause_with_a_quoted_title_between_speaker_and_cue() {
                 speaker: Adaeze Nwosu (person) mention: "Adaeze Nwosu""#]],
     );
 }
+
+/// A headline label that describes its speaker (`Author: "..."`) over a story that puts the
+/// words otherwise: the speaker is the one the paragraph right under it names.
+#[test]
+fn a_headline_label_without_the_same_words_below_takes_the_next_paragraphs_speaker() {
+    check(
+        "Books in brief\n\nAuthor: \"I wrote it for my grandmother\"\n\nAdaeze Nwosu told the audience at the ceremony that the book had begun as letters to her grandmother.\n",
+        expect![[r#"
+            direct "I wrote it for my grandmother"
+                speaker: Adaeze Nwosu (person) mention: "Author"
+            indirect "the book had begun as letters to her grandmother"
+                speaker: Adaeze Nwosu (person) mention: "Adaeze Nwosu""#]],
+    );
+}
