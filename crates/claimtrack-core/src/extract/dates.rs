@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::lexicon::{calendar_name, with_lowercase, CalendarName};
+use super::lexicon::{calendar_name, strip_possessive, with_lowercase, CalendarName};
 use super::segment::{Token, TokenKind};
 
 /// A date expression in the text, not yet resolved.
@@ -29,10 +29,7 @@ pub struct FoundDate {
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let bare = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word);
+    let bare = strip_possessive(word);
     match calendar_name(bare)? {
         CalendarName::Weekday(position) => {
             Some(Weekday::try_from(position).expect("seven weekdays"))

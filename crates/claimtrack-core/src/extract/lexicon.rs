@@ -708,6 +708,13 @@ word_set_lookup!(
     CAPITALISED_FUNCTION_WORDS
 );
 
+/// A word without its possessive ending, straight or curly ("Keller's" -> "Keller").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
 /// Participle forms ("saying", "adding"): they take the subject of the clause they hang
 /// from, so their speaker is the previous cue's.
 pub fn is_participle(word: &str) -> bool {

@@ -11,12 +11,12 @@ mod words;
 use std::sync::OnceLock;
 
 use super::attribute::{ClaimDraft, SpeakerSource};
-use super::lexicon::PackedWordTable;
 use super::lexicon::{
     calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
     is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
     DEMONYMS, WEEKDAYS,
 };
+use super::lexicon::{strip_possessive, PackedWordTable};
 use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
@@ -85,12 +85,6 @@ fn is_capitalised(word: &str) -> bool {
         Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(char::is_uppercase),
     }
-}
-
-fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("\u{2019}s"))
-        .unwrap_or(word)
 }
 
 fn is_temporal_name(word: &str) -> bool {
@@ -751,20 +745,22 @@ impl<'a> Resolver<'a> {
                 // A label the article names nowhere else ("JAKE TAPPER") is spelt as a name;
                 // a lone word may be an acronym ("NATO"), left to the rules below unless it
                 // heads several turns of a transcript.
-                let label = mention.span.slice(text);
-                let turns = text
-                    .match_indices(label)
-                    .filter(|&(at, _)| {
-                        text[at + label.len()..].starts_with(':')
-                            && text[..at]
-                                .trim_end_matches(['"', '\u{201C}'])
-                                .ends_with('\n')
-                    })
-                    .take(2)
-                    .count();
+                // Read through the article only when the label's own words cannot decide.
+                let heads_several_turns = || {
+                    let label = mention.span.slice(text);
+                    text.match_indices(label)
+                        .filter(|&(at, _)| {
+                            text[at + label.len()..].starts_with(':')
+                                && text[..at]
+                                    .trim_end_matches(['"', '\u{201C}'])
+                                    .ends_with('\n')
+                        })
+                        .nth(1)
+                        .is_some()
+                };
                 self.entity_with_surname(words[words.len() - 1])
                     .or_else(|| {
-                        (words.len() > 1 || turns > 1).then(|| {
+                        (words.len() > 1 || heads_several_turns()).then(|| {
                             let name: Vec<String> = words
                                 .iter()
                                 .map(|word| capitalise_first(&word.to_lowercase()))
