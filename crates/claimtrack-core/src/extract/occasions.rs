@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use super::attribute::{ClaimDraft, Document, SpeakerSource};
 use super::dates::{self, FoundDate};
+use super::lexicon::strip_possessive;
 use super::segment::Sentence;
 
 /// Who a claim is attributed to, as far as dating needs it: equal keys are one speaker.
@@ -171,14 +172,10 @@ pub fn said_on_dates(
                 // The latest claim of the same speaker in this paragraph; words recalled in
                 // the past perfect ("had said") or reported inside another claim set no
                 // day for what the speaker says next.
-                let earlier_same_speaker = order[..position]
-                    .iter()
-                    .rev()
-                    .copied()
-                    .take(LOOKAROUND)
-                    .take_while(|&other| paragraph_of(document, &drafts[other]) == paragraph)
-                    .find(|&other| same_speaker(other) && !embedded[other])
-                    .filter(|&other| !past_perfect[other]);
+                let earlier_same_speaker =
+                    earlier_in_paragraph(document, drafts, &order[..position], paragraph)
+                        .find(|&other| same_speaker(other) && !embedded[other])
+                        .filter(|&other| !past_perfect[other]);
                 // The speaker's words in the paragraph before (the last one with claims),
                 // when this paragraph goes on with the same speaker; a live blog's new
                 // time-stamped entry starts afresh.
@@ -189,14 +186,7 @@ pub fn said_on_dates(
                     })
                     .and_then(|last| {
                         let last_paragraph = paragraph_of(document, &drafts[last]);
-                        order[..position]
-                            .iter()
-                            .rev()
-                            .copied()
-                            .take(LOOKAROUND)
-                            .take_while(|&other| {
-                                paragraph_of(document, &drafts[other]) == last_paragraph
-                            })
+                        earlier_in_paragraph(document, drafts, &order[..position], last_paragraph)
                             .find(|&other| same_speaker(other) && !embedded[other])
                     })
                     .filter(|&other| !is_headline(document, &drafts[other]));
@@ -221,17 +211,14 @@ pub fn said_on_dates(
                 });
                 // Once the paragraph has moved to another day or away from the occasion,
                 // a newcomer in it is not at the occasion either.
-                let paragraph_left_occasion = order[..position]
-                    .iter()
-                    .rev()
-                    .copied()
-                    .take(LOOKAROUND)
-                    .take_while(|&other| paragraph_of(document, &drafts[other]) == paragraph)
-                    .any(|other| match own[other] {
-                        OwnTime::Day(day) => Some(day) != lead_date,
-                        OwnTime::Shifted | OwnTime::Then => true,
-                        OwnTime::Unstated => false,
-                    });
+                let paragraph_left_occasion =
+                    earlier_in_paragraph(document, drafts, &order[..position], paragraph).any(
+                        |other| match own[other] {
+                            OwnTime::Day(day) => Some(day) != lead_date,
+                            OwnTime::Shifted | OwnTime::Then => true,
+                            OwnTime::Unstated => false,
+                        },
+                    );
                 if continues {
                     previous.and_then(|other| said_on[other])
                 } else if according_to && !in_live_blog {
@@ -311,6 +298,22 @@ pub fn said_on_dates(
     }
     date_headlines_from_body(document, drafts, &order, speakers, &own, &mut said_on);
     said_on
+}
+
+/// The drafts of `earlier` (indices in text order) at its end that lie in `paragraph`,
+/// nearest first, at most `LOOKAROUND` of them.
+fn earlier_in_paragraph<'a>(
+    document: &'a Document<'_>,
+    drafts: &'a [ClaimDraft],
+    earlier: &'a [usize],
+    paragraph: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    earlier
+        .iter()
+        .rev()
+        .copied()
+        .take(LOOKAROUND)
+        .take_while(move |&other| paragraph_of(document, &drafts[other]) == paragraph)
 }
 
 fn paragraph_of(document: &Document<'_>, draft: &ClaimDraft) -> usize {
@@ -760,12 +763,7 @@ fn sentence_names(document: &Document<'_>, sentence: usize, name: &str) -> bool 
     };
     (sentence.first_token..sentence.end_token).any(|token| {
         !document.inside_quotation[token] && document.tokens[token].is_word() && {
-            let word = document.tokens[token].text(document.text);
-            let bare = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("\u{2019}s"))
-                .unwrap_or(word);
-            bare == last_word
+            strip_possessive(document.tokens[token].text(document.text)) == last_word
         }
     })
 }
@@ -795,17 +793,11 @@ fn body_day_for_member(
                 .split_whitespace()
                 .any(|word| word.eq_ignore_ascii_case(member_of))
     };
-    let body_claim = earlier
-        .iter()
-        .rev()
-        .copied()
-        .take(LOOKAROUND)
-        .take_while(|&other| paragraph_of(document, &drafts[other]) == paragraph)
-        .find(|&other| {
-            speakers.get(other).is_some_and(|speaker| {
-                speaker.organisation && speaker.name.as_deref().is_some_and(names_body)
-            })
-        });
+    let body_claim = earlier_in_paragraph(document, drafts, earlier, paragraph).find(|&other| {
+        speakers.get(other).is_some_and(|speaker| {
+            speaker.organisation && speaker.name.as_deref().is_some_and(names_body)
+        })
+    });
     if let Some(date) = body_claim.and_then(|other| said_on[other]) {
         return Some(date);
     }
@@ -813,12 +805,8 @@ fn body_day_for_member(
     let sentence = document.sentences.get(scene.sentence)?;
     let scene_names_body = (sentence.first_token..sentence.end_token).any(|token| {
         document.tokens[token].is_word() && {
-            let word = document.tokens[token].text(document.text);
-            let bare = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("\u{2019}s"))
-                .unwrap_or(word);
-            bare.eq_ignore_ascii_case(member_of)
+            strip_possessive(document.tokens[token].text(document.text))
+                .eq_ignore_ascii_case(member_of)
         }
     });
     (member_of != "its" && scene_names_body).then_some(scene.date)
@@ -1010,16 +998,13 @@ pub fn is_commentator_role(role: &str) -> bool {
 /// The body a role says its holder belongs to: "its chairman" -> "its", "the service's
 /// director" -> "service"; `None` for a role without a possessive ("chairman").
 pub fn member_of(role: &str) -> Option<String> {
-    let mut words = role.split_whitespace();
-    let first = words.next()?;
+    let first = role.split_whitespace().next()?;
     if first.eq_ignore_ascii_case("its") || first.eq_ignore_ascii_case("their") {
         return Some("its".to_string());
     }
     role.split_whitespace().find_map(|word| {
-        let bare = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("\u{2019}s"))?;
-        (!bare.is_empty()).then(|| bare.to_lowercase())
+        let bare = strip_possessive(word);
+        (bare.len() < word.len() && !bare.is_empty()).then(|| bare.to_lowercase())
     })
 }
 
