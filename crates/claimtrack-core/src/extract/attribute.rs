@@ -8,12 +8,15 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
-    WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, with_lowercase,
+    CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
-use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
+use super::speakers::{
+    skip_auxiliaries_before, skip_opening_adverbials, subject_after, subject_before,
+    MentionCandidate,
+};
 use crate::model::{ByteSpan, ClaimKind};
 
 /// The quotations and cues a claim has used, by index: hashed with the word tables'
@@ -996,17 +999,18 @@ fn reported_speech(
         && aux_start > sentence_first
         && matches!(document.word(aux_start - 1).as_deref(), Some("and" | "but"));
     let sentence_has_claim = drafts.iter().any(|draft| draft.sentence == sentence);
+    // "On Thursday, however, Trump spoke ...": the subject comes after the openers.
+    let subject_first = |end: usize| {
+        let first = skip_leading_connectives(document, sentence_first, end);
+        let first = skip_opening_adverbials(text, document.tokens, first, end);
+        skip_time_stamp_or_dateline(document, first, end)
+    };
     let mention = if coordinated && !sentence_has_claim {
-        sentence_subject(document, sentence_first, aux_start - 1)
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
     } else if participle_of_previous && !sentence_has_claim {
         // `Okafor hit back last night, insisting ...`: with no claim before it in the
         // sentence, the participle speaks for the sentence's subject.
-        let subject_first = skip_time_stamp_or_dateline(
-            document,
-            skip_leading_connectives(document, sentence_first, aux_start - 1),
-            aux_start - 1,
-        );
-        sentence_subject(document, subject_first, aux_start - 1)
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
     } else {
         mention
     };
@@ -1138,9 +1142,18 @@ fn reported_speech(
                         | "increasingly"
                 )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            // Only a bare attribution is a parenthesis after an opener: in "In March,
+            // residents wrote to the council, saying ...", the verb has its own object
+            // and a participle goes on from it (issue 5).
+            let bare_parenthesis = opener_only
+                && tail == tail_start
+                && words_between(document, tail + 1, content_end) >= 3
+                && !document
+                    .word(tail + 1)
+                    .is_some_and(|word| is_participle(&word));
             let interrupted = document.is_punctuation(tail, ',')
                 && (resumes_interrupted_clause(document, tail + 1, content_end)
-                    || (opener_only && words_between(document, tail + 1, content_end) >= 3));
+                    || bare_parenthesis);
             let clause_end = if interrupted {
                 content_end
             } else {
@@ -1381,8 +1394,10 @@ fn sentence_subject(
         }
         let word = token.text(text);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let role = super::lexicon::is_role_noun(word);
-        let leading_article = end == first && matches!(word, "The" | "A" | "An");
+        // "Several residents' groups": a group of people speaks as a role does.
+        let role = super::lexicon::is_role_noun(word)
+            || is_group_noun(word.trim_end_matches(['\'', '\u{2019}']));
+        let leading_article = end == first && is_leading_determiner(word);
         // "council leader Deirdre Okafor": a word that only qualifies the role after it.
         let qualifies_role = document
             .tokens
@@ -1395,13 +1410,27 @@ fn sentence_subject(
     }
     let has_name = (first..end).any(|index| {
         let word = document.tokens[index].text(text);
-        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "The" | "A" | "An")
+        let role = super::lexicon::is_role_noun(word)
+            || is_group_noun(word.trim_end_matches(['\'', '\u{2019}']));
+        (word.chars().next().is_some_and(char::is_uppercase) && !is_leading_determiner(word))
+            || (role && index > first)
     });
     (has_name && end > first).then(|| MentionCandidate {
         first_token: first,
         end_token: end,
         span: span_of(document, first, end),
         role: None,
+    })
+}
+
+/// A determiner or quantifier that opens a sentence's subject without naming anybody:
+/// "The", "several", "Many".
+fn is_leading_determiner(word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        matches!(
+            lower,
+            "the" | "a" | "an" | "several" | "many" | "some" | "most" | "both" | "two" | "three"
+        )
     })
 }
 

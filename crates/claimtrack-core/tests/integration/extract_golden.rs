@@ -610,3 +610,19 @@ fn manner_adverbs_before_that_belong_to_the_cue() {
                 speaker: mayor (person) role: mayor mention: "She" cue: said confidence: 0.70"#]],
     );
 }
+
+/// Regression (issue 5): after an opener ("In March,"), a verb with its own object ("wrote
+/// to the council") was read as a parenthetical attribution, so the whole sentence,
+/// speaker and cue included, became one claim. Only a bare "advisers say," is a parenthesis;
+/// the participle after it starts the claim.
+#[test]
+fn issue_5_a_verb_with_an_object_after_an_opener_is_no_parenthesis() {
+    check(
+        "Dust at the quarry\n\nIn March, the residents wrote to the council, saying the dust had closed a playground.\n\nBut in recent days, neighbours say, the lorries have come at night.\n",
+        expect![[r#"
+            indirect "the dust had closed a playground"
+                speaker: residents (unknown) mention: "the residents" cue: saying confidence: 0.86
+            indirect "in recent days, neighbours say, the lorries have come at night"
+                speaker: neighbours (unknown) mention: "neighbours" cue: say confidence: 0.93"#]],
+    );
+}

@@ -310,3 +310,20 @@ fn a_headline_label_without_the_same_words_below_takes_the_next_paragraphs_speak
                 speaker: Adaeze Nwosu (person) mention: "Adaeze Nwosu""#]],
     );
 }
+
+/// A participle cue speaks for the subject after the sentence's opening adverbials ("On
+/// Thursday, however, Okonjo ..."), and words that cannot name anybody ("In March",
+/// "Monday night") are never given as a speaker.
+#[test]
+fn opening_adverbials_are_not_speakers() {
+    check(
+        "Mine deal divides council\n\nOn Thursday, however, Okonjo addressed a meeting of quarry owners in Tarrow, promising to cut the permit fees by half.\n\nOn Monday night, Councillor Brenna Flitt took the opposite line, warning that the new road would carry lorries past two schools.\n\nIn March, several residents' groups wrote to the council, saying the dust had already closed one playground.\n",
+        expect![[r#"
+            indirect "the permit fees by half"
+                speaker: Okonjo (person) mention: "Okonjo"
+            indirect "the new road would carry lorries past two schools"
+                speaker: Brenna Flitt (person) mention: "Councillor Brenna Flitt"
+            indirect "the dust had already closed one playground"
+                speaker: residents (unknown) mention: "several residents""#]],
+    );
+}
