@@ -72,10 +72,15 @@ pub(crate) fn word_key(word: &str, kind: TokenKind) -> u64 {
             eight.copy_from_slice(chunk);
             hash = mix(hash, ascii_lowercase_eight(u64::from_le_bytes(eight)));
         }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        let tail = ascii_lowercase_eight(u64::from_le_bytes(last));
+        // The last one to seven bytes, read little-endian as a zero-padded chunk would be,
+        // folded in from the end: a copy of a variable length into a buffer was a call
+        // to `memcpy` for every word.
+        let rest = chunks
+            .remainder()
+            .iter()
+            .rev()
+            .fold(0u64, |packed, &byte| packed << 8 | u64::from(byte));
+        let tail = ascii_lowercase_eight(rest);
         hash = mix(hash, tail ^ (bytes.len() as u64) << 56);
     } else {
         let (mut pending, mut filled, mut length) = (0u64, 0u32, 0u64);
