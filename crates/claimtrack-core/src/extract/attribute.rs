@@ -90,6 +90,18 @@ impl Document<'_> {
             .is_some_and(|token| token.is_punctuation(self.text, which))
     }
 
+    /// Whether a comma ends the words before `index`, outside a quotation or as its last
+    /// mark (`"...," adding that`): either way the words at `index` follow a comma.
+    fn follows_comma(&self, index: usize) -> bool {
+        let Some(before) = index.checked_sub(1) else {
+            return false;
+        };
+        self.is_punctuation(before, ',')
+            || (before > 0
+                && self.tokens[before].kind == TokenKind::QuoteMark
+                && self.is_punctuation(before - 1, ','))
+    }
+
     fn sentence_bounds(&self, token: usize) -> (usize, usize) {
         let sentence = self.sentences[self.sentence_of_token[token]];
         (sentence.first_token, sentence.end_token)
@@ -500,9 +512,19 @@ fn direct_quote_with_cue(
         return None;
     }
     if quote_ends_clause && after < sentence_end {
-        if let Some((cue_index, speaker, speaker_end)) =
-            cue_after_quote(document, after, sentence_end)
-        {
+        // `Peabody said: "...," adding that ...`: a participle after the quote with no
+        // speaker of its own goes on from the attribution before the quote, which is the
+        // quote's own (issue 5).
+        let after_cue =
+            cue_after_quote(document, after, sentence_end).filter(|(cue_index, speaker, _)| {
+                let participle_without_speaker = *speaker == SpeakerSource::Nobody
+                    && is_participle(
+                        document.tokens[document.cues[*cue_index].first_token].text(text),
+                    );
+                !participle_without_speaker
+                    || cue_before_quote(document, quotation.open_token).is_none()
+            });
+        if let Some((cue_index, speaker, speaker_end)) = after_cue {
             let cue = document.cues[cue_index];
             used_cues.insert(cue_index);
             let mut parts = quotation.parts.clone();
@@ -663,6 +685,10 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     }
     let speaker = match cue.form {
         CueForm::AccordingTo => subject_after(text, document.tokens, cue.end_token, end),
+        // `Said Ellis: "..."`: a cue opening the sentence has its speaker after it.
+        CueForm::Verb if cue.first_token == sentence_first => {
+            subject_after(text, document.tokens, cue.end_token, end)
+        }
         CueForm::Verb => subject_before(text, document.tokens, sentence_first, cue.first_token),
     };
     Some((
@@ -989,7 +1015,7 @@ fn reported_speech(
     }
     let mention = subject_before(text, document.tokens, sentence_first, cue.first_token);
     let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
-    let comma_before = aux_start > sentence_first && document.is_punctuation(aux_start - 1, ',');
+    let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
     // `..., adding that`: a participle after a comma speaks for the earlier clause.
     let participle_of_previous = mention.is_none()
         && comma_before
@@ -1903,7 +1929,7 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             continue;
         };
         let cue_word = document.tokens[cue.first_token].text(text);
-        let participle = document.is_punctuation(before, ',') && is_participle(cue_word);
+        let participle = document.follows_comma(before + 1) && is_participle(cue_word);
         let coordinated = matches!(document.word(before).as_deref(), Some("and" | "but"));
         if same_sentence
             && ((participle && verb_group_first == cue.first_token)
