@@ -14,8 +14,8 @@ use super::lexicon::{
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
-    skip_auxiliaries_before, skip_opening_adverbials, subject_after, subject_before,
-    MentionCandidate,
+    clause_subject_before, skip_auxiliaries_before, skip_opening_adverbials, subject_after,
+    subject_before, MentionCandidate,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -88,6 +88,18 @@ impl Document<'_> {
         self.tokens
             .get(index)
             .is_some_and(|token| token.is_punctuation(self.text, which))
+    }
+
+    /// Whether a comma ends the words before `index`, outside a quotation or as its last
+    /// mark (`"...," adding that`): either way the words at `index` follow a comma.
+    fn follows_comma(&self, index: usize) -> bool {
+        let Some(before) = index.checked_sub(1) else {
+            return false;
+        };
+        self.is_punctuation(before, ',')
+            || (before > 0
+                && self.tokens[before].kind == TokenKind::QuoteMark
+                && self.is_punctuation(before - 1, ','))
     }
 
     fn sentence_bounds(&self, token: usize) -> (usize, usize) {
@@ -500,9 +512,19 @@ fn direct_quote_with_cue(
         return None;
     }
     if quote_ends_clause && after < sentence_end {
-        if let Some((cue_index, speaker, speaker_end)) =
-            cue_after_quote(document, after, sentence_end)
-        {
+        // `Peabody said: "...," adding that ...`: a participle after the quote with no
+        // speaker of its own goes on from the attribution before the quote, which is the
+        // quote's own (issue 5).
+        let after_cue =
+            cue_after_quote(document, after, sentence_end).filter(|(cue_index, speaker, _)| {
+                let participle_without_speaker = *speaker == SpeakerSource::Nobody
+                    && is_participle(
+                        document.tokens[document.cues[*cue_index].first_token].text(text),
+                    );
+                !participle_without_speaker
+                    || cue_before_quote(document, quotation.open_token).is_none()
+            });
+        if let Some((cue_index, speaker, speaker_end)) = after_cue {
             let cue = document.cues[cue_index];
             used_cues.insert(cue_index);
             let mut parts = quotation.parts.clone();
@@ -663,6 +685,10 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     }
     let speaker = match cue.form {
         CueForm::AccordingTo => subject_after(text, document.tokens, cue.end_token, end),
+        // `Said Ellis: "..."`: a cue opening the sentence has its speaker after it.
+        CueForm::Verb if cue.first_token == sentence_first => {
+            subject_after(text, document.tokens, cue.end_token, end)
+        }
         CueForm::Verb => subject_before(text, document.tokens, sentence_first, cue.first_token),
     };
     Some((
@@ -989,7 +1015,7 @@ fn reported_speech(
     }
     let mention = subject_before(text, document.tokens, sentence_first, cue.first_token);
     let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
-    let comma_before = aux_start > sentence_first && document.is_punctuation(aux_start - 1, ',');
+    let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
     // `..., adding that`: a participle after a comma speaks for the earlier clause.
     let participle_of_previous = mention.is_none()
         && comma_before
@@ -1878,36 +1904,51 @@ fn that_after_phrase(
     None
 }
 
-/// Drops leading conjunctions and connective adverbs from an inverted clause
-/// (`But the plan ...` keeps `the plan ...`).
 /// `"...," DuVernay said, emphasizing why ...` and `urged Republicans to ... and
-/// criticized the party's ...`: a participle after a comma, or a past tense after "and",
-/// that the learned stage took for a cue without finding a source has no subject of its
-/// own; it speaks for the claim before it in its sentence. Runs after the learned stage,
-/// on drafts in text order, before confidence is computed (which weighs whether a claim
-/// has a speaker).
+/// criticized the party's ...`: a participle after a comma, or a verb after "and" (its
+/// auxiliaries and adverbs between), that the learned stage took for a cue without finding
+/// a source has no subject of its own. It speaks for the claim before it in its sentence,
+/// or, with none there, the subject of its sentence speaks ("Mr. McKinley is bearish ...
+/// and expects them to ..."). Runs after the learned stage, on drafts in text order, before
+/// confidence is computed (which weighs whether a claim has a speaker).
 pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
     let text = document.text;
-    for index in 1..drafts.len() {
-        let same_sentence = drafts[index - 1].sentence == drafts[index].sentence;
+    for index in 0..drafts.len() {
+        let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];
-        if !same_sentence || draft.speaker != SpeakerSource::Nobody {
+        let Some(cue) = draft.cue.filter(|_| draft.speaker == SpeakerSource::Nobody) else {
             continue;
-        }
-        let follows = draft.cue.is_some_and(|cue| {
-            let Some(before) = cue.first_token.checked_sub(1) else {
-                return false;
-            };
-            let cue_word = document.tokens[cue.first_token].text(text);
-            (document.is_punctuation(before, ',') && is_participle(cue_word))
-                || (document.word(before).as_deref() == Some("and") && cue_word.ends_with("ed"))
-        });
-        if follows {
+        };
+        let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+        let verb_group_first =
+            skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
+        let Some(before) = verb_group_first
+            .checked_sub(1)
+            .filter(|&before| before > sentence_first)
+        else {
+            continue;
+        };
+        let cue_word = document.tokens[cue.first_token].text(text);
+        let participle = document.follows_comma(before + 1) && is_participle(cue_word);
+        let coordinated = matches!(document.word(before).as_deref(), Some("and" | "but"));
+        if same_sentence
+            && ((participle && verb_group_first == cue.first_token)
+                || (coordinated && cue_word.ends_with("ed")))
+        {
             draft.speaker = SpeakerSource::SameAsPreviousInSentence;
+        } else if !same_sentence && (participle || coordinated) {
+            let subject_first = skip_time_stamp_or_dateline(document, sentence_first, before);
+            if let Some(subject) =
+                clause_subject_before(text, document.tokens, subject_first, before)
+            {
+                draft.speaker = SpeakerSource::Mention(subject);
+            }
         }
     }
 }
 
+/// Drops leading conjunctions and connective adverbs from an inverted clause
+/// (`But the plan ...` keeps `the plan ...`).
 fn skip_leading_connectives(document: &Document<'_>, mut first: usize, end: usize) -> usize {
     while first < end {
         match document.word(first).as_deref() {

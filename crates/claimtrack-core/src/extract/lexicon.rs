@@ -1253,6 +1253,9 @@ pub const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
     "both",
     "speaking",
     "asked",
+    // "Said Ellis: ...": a cue opening an inverted attribution.
+    "said",
+    "says",
     "according",
     "despite",
     "under",

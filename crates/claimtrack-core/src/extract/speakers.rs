@@ -704,13 +704,37 @@ pub fn clause_subject_before(
     // "NBC News first published the video": read from the sentence's start, a name ends
     // where its capitals do; the noun-phrase reader, made for the words right before a
     // cue, would run on into the verb.
-    let opens_with_quantity = with_lowercase(tokens[first].text(text), |lower| {
+    // A determiner or a quantity opens a description, which reads on in lower case
+    // ("Our correspondent", "About 10,000 visas").
+    let opens_with_determiner = with_lowercase(tokens[first].text(text), |lower| {
         matches!(
             lower,
-            "about" | "around" | "nearly" | "almost" | "some" | "more"
+            "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "more"
+                | "the"
+                | "a"
+                | "an"
+                | "our"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+                | "several"
+                | "many"
+                | "most"
+                | "both"
         )
     });
-    if starts_upper(tokens[first].text(text)) && !opens_with_quantity {
+    if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
         end = (first + 1..end)
             .find(|&index| {
                 let word = tokens[index].text(text);

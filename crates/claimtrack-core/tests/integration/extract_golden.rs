@@ -626,3 +626,21 @@ fn issue_5_a_verb_with_an_object_after_an_opener_is_no_parenthesis() {
                 speaker: neighbours (unknown) mention: "neighbours" cue: say confidence: 0.93"#]],
     );
 }
+
+/// Regression (issue 5): `X said: "...," adding that ...` gave the quote to "adding" with
+/// no speaker and a mixed claim of quote and clause to "said"; the quote is the colon
+/// cue's, and the participle after it speaks for the same person. `Said Ellis: "..."`
+/// had no speaker, and "Said" crept into the name.
+#[test]
+fn issue_5_a_participle_after_a_colon_quote_goes_on_from_its_attribution() {
+    check(
+        "Ferry fares\n\nIn a statement, the operator Nordlys said: \"Fares have not risen in real terms for six years,\" adding that fuel costs had doubled since 2021.\n\nSaid Ellis: \"Nobody here believes that.\"\n",
+        expect![[r#"
+            direct "Fares have not risen in real terms for six years"
+                speaker: Nordlys (organisation) mention: "the operator Nordlys" cue: said confidence: 0.99
+            indirect "fuel costs had doubled since 2021"
+                speaker: Nordlys (organisation) mention: "the operator Nordlys" cue: adding confidence: 0.81
+            direct "Nobody here believes that."
+                speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.93"#]],
+    );
+}

@@ -327,3 +327,19 @@ fn opening_adverbials_are_not_speakers() {
                 speaker: residents (unknown) mention: "several residents""#]],
     );
 }
+
+/// A verb joined by "and" to its sentence's first verb, or a participle after a comma,
+/// shares the sentence's subject when no claim before it in the sentence speaks for it.
+#[test]
+fn coordinated_and_participle_cues_share_the_sentence_subject() {
+    check(
+        "Harbour levy row\n\nMs. Oduya chairs the harbour board and expects the ferry companies to pass the levy on to passengers within a year.\n\nThe port authority has attacked the plan, and has called for a vote of the full council before any charge is set.\n\nHe then defended the figures, saying, \"Nobody on this board has seen a cheaper way to pay for the dredging.\"\n",
+        expect![[r#"
+            indirect "the ferry companies to pass the levy on to passengers within a year"
+                speaker: Oduya (person) mention: "Ms. Oduya"
+            indirect "a vote of the full council"
+                speaker: port authority (organisation) mention: "The port authority"
+            direct "Nobody on this board has seen a cheaper way to pay for the dredging."
+                speaker: none (unknown) mention: "He""#]],
+    );
+}
