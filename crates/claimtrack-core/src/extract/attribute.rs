@@ -1916,9 +1916,21 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
     for index in 0..drafts.len() {
         let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];
-        let Some(cue) = draft.cue.filter(|_| draft.speaker == SpeakerSource::Nobody) else {
+        let Some(cue) = draft.cue else {
             continue;
         };
+        // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
+        // a passive or of "seems" is what the words are about, not who said them.
+        if is_passive_or_raising_cue(document, &cue) {
+            if matches!(&draft.speaker, SpeakerSource::Mention(mention) if mention.end_token <= cue.first_token)
+            {
+                draft.speaker = SpeakerSource::Nobody;
+            }
+            continue;
+        }
+        if draft.speaker != SpeakerSource::Nobody {
+            continue;
+        }
         let (sentence_first, _) = document.sentence_bounds(cue.first_token);
         let verb_group_first =
             skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
@@ -1945,6 +1957,72 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             }
         }
     }
+}
+
+/// A cue in the passive with no agent after it ("was accused of", "has been harshly
+/// criticized for", "is expected to") or a verb of seeming ("seems to", "appeared to").
+fn is_passive_or_raising_cue(document: &Document<'_>, cue: &Cue) -> bool {
+    let Some(cue_word) = document.word(cue.first_token) else {
+        return false;
+    };
+    if matches!(
+        &*cue_word,
+        "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared"
+    ) {
+        // "Stumpf appeared to blame ...", "Obama appears set to veto ...": the verb after
+        // is the subject's own; only "seems to be/have" and "seems clear" are seeming.
+        return match document.word(cue.end_token).as_deref() {
+            Some("set") => false,
+            Some("to") => matches!(
+                document.word(cue.end_token + 1).as_deref(),
+                Some("be" | "have")
+            ),
+            _ => true,
+        };
+    }
+    // "is determined to", "are convinced": a state of mind, which its subject holds.
+    let state_of_mind = matches!(
+        &*cue_word,
+        "determined"
+            | "convinced"
+            | "worried"
+            | "concerned"
+            | "persuaded"
+            | "committed"
+            | "prepared"
+            | "resolved"
+            | "inclined"
+            | "disappointed"
+            | "pleased"
+            | "surprised"
+            | "opposed"
+            | "interested"
+            | "frustrated"
+            | "alarmed"
+            | "satisfied"
+    );
+    let participle = !state_of_mind
+        && (cue_word.ends_with("ed")
+            || matches!(
+                &*cue_word,
+                "thought" | "seen" | "known" | "held" | "said" | "told"
+            ));
+    if !participle || document.word(cue.end_token).as_deref() == Some("by") {
+        return false;
+    }
+    let mut index = cue.first_token;
+    while index > 0 {
+        index -= 1;
+        let Some(word) = document.word(index) else {
+            return false;
+        };
+        match &*word {
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" => return true,
+            adverb if adverb.ends_with("ly") || matches!(adverb, "also" | "often" | "not") => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Drops leading conjunctions and connective adverbs from an inverted clause

@@ -188,6 +188,15 @@ fn noun_phrase_ending_at(
             break;
         }
     }
+    // "Last week Halloran appeared to ...": a time opening the sentence is no part of the
+    // name after it.
+    while first + 1 < end
+        && with_lowercase(tokens[first].text(text), |word| {
+            is_time_word(word) || matches!(word, "last" | "this" | "next" | "yesterday" | "today")
+        })
+    {
+        first += 1;
+    }
     (first < end).then_some((first, end))
 }
 

@@ -343,3 +343,20 @@ fn coordinated_and_participle_cues_share_the_sentence_subject() {
                 speaker: none (unknown) mention: "He""#]],
     );
 }
+
+/// The subject of a passive cue with no agent ("was accused of", "is expected to") or of
+/// "seems to be" is what the words are about, not who said them; a state of mind ("is
+/// convinced") and "appeared to blame" stay their subject's.
+#[test]
+fn passive_and_seeming_cues_have_no_speaker_in_their_subject() {
+    check(
+        "Port inquiry\n\nMr. Halloran was accused of moving harbour funds into a private account in 2024.\n\nMs. Ekwueme is convinced the money can still be recovered.\n\nLast week Halloran appeared to blame the auditors for the missing funds.\n",
+        expect![[r#"
+            indirect "moving harbour funds into a private account in 2024"
+                speaker: none (unknown) mention: none
+            indirect "the money can still be recovered"
+                speaker: Ekwueme (person) mention: "Ms. Ekwueme"
+            indirect "to blame the auditors for the missing funds"
+                speaker: Halloran (person) mention: "Halloran""#]],
+    );
+}
