@@ -511,6 +511,11 @@ fn direct_quote_with_cue(
     if names_what_follows(document, quotation) {
         return None;
     }
+    // `In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested ...`: a
+    // title before an attribution is still a title (issue 5).
+    if is_title_or_name(document, quotation) {
+        return None;
+    }
     if quote_ends_clause && after < sentence_end {
         // `Peabody said: "...," adding that ...`: a participle after the quote with no
         // speaker of its own goes on from the attribution before the quote, which is the
@@ -559,9 +564,6 @@ fn direct_quote_with_cue(
                 pattern_confidence: confidence,
             });
         }
-    }
-    if is_title_or_name(document, quotation) {
-        return None;
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
     used_cues.insert(cue_index);
@@ -1545,7 +1547,13 @@ fn quote_without_cue(
     let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
         .iter()
         .all(|token| token.kind != TokenKind::Word);
-    if starts_paragraph && rest_is_punctuation && quotation.word_count(document.tokens) >= 3 {
+    // A paragraph that is only a quoted phrase in capitals ('All Bets Are Off.') is a
+    // section heading or a pull-quote's title, not more of the last speaker's words.
+    if starts_paragraph
+        && rest_is_punctuation
+        && quotation.word_count(document.tokens) >= 3
+        && !is_title_or_name(document, quotation)
+    {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
             parts: quotation.parts.clone(),
