@@ -14,8 +14,8 @@ use super::lexicon::{
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
-    clause_subject_before, skip_auxiliaries_before, skip_opening_adverbials, subject_after,
-    subject_before, MentionCandidate,
+    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before,
+    skip_opening_adverbials, subject_after, subject_before, MentionCandidate,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -1927,6 +1927,27 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
         let Some(cue) = draft.cue else {
             continue;
         };
+        // "Cruz has long said", "began by saying": whatever stage read the words before
+        // the cue, words that cannot name anybody give way to the clause's subject.
+        if let SpeakerSource::Mention(mention) = &draft.speaker {
+            if mention.end_token <= cue.first_token
+                && !reads_as_speaker_phrase(
+                    text,
+                    document.tokens,
+                    mention.first_token,
+                    mention.end_token,
+                )
+            {
+                let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+                let subject_first =
+                    skip_time_stamp_or_dateline(document, sentence_first, cue.first_token);
+                draft.speaker =
+                    clause_subject_before(text, document.tokens, subject_first, cue.first_token)
+                        .filter(|subject| subject.first_token != mention.first_token)
+                        .or_else(|| phrase_after_last_preposition(document, mention))
+                        .map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
+            }
+        }
         // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
         // a passive or of "seems" is what the words are about, not who said them.
         if is_passive_or_raising_cue(document, &cue) {
@@ -1965,6 +1986,31 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             }
         }
     }
+}
+
+/// "meeting with the editorial board of the Washington Post Trump": the words after a
+/// mention's last preposition, when they can name a speaker.
+fn phrase_after_last_preposition(
+    document: &Document<'_>,
+    mention: &MentionCandidate,
+) -> Option<MentionCandidate> {
+    let first = (mention.first_token..mention.end_token)
+        .rev()
+        .find(|&index| {
+            matches!(
+                document.word(index).as_deref(),
+                Some("of" | "with" | "by" | "for" | "from" | "in" | "at" | "on")
+            )
+        })?
+        + 1;
+    (first < mention.end_token
+        && reads_as_speaker_phrase(document.text, document.tokens, first, mention.end_token))
+    .then(|| MentionCandidate {
+        first_token: first,
+        end_token: mention.end_token,
+        span: span_of(document, first, mention.end_token),
+        role: None,
+    })
 }
 
 /// A cue in the passive with no agent after it ("was accused of", "has been harshly
