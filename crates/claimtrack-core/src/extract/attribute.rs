@@ -14,8 +14,8 @@ use super::lexicon::{
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
-    clause_subject_before, skip_auxiliaries_before, skip_opening_adverbials, subject_after,
-    subject_before, MentionCandidate,
+    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before,
+    skip_opening_adverbials, subject_after, subject_before, MentionCandidate,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -511,6 +511,11 @@ fn direct_quote_with_cue(
     if names_what_follows(document, quotation) {
         return None;
     }
+    // `In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested ...`: a
+    // title before an attribution is still a title (issue 5).
+    if is_title_or_name(document, quotation) {
+        return None;
+    }
     if quote_ends_clause && after < sentence_end {
         // `Peabody said: "...," adding that ...`: a participle after the quote with no
         // speaker of its own goes on from the attribution before the quote, which is the
@@ -559,9 +564,6 @@ fn direct_quote_with_cue(
                 pattern_confidence: confidence,
             });
         }
-    }
-    if is_title_or_name(document, quotation) {
-        return None;
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
     used_cues.insert(cue_index);
@@ -1545,7 +1547,13 @@ fn quote_without_cue(
     let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
         .iter()
         .all(|token| token.kind != TokenKind::Word);
-    if starts_paragraph && rest_is_punctuation && quotation.word_count(document.tokens) >= 3 {
+    // A paragraph that is only a quoted phrase in capitals ('All Bets Are Off.') is a
+    // section heading or a pull-quote's title, not more of the last speaker's words.
+    if starts_paragraph
+        && rest_is_punctuation
+        && quotation.word_count(document.tokens) >= 3
+        && !is_title_or_name(document, quotation)
+    {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
             parts: quotation.parts.clone(),
@@ -1916,9 +1924,42 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
     for index in 0..drafts.len() {
         let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];
-        let Some(cue) = draft.cue.filter(|_| draft.speaker == SpeakerSource::Nobody) else {
+        let Some(cue) = draft.cue else {
             continue;
         };
+        // "Cruz has long said", "began by saying": whatever stage read the words before
+        // the cue, words that cannot name anybody give way to the clause's subject.
+        if let SpeakerSource::Mention(mention) = &draft.speaker {
+            if mention.end_token <= cue.first_token
+                && !reads_as_speaker_phrase(
+                    text,
+                    document.tokens,
+                    mention.first_token,
+                    mention.end_token,
+                )
+            {
+                let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+                let subject_first =
+                    skip_time_stamp_or_dateline(document, sentence_first, cue.first_token);
+                draft.speaker =
+                    clause_subject_before(text, document.tokens, subject_first, cue.first_token)
+                        .filter(|subject| subject.first_token != mention.first_token)
+                        .or_else(|| phrase_after_last_preposition(document, mention))
+                        .map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
+            }
+        }
+        // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
+        // a passive or of "seems" is what the words are about, not who said them.
+        if is_passive_or_raising_cue(document, &cue) {
+            if matches!(&draft.speaker, SpeakerSource::Mention(mention) if mention.end_token <= cue.first_token)
+            {
+                draft.speaker = SpeakerSource::Nobody;
+            }
+            continue;
+        }
+        if draft.speaker != SpeakerSource::Nobody {
+            continue;
+        }
         let (sentence_first, _) = document.sentence_bounds(cue.first_token);
         let verb_group_first =
             skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
@@ -1945,6 +1986,97 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             }
         }
     }
+}
+
+/// "meeting with the editorial board of the Washington Post Trump": the words after a
+/// mention's last preposition, when they can name a speaker.
+fn phrase_after_last_preposition(
+    document: &Document<'_>,
+    mention: &MentionCandidate,
+) -> Option<MentionCandidate> {
+    let first = (mention.first_token..mention.end_token)
+        .rev()
+        .find(|&index| {
+            matches!(
+                document.word(index).as_deref(),
+                Some("of" | "with" | "by" | "for" | "from" | "in" | "at" | "on")
+            )
+        })?
+        + 1;
+    (first < mention.end_token
+        && reads_as_speaker_phrase(document.text, document.tokens, first, mention.end_token))
+    .then(|| MentionCandidate {
+        first_token: first,
+        end_token: mention.end_token,
+        span: span_of(document, first, mention.end_token),
+        role: None,
+    })
+}
+
+/// A cue in the passive with no agent after it ("was accused of", "has been harshly
+/// criticized for", "is expected to") or a verb of seeming ("seems to", "appeared to").
+fn is_passive_or_raising_cue(document: &Document<'_>, cue: &Cue) -> bool {
+    let Some(cue_word) = document.word(cue.first_token) else {
+        return false;
+    };
+    if matches!(
+        &*cue_word,
+        "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared"
+    ) {
+        // "Stumpf appeared to blame ...", "Obama appears set to veto ...": the verb after
+        // is the subject's own; only "seems to be/have" and "seems clear" are seeming.
+        return match document.word(cue.end_token).as_deref() {
+            Some("set") => false,
+            Some("to") => matches!(
+                document.word(cue.end_token + 1).as_deref(),
+                Some("be" | "have")
+            ),
+            _ => true,
+        };
+    }
+    // "is determined to", "are convinced": a state of mind, which its subject holds.
+    let state_of_mind = matches!(
+        &*cue_word,
+        "determined"
+            | "convinced"
+            | "worried"
+            | "concerned"
+            | "persuaded"
+            | "committed"
+            | "prepared"
+            | "resolved"
+            | "inclined"
+            | "disappointed"
+            | "pleased"
+            | "surprised"
+            | "opposed"
+            | "interested"
+            | "frustrated"
+            | "alarmed"
+            | "satisfied"
+    );
+    let participle = !state_of_mind
+        && (cue_word.ends_with("ed")
+            || matches!(
+                &*cue_word,
+                "thought" | "seen" | "known" | "held" | "said" | "told"
+            ));
+    if !participle || document.word(cue.end_token).as_deref() == Some("by") {
+        return false;
+    }
+    let mut index = cue.first_token;
+    while index > 0 {
+        index -= 1;
+        let Some(word) = document.word(index) else {
+            return false;
+        };
+        match &*word {
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" => return true,
+            adverb if adverb.ends_with("ly") || matches!(adverb, "also" | "often" | "not") => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Drops leading conjunctions and connective adverbs from an inverted clause

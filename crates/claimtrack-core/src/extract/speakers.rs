@@ -188,6 +188,15 @@ fn noun_phrase_ending_at(
             break;
         }
     }
+    // "Last week Halloran appeared to ...": a time opening the sentence is no part of the
+    // name after it.
+    while first + 1 < end
+        && with_lowercase(tokens[first].text(text), |word| {
+            is_time_word(word) || matches!(word, "last" | "this" | "next" | "yesterday" | "today")
+        })
+    {
+        first += 1;
+    }
     (first < end).then_some((first, end))
 }
 
@@ -623,7 +632,10 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                             | "still"
                             | "then"
                     )
-                    || (lower.ends_with("ly") && lower.len() > 4)
+                    // "Tessaly", "Kelly": an "-ly" word in capitals may be a name.
+                    || (lower.ends_with("ly")
+                        && lower.len() > 4
+                        && !starts_upper(token.text(text)))
             })
         });
     !(opens_with_preposition
@@ -665,7 +677,7 @@ pub fn skip_opening_adverbials(
 ) -> usize {
     let mut start = sentence_first;
     // At most four openers ("But on Monday, in Ohio, ..."), each adverbial shorter than
-    // ten tokens, so that a long clause with a comma is not skipped as one.
+    // sixteen tokens, so that a long clause with a comma is not skipped as one.
     for _ in 0..4 {
         let Some(word) = word_at(text, tokens, start).filter(|_| start < cue_first) else {
             break;
@@ -681,10 +693,27 @@ pub fn skip_opening_adverbials(
         if !opens_adverbial(word) {
             break;
         }
-        let ceiling = (start + 10).min(cue_first);
+        let ceiling = (start + 16).min(cue_first);
         match (start..ceiling).find(|&index| tokens[index].is_punctuation(text, ',')) {
             Some(comma) => start = comma + 1,
-            None => break,
+            None => {
+                // "On September 27 they published ...": a date with no comma after it.
+                let mut end = start + 1;
+                while end < cue_first
+                    && (tokens[end].kind == TokenKind::Number
+                        || word_at(text, tokens, end).is_some_and(|word| {
+                            with_lowercase(word, |lower| {
+                                is_time_word(lower) || lower == "may" || lower == "last"
+                            })
+                        }))
+                {
+                    end += 1;
+                }
+                if end > start + 1 && end < cue_first {
+                    start = end;
+                }
+                break;
+            }
         }
     }
     start
@@ -734,7 +763,13 @@ pub fn clause_subject_before(
                 | "both"
         )
     });
-    if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
+    // "it attacked Trump": a pronoun is the whole subject.
+    let pronoun = with_lowercase(tokens[first].text(text), |lower| {
+        matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
+    });
+    if pronoun {
+        end = first + 1;
+    } else if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
         end = (first + 1..end)
             .find(|&index| {
                 let word = tokens[index].text(text);

@@ -644,3 +644,19 @@ fn issue_5_a_participle_after_a_colon_quote_goes_on_from_its_attribution() {
                 speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.93"#]],
     );
 }
+
+/// Regression (issue 5): a title in capitals right before an attribution (`In her 2019
+/// book, "Salt and Iron Roads," Ms. Varga argued ...`) was taken for her words, and a
+/// paragraph that is only a quoted heading ('Harbour Lights Go Out.') for more of the last
+/// speaker's. Neither is a claim; the argument after the title still is.
+#[test]
+fn issue_5_a_title_in_capitals_is_no_quote_even_before_an_attribution() {
+    check(
+        "Harbour history\n\nIn her 2019 book, \"Salt and Iron Roads,\" Ms. Varga argued that the port had been built for coal, not for fish.\n\n\"Nobody planned a fishing town,\" she said.\n\n'Harbour Lights Go Out.'\n\nThe council will vote on the plan in June.\n",
+        expect![[r#"
+            indirect "the port had been built for coal, not for fish"
+                speaker: Varga (person) mention: "Ms. Varga" cue: argued confidence: 0.95
+            direct "Nobody planned a fishing town"
+                speaker: Varga (person) mention: "she" cue: said confidence: 0.98"#]],
+    );
+}

@@ -343,3 +343,39 @@ fn coordinated_and_participle_cues_share_the_sentence_subject() {
                 speaker: none (unknown) mention: "He""#]],
     );
 }
+
+/// The subject of a passive cue with no agent ("was accused of", "is expected to") or of
+/// "seems to be" is what the words are about, not who said them; a state of mind ("is
+/// convinced") and "appeared to blame" stay their subject's.
+#[test]
+fn passive_and_seeming_cues_have_no_speaker_in_their_subject() {
+    check(
+        "Port inquiry\n\nMr. Halloran was accused of moving harbour funds into a private account in 2024.\n\nMs. Ekwueme is convinced the money can still be recovered.\n\nLast week Halloran appeared to blame the auditors for the missing funds.\n",
+        expect![[r#"
+            indirect "moving harbour funds into a private account in 2024"
+                speaker: none (unknown) mention: none
+            indirect "the money can still be recovered"
+                speaker: Ekwueme (person) mention: "Ms. Ekwueme"
+            indirect "to blame the auditors for the missing funds"
+                speaker: Halloran (person) mention: "Halloran""#]],
+    );
+}
+
+/// Words before a cue that cannot name anybody ("has long said", "began by saying",
+/// "On 12 March they ...") give way to the subject of the cue's clause; an "-ly" name in
+/// capitals ("Tessaly") is still a name.
+#[test]
+fn non_speaker_words_before_a_cue_give_way_to_the_clause_subject() {
+    check(
+        "Ferry strike\n\nOkafor has long said that the ferries are the island's only lifeline.\n\nThe union's secretary, Ines Tamm, appeared on local radio and began by saying the strike would last a week.\n\nOn 12 March they published the figures by announcing that fares had doubled.\n\nTessaly, the island's largest employer, said in a statement: \"We cannot run a factory without ferries.\"\n",
+        expect![[r#"
+            indirect "the ferries are the island's only lifeline"
+                speaker: Okafor (person) mention: "Okafor"
+            indirect "the strike would last a week"
+                speaker: Ines Tamm (person) mention: "The union's secretary"
+            indirect "fares had doubled"
+                speaker: none (unknown) mention: "they"
+            direct "We cannot run a factory without ferries."
+                speaker: Tessaly (person) mention: "Tessaly""#]],
+    );
+}
