@@ -462,9 +462,10 @@ fn appositive_subject(
     ))
 }
 
-/// `Aydın, speaking after the verdicts, said` and `The ministry, asked whether it would
-/// pay, said`: a participle's aside between commas stands between the speaker and the cue;
-/// the speaker is the noun phrase before it. `comma` is the comma before the cue.
+/// `Aydın, speaking after the verdicts, said`, `The ministry, asked whether it would
+/// pay, said` and `Carreras, in a brief update, wrote`: an aside between commas (a
+/// participle's or a prepositional phrase) stands between the speaker and the cue; the
+/// speaker is the noun phrase before it. `comma` is the comma before the cue.
 fn participle_aside_subject(
     text: &str,
     tokens: &[Token],
@@ -484,7 +485,13 @@ fn participle_aside_subject(
             first_word.as_str(),
             "asked" | "pressed" | "questioned" | "interviewed" | "reached" | "contacted"
         );
-    if !is_participle {
+    // `Carreras, in a brief update posted on the service's account, wrote`: an aside
+    // that opens with a preposition says where or how, never who.
+    let is_prepositional = matches!(
+        first_word.as_str(),
+        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "through" | "via"
+    );
+    if !is_participle && !is_prepositional {
         return None;
     }
     let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, opening)?;

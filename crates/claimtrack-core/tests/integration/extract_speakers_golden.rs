@@ -379,3 +379,17 @@ fn non_speaker_words_before_a_cue_give_way_to_the_clause_subject() {
                 speaker: Tessaly (person) mention: "Tessaly""#]],
     );
 }
+
+/// A prepositional aside between the speaker and the cue ("Ostrova, in a short post on the
+/// service's account, wrote:") says where or how, never who: the speaker is before it.
+#[test]
+fn a_prepositional_aside_stands_between_speaker_and_cue() {
+    check(
+        "Fire front\n\nFire chief Dana Ostrova, in a short post on the service's account, wrote: \"The wind has turned and every crew is safe.\"\n\nA group of retired firefighters, in a letter to the council, argued that the station should never have closed.\n",
+        expect![[r#"
+            direct "The wind has turned and every crew is safe."
+                speaker: Dana Ostrova (person) mention: "Fire chief Dana Ostrova"
+            indirect "the station should never have closed"
+                speaker: retired firefighters (unknown) mention: "A group of retired firefighters""#]],
+    );
+}
