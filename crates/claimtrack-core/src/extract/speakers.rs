@@ -342,6 +342,27 @@ pub fn subject_before(
         return appositive_subject(text, tokens, sentence_first, end - 1);
     }
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
+    // "Miners occupying the Red Hill mine said": the people before a participle's object
+    // are the speakers, the object only says which ones.
+    let participle = first
+        .checked_sub(1)
+        .filter(|&participle| participle > sentence_first)
+        .and_then(|participle| word_at(text, tokens, participle).map(|word| (participle, word)))
+        .filter(|(_, word)| {
+            !starts_upper(word)
+                && word.len() > 5
+                && word.ends_with("ing")
+                && cue_verb(word).is_none()
+        });
+    if let Some((participle, _)) = participle {
+        if let Some((head_first, _)) =
+            noun_phrase_ending_at(text, tokens, sentence_first, participle)
+        {
+            if head_first == sentence_first || tokens[head_first - 1].is_punctuation(text, ',') {
+                return Some(candidate(tokens, head_first, phrase_end, None));
+            }
+        }
+    }
     Some(candidate(tokens, first, phrase_end, None))
 }
 

@@ -393,3 +393,15 @@ fn a_prepositional_aside_stands_between_speaker_and_cue() {
                 speaker: retired firefighters (unknown) mention: "A group of retired firefighters""#]],
     );
 }
+
+/// "Miners occupying the Red Hill mine said": the people before a participle and its object
+/// speak; the object (a mine, an owner) only says which people.
+#[test]
+fn people_before_a_participle_and_its_object_are_the_speakers() {
+    check(
+        "Sit-in goes on\n\nWorkers occupying the Eastgate depot said on Monday that they would stay until the company paid their wages.\n",
+        expect![[r#"
+            indirect "they would stay until the company paid their wages"
+                speaker: Workers occupying the Eastgate depot (unknown) mention: "Workers occupying the Eastgate depot""#]],
+    );
+}
