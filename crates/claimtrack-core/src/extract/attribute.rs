@@ -1534,6 +1534,55 @@ fn according_to(
 /// A quotation standing alone: a whole paragraph continues the previous speaker; a
 /// sentence after a colon belongs to the phrase before it. Anything else (titles, scare
 /// quotes, words used as names) is not a claim.
+/// `"He represents our greatest shame." ― Sonya Herr`: a paragraph that is a quotation
+/// signed after a dash, the way readers' letters, survey answers and epigraphs are. The
+/// name must close the paragraph (a description after a comma may follow), so that a
+/// dash inside a sentence (`"the Big Three" — Ford, GM and Chrysler — said`) is not read
+/// as a signature.
+fn dash_signature(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    starts_paragraph: bool,
+) -> Option<MentionCandidate> {
+    let close = quotation.close_token?;
+    if !starts_paragraph {
+        return None;
+    }
+    let paragraph = document.paragraphs[document.tokens[close].paragraph];
+    let mut dash = close + 1;
+    if document.is_punctuation(dash, '.') || document.is_punctuation(dash, ',') {
+        dash += 1;
+    }
+    let is_dash = document.tokens.get(dash).is_some_and(|token| {
+        token.kind == TokenKind::Punctuation
+            && matches!(
+                token.text(document.text),
+                "\u{2015}" | "\u{2014}" | "\u{2013}" | "-" | "--"
+            )
+    });
+    if !is_dash || dash + 1 >= paragraph.end_token || paragraph.end_token - dash > 16 {
+        return None;
+    }
+    let name = subject_after(
+        document.text,
+        document.tokens,
+        dash + 1,
+        paragraph.end_token,
+    )?;
+    let capitalised = document.tokens[name.first_token]
+        .text(document.text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    // Only punctuation or a description after a comma may follow the name.
+    let rest_is_description = document
+        .tokens
+        .get(name.end_token)
+        .is_none_or(|token| token.kind != TokenKind::Word)
+        || name.end_token >= paragraph.end_token;
+    (capitalised && name.first_token == dash + 1 && rest_is_description).then_some(name)
+}
+
 fn quote_without_cue(
     document: &Document<'_>,
     quotation: &Quotation,
@@ -1547,6 +1596,16 @@ fn quote_without_cue(
     let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
         .iter()
         .all(|token| token.kind != TokenKind::Word);
+    if let Some(signature) = dash_signature(document, quotation, starts_paragraph) {
+        return Some(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts: quotation.parts.clone(),
+            cue: None,
+            speaker: SpeakerSource::Mention(signature),
+            sentence,
+            pattern_confidence: 0.85,
+        });
+    }
     // A paragraph that is only a quoted phrase in capitals ('All Bets Are Off.') is a
     // section heading or a pull-quote's title, not more of the last speaker's words.
     if starts_paragraph

@@ -342,6 +342,27 @@ pub fn subject_before(
         return appositive_subject(text, tokens, sentence_first, end - 1);
     }
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
+    // "Miners occupying the Red Hill mine said": the people before a participle's object
+    // are the speakers, the object only says which ones.
+    let participle = first
+        .checked_sub(1)
+        .filter(|&participle| participle > sentence_first)
+        .and_then(|participle| word_at(text, tokens, participle).map(|word| (participle, word)))
+        .filter(|(_, word)| {
+            !starts_upper(word)
+                && word.len() > 5
+                && word.ends_with("ing")
+                && cue_verb(word).is_none()
+        });
+    if let Some((participle, _)) = participle {
+        if let Some((head_first, _)) =
+            noun_phrase_ending_at(text, tokens, sentence_first, participle)
+        {
+            if head_first == sentence_first || tokens[head_first - 1].is_punctuation(text, ',') {
+                return Some(candidate(tokens, head_first, phrase_end, None));
+            }
+        }
+    }
     Some(candidate(tokens, first, phrase_end, None))
 }
 
@@ -462,9 +483,10 @@ fn appositive_subject(
     ))
 }
 
-/// `Aydın, speaking after the verdicts, said` and `The ministry, asked whether it would
-/// pay, said`: a participle's aside between commas stands between the speaker and the cue;
-/// the speaker is the noun phrase before it. `comma` is the comma before the cue.
+/// `Aydın, speaking after the verdicts, said`, `The ministry, asked whether it would
+/// pay, said` and `Carreras, in a brief update, wrote`: an aside between commas (a
+/// participle's or a prepositional phrase) stands between the speaker and the cue; the
+/// speaker is the noun phrase before it. `comma` is the comma before the cue.
 fn participle_aside_subject(
     text: &str,
     tokens: &[Token],
@@ -484,7 +506,13 @@ fn participle_aside_subject(
             first_word.as_str(),
             "asked" | "pressed" | "questioned" | "interviewed" | "reached" | "contacted"
         );
-    if !is_participle {
+    // `Carreras, in a brief update posted on the service's account, wrote`: an aside
+    // that opens with a preposition says where or how, never who.
+    let is_prepositional = matches!(
+        first_word.as_str(),
+        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "through" | "via"
+    );
+    if !is_participle && !is_prepositional {
         return None;
     }
     let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, opening)?;

@@ -660,3 +660,18 @@ fn issue_5_a_title_in_capitals_is_no_quote_even_before_an_attribution() {
                 speaker: Varga (person) mention: "she" cue: said confidence: 0.98"#]],
     );
 }
+
+/// Readers' answers and epigraphs signed after a dash (`"..." ― Sonya Herr, 52, Tucson`)
+/// are direct quotes by the name that closes the paragraph; a dash inside a sentence is
+/// no signature.
+#[test]
+fn quotes_signed_after_a_dash_belong_to_the_signature() {
+    check(
+        "What readers told us\n\n\u{201c}The night bus is the only way I can get to the early shift. Without it I lose the job.\u{201d} \u{2015} Mireille Dassin, hospital cleaner\n\n\u{201c}Nobody asked the people who actually ride it.\u{201d}\u{2015} Tomasz Wiercinski\n\nThe \u{201c}night network\u{201d} \u{2014} six routes in all \u{2014} costs the city about 8 million a year.\n",
+        expect![[r#"
+            direct "The night bus is the only way I can get to the early shift. Without it I lose the job."
+                speaker: Mireille Dassin (person) mention: "Mireille Dassin" confidence: 1.00
+            direct "Nobody asked the people who actually ride it."
+                speaker: Tomasz Wiercinski (person) mention: "Tomasz Wiercinski" confidence: 1.00"#]],
+    );
+}

@@ -379,3 +379,29 @@ fn non_speaker_words_before_a_cue_give_way_to_the_clause_subject() {
                 speaker: Tessaly (person) mention: "Tessaly""#]],
     );
 }
+
+/// A prepositional aside between the speaker and the cue ("Ostrova, in a short post on the
+/// service's account, wrote:") says where or how, never who: the speaker is before it.
+#[test]
+fn a_prepositional_aside_stands_between_speaker_and_cue() {
+    check(
+        "Fire front\n\nFire chief Dana Ostrova, in a short post on the service's account, wrote: \"The wind has turned and every crew is safe.\"\n\nA group of retired firefighters, in a letter to the council, argued that the station should never have closed.\n",
+        expect![[r#"
+            direct "The wind has turned and every crew is safe."
+                speaker: Dana Ostrova (person) mention: "Fire chief Dana Ostrova"
+            indirect "the station should never have closed"
+                speaker: retired firefighters (unknown) mention: "A group of retired firefighters""#]],
+    );
+}
+
+/// "Miners occupying the Red Hill mine said": the people before a participle and its object
+/// speak; the object (a mine, an owner) only says which people.
+#[test]
+fn people_before_a_participle_and_its_object_are_the_speakers() {
+    check(
+        "Sit-in goes on\n\nWorkers occupying the Eastgate depot said on Monday that they would stay until the company paid their wages.\n",
+        expect![[r#"
+            indirect "they would stay until the company paid their wages"
+                speaker: Workers occupying the Eastgate depot (unknown) mention: "Workers occupying the Eastgate depot""#]],
+    );
+}
