@@ -25,6 +25,11 @@ use clap::{ArgGroup, Parser, Subcommand};
 
 use output::{ExtractedRow, ListFormat, OutputFormat};
 
+/// The allocator every ClaimTrack program uses (see `claimtrack_core::allocator`).
+#[global_allocator]
+static ALLOCATOR: claimtrack_core::allocator::ProductAllocator =
+    claimtrack_core::allocator::PRODUCT_ALLOCATOR;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "claimtrack",

@@ -8,6 +8,11 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use claimtrack_core::extract_claims;
 
+/// The allocator every ClaimTrack program uses (see `claimtrack_core::allocator`).
+#[global_allocator]
+static ALLOCATOR: claimtrack_core::allocator::ProductAllocator =
+    claimtrack_core::allocator::PRODUCT_ALLOCATOR;
+
 const FIRST_NAMES: &[&str] = &[
     "Maria", "Jonas", "Anna", "Lukas", "Petra", "Tomas", "Ines", "Ole", "Lena", "Karim", "Sofia",
     "Emil",

@@ -11,6 +11,11 @@ use std::time::Instant;
 use claimtrack_core::extract_claims;
 use claimtrack_core::ingest::{decode_html_bytes, draft_from_html, DraftOverrides};
 
+/// The allocator every ClaimTrack program uses (see `claimtrack_core::allocator`).
+#[global_allocator]
+static ALLOCATOR: claimtrack_core::allocator::ProductAllocator =
+    claimtrack_core::allocator::PRODUCT_ALLOCATOR;
+
 const PAGES: usize = 400;
 const PASSES: usize = 3;
 

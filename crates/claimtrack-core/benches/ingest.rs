@@ -13,6 +13,11 @@ use chrono::NaiveDate;
 use claimtrack_core::ingest::ArticleDraft;
 use claimtrack_core::store::{IngestOutcome, Store};
 
+/// The allocator every ClaimTrack program uses (see `claimtrack_core::allocator`).
+#[global_allocator]
+static ALLOCATOR: claimtrack_core::allocator::ProductAllocator =
+    claimtrack_core::allocator::PRODUCT_ALLOCATOR;
+
 const FIRST_NAMES: [&str; 16] = [
     "Anna", "Tomas", "Ingrid", "Jonas", "Mira", "Pavel", "Leila", "Oskar", "Greta", "Samuel",
     "Nadia", "Viktor", "Elin", "Hugo", "Sofia", "Karim",

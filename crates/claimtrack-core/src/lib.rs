@@ -2,6 +2,7 @@
 //! analyst's corrections in SQLite, and exports them as CSV. Nothing here knows about
 //! Tauri or the command line; both are thin layers over this crate.
 
+pub mod allocator;
 pub mod error;
 pub mod eval;
 pub mod export;

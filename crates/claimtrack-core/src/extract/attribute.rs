@@ -8,12 +8,15 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, CueStrength,
-    WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, with_lowercase,
+    CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
-use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
+use super::speakers::{
+    clause_subject_before, skip_auxiliaries_before, skip_opening_adverbials, subject_after,
+    subject_before, MentionCandidate,
+};
 use crate::model::{ByteSpan, ClaimKind};
 
 /// The quotations and cues a claim has used, by index: hashed with the word tables'
@@ -85,6 +88,18 @@ impl Document<'_> {
         self.tokens
             .get(index)
             .is_some_and(|token| token.is_punctuation(self.text, which))
+    }
+
+    /// Whether a comma ends the words before `index`, outside a quotation or as its last
+    /// mark (`"...," adding that`): either way the words at `index` follow a comma.
+    fn follows_comma(&self, index: usize) -> bool {
+        let Some(before) = index.checked_sub(1) else {
+            return false;
+        };
+        self.is_punctuation(before, ',')
+            || (before > 0
+                && self.tokens[before].kind == TokenKind::QuoteMark
+                && self.is_punctuation(before - 1, ','))
     }
 
     fn sentence_bounds(&self, token: usize) -> (usize, usize) {
@@ -497,9 +512,19 @@ fn direct_quote_with_cue(
         return None;
     }
     if quote_ends_clause && after < sentence_end {
-        if let Some((cue_index, speaker, speaker_end)) =
-            cue_after_quote(document, after, sentence_end)
-        {
+        // `Peabody said: "...," adding that ...`: a participle after the quote with no
+        // speaker of its own goes on from the attribution before the quote, which is the
+        // quote's own (issue 5).
+        let after_cue =
+            cue_after_quote(document, after, sentence_end).filter(|(cue_index, speaker, _)| {
+                let participle_without_speaker = *speaker == SpeakerSource::Nobody
+                    && is_participle(
+                        document.tokens[document.cues[*cue_index].first_token].text(text),
+                    );
+                !participle_without_speaker
+                    || cue_before_quote(document, quotation.open_token).is_none()
+            });
+        if let Some((cue_index, speaker, speaker_end)) = after_cue {
             let cue = document.cues[cue_index];
             used_cues.insert(cue_index);
             let mut parts = quotation.parts.clone();
@@ -660,6 +685,10 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     }
     let speaker = match cue.form {
         CueForm::AccordingTo => subject_after(text, document.tokens, cue.end_token, end),
+        // `Said Ellis: "..."`: a cue opening the sentence has its speaker after it.
+        CueForm::Verb if cue.first_token == sentence_first => {
+            subject_after(text, document.tokens, cue.end_token, end)
+        }
         CueForm::Verb => subject_before(text, document.tokens, sentence_first, cue.first_token),
     };
     Some((
@@ -986,7 +1015,7 @@ fn reported_speech(
     }
     let mention = subject_before(text, document.tokens, sentence_first, cue.first_token);
     let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
-    let comma_before = aux_start > sentence_first && document.is_punctuation(aux_start - 1, ',');
+    let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
     // `..., adding that`: a participle after a comma speaks for the earlier clause.
     let participle_of_previous = mention.is_none()
         && comma_before
@@ -996,17 +1025,18 @@ fn reported_speech(
         && aux_start > sentence_first
         && matches!(document.word(aux_start - 1).as_deref(), Some("and" | "but"));
     let sentence_has_claim = drafts.iter().any(|draft| draft.sentence == sentence);
+    // "On Thursday, however, Trump spoke ...": the subject comes after the openers.
+    let subject_first = |end: usize| {
+        let first = skip_leading_connectives(document, sentence_first, end);
+        let first = skip_opening_adverbials(text, document.tokens, first, end);
+        skip_time_stamp_or_dateline(document, first, end)
+    };
     let mention = if coordinated && !sentence_has_claim {
-        sentence_subject(document, sentence_first, aux_start - 1)
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
     } else if participle_of_previous && !sentence_has_claim {
         // `Okafor hit back last night, insisting ...`: with no claim before it in the
         // sentence, the participle speaks for the sentence's subject.
-        let subject_first = skip_time_stamp_or_dateline(
-            document,
-            skip_leading_connectives(document, sentence_first, aux_start - 1),
-            aux_start - 1,
-        );
-        sentence_subject(document, subject_first, aux_start - 1)
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
     } else {
         mention
     };
@@ -1138,9 +1168,18 @@ fn reported_speech(
                         | "increasingly"
                 )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            // Only a bare attribution is a parenthesis after an opener: in "In March,
+            // residents wrote to the council, saying ...", the verb has its own object
+            // and a participle goes on from it (issue 5).
+            let bare_parenthesis = opener_only
+                && tail == tail_start
+                && words_between(document, tail + 1, content_end) >= 3
+                && !document
+                    .word(tail + 1)
+                    .is_some_and(|word| is_participle(&word));
             let interrupted = document.is_punctuation(tail, ',')
                 && (resumes_interrupted_clause(document, tail + 1, content_end)
-                    || (opener_only && words_between(document, tail + 1, content_end) >= 3));
+                    || bare_parenthesis);
             let clause_end = if interrupted {
                 content_end
             } else {
@@ -1381,8 +1420,10 @@ fn sentence_subject(
         }
         let word = token.text(text);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let role = super::lexicon::is_role_noun(word);
-        let leading_article = end == first && matches!(word, "The" | "A" | "An");
+        // "Several residents' groups": a group of people speaks as a role does.
+        let role = super::lexicon::is_role_noun(word)
+            || is_group_noun(word.trim_end_matches(['\'', '\u{2019}']));
+        let leading_article = end == first && is_leading_determiner(word);
         // "council leader Deirdre Okafor": a word that only qualifies the role after it.
         let qualifies_role = document
             .tokens
@@ -1395,13 +1436,27 @@ fn sentence_subject(
     }
     let has_name = (first..end).any(|index| {
         let word = document.tokens[index].text(text);
-        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "The" | "A" | "An")
+        let role = super::lexicon::is_role_noun(word)
+            || is_group_noun(word.trim_end_matches(['\'', '\u{2019}']));
+        (word.chars().next().is_some_and(char::is_uppercase) && !is_leading_determiner(word))
+            || (role && index > first)
     });
     (has_name && end > first).then(|| MentionCandidate {
         first_token: first,
         end_token: end,
         span: span_of(document, first, end),
         role: None,
+    })
+}
+
+/// A determiner or quantifier that opens a sentence's subject without naming anybody:
+/// "The", "several", "Many".
+fn is_leading_determiner(word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        matches!(
+            lower,
+            "the" | "a" | "an" | "several" | "many" | "some" | "most" | "both" | "two" | "three"
+        )
     })
 }
 
@@ -1849,36 +1904,129 @@ fn that_after_phrase(
     None
 }
 
-/// Drops leading conjunctions and connective adverbs from an inverted clause
-/// (`But the plan ...` keeps `the plan ...`).
 /// `"...," DuVernay said, emphasizing why ...` and `urged Republicans to ... and
-/// criticized the party's ...`: a participle after a comma, or a past tense after "and",
-/// that the learned stage took for a cue without finding a source has no subject of its
-/// own; it speaks for the claim before it in its sentence. Runs after the learned stage,
-/// on drafts in text order, before confidence is computed (which weighs whether a claim
-/// has a speaker).
+/// criticized the party's ...`: a participle after a comma, or a verb after "and" (its
+/// auxiliaries and adverbs between), that the learned stage took for a cue without finding
+/// a source has no subject of its own. It speaks for the claim before it in its sentence,
+/// or, with none there, the subject of its sentence speaks ("Mr. McKinley is bearish ...
+/// and expects them to ..."). Runs after the learned stage, on drafts in text order, before
+/// confidence is computed (which weighs whether a claim has a speaker).
 pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
     let text = document.text;
-    for index in 1..drafts.len() {
-        let same_sentence = drafts[index - 1].sentence == drafts[index].sentence;
+    for index in 0..drafts.len() {
+        let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];
-        if !same_sentence || draft.speaker != SpeakerSource::Nobody {
+        let Some(cue) = draft.cue else {
+            continue;
+        };
+        // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
+        // a passive or of "seems" is what the words are about, not who said them.
+        if is_passive_or_raising_cue(document, &cue) {
+            if matches!(&draft.speaker, SpeakerSource::Mention(mention) if mention.end_token <= cue.first_token)
+            {
+                draft.speaker = SpeakerSource::Nobody;
+            }
             continue;
         }
-        let follows = draft.cue.is_some_and(|cue| {
-            let Some(before) = cue.first_token.checked_sub(1) else {
-                return false;
-            };
-            let cue_word = document.tokens[cue.first_token].text(text);
-            (document.is_punctuation(before, ',') && is_participle(cue_word))
-                || (document.word(before).as_deref() == Some("and") && cue_word.ends_with("ed"))
-        });
-        if follows {
+        if draft.speaker != SpeakerSource::Nobody {
+            continue;
+        }
+        let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+        let verb_group_first =
+            skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
+        let Some(before) = verb_group_first
+            .checked_sub(1)
+            .filter(|&before| before > sentence_first)
+        else {
+            continue;
+        };
+        let cue_word = document.tokens[cue.first_token].text(text);
+        let participle = document.follows_comma(before + 1) && is_participle(cue_word);
+        let coordinated = matches!(document.word(before).as_deref(), Some("and" | "but"));
+        if same_sentence
+            && ((participle && verb_group_first == cue.first_token)
+                || (coordinated && cue_word.ends_with("ed")))
+        {
             draft.speaker = SpeakerSource::SameAsPreviousInSentence;
+        } else if !same_sentence && (participle || coordinated) {
+            let subject_first = skip_time_stamp_or_dateline(document, sentence_first, before);
+            if let Some(subject) =
+                clause_subject_before(text, document.tokens, subject_first, before)
+            {
+                draft.speaker = SpeakerSource::Mention(subject);
+            }
         }
     }
 }
 
+/// A cue in the passive with no agent after it ("was accused of", "has been harshly
+/// criticized for", "is expected to") or a verb of seeming ("seems to", "appeared to").
+fn is_passive_or_raising_cue(document: &Document<'_>, cue: &Cue) -> bool {
+    let Some(cue_word) = document.word(cue.first_token) else {
+        return false;
+    };
+    if matches!(
+        &*cue_word,
+        "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared"
+    ) {
+        // "Stumpf appeared to blame ...", "Obama appears set to veto ...": the verb after
+        // is the subject's own; only "seems to be/have" and "seems clear" are seeming.
+        return match document.word(cue.end_token).as_deref() {
+            Some("set") => false,
+            Some("to") => matches!(
+                document.word(cue.end_token + 1).as_deref(),
+                Some("be" | "have")
+            ),
+            _ => true,
+        };
+    }
+    // "is determined to", "are convinced": a state of mind, which its subject holds.
+    let state_of_mind = matches!(
+        &*cue_word,
+        "determined"
+            | "convinced"
+            | "worried"
+            | "concerned"
+            | "persuaded"
+            | "committed"
+            | "prepared"
+            | "resolved"
+            | "inclined"
+            | "disappointed"
+            | "pleased"
+            | "surprised"
+            | "opposed"
+            | "interested"
+            | "frustrated"
+            | "alarmed"
+            | "satisfied"
+    );
+    let participle = !state_of_mind
+        && (cue_word.ends_with("ed")
+            || matches!(
+                &*cue_word,
+                "thought" | "seen" | "known" | "held" | "said" | "told"
+            ));
+    if !participle || document.word(cue.end_token).as_deref() == Some("by") {
+        return false;
+    }
+    let mut index = cue.first_token;
+    while index > 0 {
+        index -= 1;
+        let Some(word) = document.word(index) else {
+            return false;
+        };
+        match &*word {
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" => return true,
+            adverb if adverb.ends_with("ly") || matches!(adverb, "also" | "often" | "not") => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Drops leading conjunctions and connective adverbs from an inverted clause
+/// (`But the plan ...` keeps `the plan ...`).
 fn skip_leading_connectives(document: &Document<'_>, mut first: usize, end: usize) -> usize {
     while first < end {
         match document.word(first).as_deref() {

@@ -63,42 +63,54 @@ pub(crate) fn word_key(word: &str, kind: TokenKind) -> u64 {
     if kind == TokenKind::Number {
         return 0x4E55_4D42_4552; // "NUMBER"
     }
-    let mut hash = SEED;
     if word.is_ascii() {
-        let bytes = word.as_bytes();
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            hash = mix(hash, ascii_lowercase_eight(u64::from_le_bytes(eight)));
-        }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        let tail = ascii_lowercase_eight(u64::from_le_bytes(last));
-        hash = mix(hash, tail ^ (bytes.len() as u64) << 56);
-    } else {
-        let (mut pending, mut filled, mut length) = (0u64, 0u32, 0u64);
-        let mut buffer = [0u8; 4];
-        for character in word.chars().flat_map(char::to_lowercase) {
-            let character = if character == '\u{2019}' {
-                '\''
-            } else {
-                character
-            };
-            for &byte in character.encode_utf8(&mut buffer).as_bytes() {
-                pending |= u64::from(byte) << (8 * filled);
-                filled += 1;
-                length += 1;
-                if filled == 8 {
-                    hash = mix(hash, pending);
-                    (pending, filled) = (0, 0);
-                }
+        return ascii_word_key(word.as_bytes());
+    }
+    let mut hash = SEED;
+    let (mut pending, mut filled, mut length) = (0u64, 0u32, 0u64);
+    let mut buffer = [0u8; 4];
+    for character in word.chars().flat_map(char::to_lowercase) {
+        let character = if character == '\u{2019}' {
+            '\''
+        } else {
+            character
+        };
+        for &byte in character.encode_utf8(&mut buffer).as_bytes() {
+            pending |= u64::from(byte) << (8 * filled);
+            filled += 1;
+            length += 1;
+            if filled == 8 {
+                hash = mix(hash, pending);
+                (pending, filled) = (0, 0);
             }
         }
-        hash = mix(hash, pending ^ length << 56);
     }
+    hash = mix(hash, pending ^ length << 56);
     // Zero marks an empty slot in the vocabulary table, so no word may hash to it.
+    hash.max(1)
+}
+
+/// [`word_key`] of a word of ASCII bytes (not a number): the same hash the general
+/// path computes for them, without checking them for UTF-8 again (`stem_key` builds
+/// its stems as bytes).
+fn ascii_word_key(bytes: &[u8]) -> u64 {
+    let mut hash = SEED;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        hash = mix(hash, ascii_lowercase_eight(u64::from_le_bytes(eight)));
+    }
+    // The last one to seven bytes, read little-endian as a zero-padded chunk would be,
+    // folded in from the end: a copy of a variable length into a buffer was a call to
+    // `memcpy` for every word.
+    let rest = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |packed, &byte| packed << 8 | u64::from(byte));
+    let tail = ascii_lowercase_eight(rest);
+    hash = mix(hash, tail ^ (bytes.len() as u64) << 56);
     hash.max(1)
 }
 
@@ -133,8 +145,8 @@ pub(crate) fn stem_key(word: &str, kind: TokenKind) -> u64 {
     if stem.len() > 3 && stem.ends_with(b"e") {
         stem = &stem[..stem.len() - 1];
     }
-    let stem = std::str::from_utf8(stem).unwrap_or(word);
-    word_key(stem, kind) ^ 0x5354_454D
+    // The stem is ASCII bytes of a word (checked above), so it is hashed as bytes.
+    ascii_word_key(stem) ^ 0x5354_454D
 }
 
 /// A token's coarse shape, the part of its spelling that generalises across words.

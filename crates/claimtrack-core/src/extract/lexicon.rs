@@ -917,6 +917,12 @@ pub fn honorific_gender(word: &str) -> Option<Option<Gender>> {
     if bare.is_ascii() && bare.len() > 4 {
         return None;
     }
+    // They also all start with "m", "d", "p" or "s": the other short ASCII words (most
+    // initials and short names) need no lower-casing either.
+    let first_letter = bare.as_bytes().first().map(|first| first | 0x20);
+    if bare.is_ascii() && !matches!(first_letter, Some(b'm' | b'd' | b'p' | b's')) {
+        return None;
+    }
     with_lowercase(bare, |lower| match lower {
         "mr" => Some(Some(Gender::Male)),
         "mrs" | "ms" | "miss" => Some(Some(Gender::Female)),
@@ -1247,6 +1253,9 @@ pub const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
     "both",
     "speaking",
     "asked",
+    // "Said Ellis: ...": a cue opening an inverted attribution.
+    "said",
+    "says",
     "according",
     "despite",
     "under",

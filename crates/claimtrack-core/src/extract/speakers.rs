@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_organisation_noun, is_role_noun, with_lowercase, PackedWordTable,
-    AUXILIARIES,
+    cue_verb, in_word_set, is_group_noun, is_organisation_noun, is_role_noun, with_lowercase,
+    PackedWordTable, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -187,6 +187,15 @@ fn noun_phrase_ending_at(
         } else {
             break;
         }
+    }
+    // "Last week Halloran appeared to ...": a time opening the sentence is no part of the
+    // name after it.
+    while first + 1 < end
+        && with_lowercase(tokens[first].text(text), |word| {
+            is_time_word(word) || matches!(word, "last" | "this" | "next" | "yesterday" | "today")
+        })
+    {
+        first += 1;
     }
     (first < end).then_some((first, end))
 }
@@ -513,6 +522,240 @@ fn relative_clause_ending_at(
         }
     }
     None
+}
+
+/// Words that open a sentence's adverbial rather than its subject: a time, a place or a
+/// linking adverb set off by a comma ("On Thursday, however, Trump ...", "In August,
+/// several groups ...").
+fn opens_adverbial(word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        matches!(
+            lower,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "since"
+                | "by"
+                | "with"
+                | "for"
+                | "as"
+                | "while"
+                | "when"
+                | "despite"
+                | "however"
+                | "meanwhile"
+                | "instead"
+                | "following"
+                | "amid"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "often"
+        ) || is_time_word(lower)
+    })
+}
+
+/// A weekday, a month or a part of the day or year, lower-cased: such a word alone names
+/// a time, never a speaker.
+fn is_time_word(lower: &str) -> bool {
+    // "May" is as often a surname as the month, so it is left out.
+    WEEKDAYS.contains(&lower)
+        || (lower != "may" && MONTHS.iter().any(|(month, _)| *month == lower))
+        || matches!(
+            lower,
+            "night" | "morning" | "afternoon" | "evening" | "week" | "month" | "year" | "fall"
+        )
+}
+
+/// Whether the words between `first` and `end` can name a speaker at all. A learned
+/// tagger's source reading sometimes lands on a fragment the noun-phrase reader would
+/// never return: a leading preposition ("In August"), a trailing one ("a lack of"), a
+/// lone time or adverb ("Monday night", "perhaps") or a verb's "-ing" form ("steering
+/// clear of").
+pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    if first >= end {
+        return false;
+    }
+    // "18 states", "20:55 - Jonah Whitcombe": a number may open a speaker's phrase.
+    let Some(first_word) = word_at(text, tokens, first) else {
+        return tokens[first].kind == TokenKind::Number;
+    };
+    // "At least one Democrat": a quantifier, not a place.
+    let quantifier = word_at(text, tokens, first + 1)
+        .filter(|_| first + 1 < end)
+        .is_some_and(|next| {
+            first_word.eq_ignore_ascii_case("at")
+                && (next.eq_ignore_ascii_case("least") || next.eq_ignore_ascii_case("most"))
+        });
+    let opens_with_preposition = !quantifier
+        && with_lowercase(first_word, |lower| {
+            PHRASE_PREPOSITIONS.contains(&lower)
+                || matches!(
+                    lower,
+                    "during" | "after" | "by" | "including" | "despite" | "following"
+                )
+        });
+    let ends_with_function_word = word_at(text, tokens, end - 1).is_some_and(|last| {
+        with_lowercase(last, |lower| {
+            PHRASE_PREPOSITIONS.contains(&lower)
+                || matches!(lower, "by" | "and" | "or" | "the" | "a" | "an")
+        })
+    });
+    let only_time_or_adverb = tokens[first..end]
+        .iter()
+        .filter(|token| token.is_word())
+        .all(|token| {
+            with_lowercase(token.text(text), |lower| {
+                is_time_word(lower)
+                    || matches!(
+                        lower,
+                        "last"
+                            | "this"
+                            | "perhaps"
+                            | "sometimes"
+                            | "now"
+                            | "often"
+                            | "worth"
+                            | "moreover"
+                            | "rather"
+                            | "instead"
+                            | "however"
+                            | "meanwhile"
+                            | "furthermore"
+                            | "also"
+                            | "still"
+                            | "then"
+                    )
+                    || (lower.ends_with("ly") && lower.len() > 4)
+            })
+        });
+    !(opens_with_preposition
+        || ends_with_function_word
+        || only_time_or_adverb
+        || opens_with_gerund(text, tokens, first, end))
+}
+
+/// "Having", "Claiming the criticism ...": a verb's "-ing" form, alone or before an
+/// object's determiner or a preposition, starts a clause, not a name ("Polling averages"
+/// and "Leading Democrats" are noun phrases).
+fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    let Some(word) = word_at(text, tokens, first) else {
+        return false;
+    };
+    let gerund = with_lowercase(word, |lower| lower.ends_with("ing") && lower.len() > 5);
+    let object_follows = word_at(text, tokens, first + 1)
+        .filter(|_| first + 1 < end)
+        .is_some_and(|next| {
+            with_lowercase(next, |lower| {
+                PHRASE_PREPOSITIONS.contains(&lower)
+                    || matches!(
+                        lower,
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them"
+                    )
+            })
+        });
+    gerund && (end - first == 1 || object_follows)
+}
+
+/// The first token after a sentence's openers: linking words ("But", "And") and
+/// adverbials set off by a comma ("On Thursday, however,", "In August,"), so that the
+/// subject after them can be read.
+pub fn skip_opening_adverbials(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    cue_first: usize,
+) -> usize {
+    let mut start = sentence_first;
+    // At most four openers ("But on Monday, in Ohio, ..."), each adverbial shorter than
+    // ten tokens, so that a long clause with a comma is not skipped as one.
+    for _ in 0..4 {
+        let Some(word) = word_at(text, tokens, start).filter(|_| start < cue_first) else {
+            break;
+        };
+        // "But", "And", "So": a linking word opens the clause without a comma of its own.
+        if with_lowercase(word, |lower| matches!(lower, "but" | "and" | "so" | "yet")) {
+            start += 1;
+            if start < cue_first && tokens[start].is_punctuation(text, ',') {
+                start += 1;
+            }
+            continue;
+        }
+        if !opens_adverbial(word) {
+            break;
+        }
+        let ceiling = (start + 10).min(cue_first);
+        match (start..ceiling).find(|&index| tokens[index].is_punctuation(text, ',')) {
+            Some(comma) => start = comma + 1,
+            None => break,
+        }
+    }
+    start
+}
+
+/// The subject of the clause that holds a cue, read from the sentence's start past any
+/// adverbial set off by a comma: "On Thursday, however, Trump spoke ..., promising" gives
+/// "Trump". Asked when the words found next to a cue cannot name a speaker.
+pub fn clause_subject_before(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    cue_first: usize,
+) -> Option<MentionCandidate> {
+    let start = skip_opening_adverbials(text, tokens, sentence_first, cue_first);
+    let (first, mut end) = noun_phrase_starting_at(text, tokens, start, cue_first)?;
+    // "NBC News first published the video": read from the sentence's start, a name ends
+    // where its capitals do; the noun-phrase reader, made for the words right before a
+    // cue, would run on into the verb.
+    // A determiner or a quantity opens a description, which reads on in lower case
+    // ("Our correspondent", "About 10,000 visas").
+    let opens_with_determiner = with_lowercase(tokens[first].text(text), |lower| {
+        matches!(
+            lower,
+            "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "more"
+                | "the"
+                | "a"
+                | "an"
+                | "our"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+                | "several"
+                | "many"
+                | "most"
+                | "both"
+        )
+    });
+    if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
+        end = (first + 1..end)
+            .find(|&index| {
+                let word = tokens[index].text(text);
+                tokens[index].is_word()
+                    && !starts_upper(word)
+                    && !matches!(word, "of" | "for" | "and" | "the")
+                    && !is_role_noun(word)
+                    && !is_group_noun(word)
+            })
+            .unwrap_or(end);
+    }
+    reads_as_speaker_phrase(text, tokens, first, end).then(|| candidate(tokens, first, end, None))
 }
 
 /// The speaker mention after a cue: `said Keller`, `said Maria Keller, the finance

@@ -26,7 +26,10 @@ use super::features::{
 };
 use super::lexicon::{cue_verb, CueStrength};
 use super::segment::{tokens_starting_in, TokenKind};
-use super::speakers::{skip_auxiliaries_before, subject_after, subject_before, MentionCandidate};
+use super::speakers::{
+    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, subject_after,
+    subject_before, MentionCandidate,
+};
 use crate::model::{ByteSpan, ClaimKind};
 
 /// The weights `claimtrack train-tagger` wrote, compiled into the binary.
@@ -1279,6 +1282,25 @@ fn draft_from_attribution(
             }
         });
     let speaker = match speaker_of(document, &site, tagged_source) {
+        // Words that cannot name anybody ("In August", "a lack of") give way to the
+        // subject of the cue's clause, or to nobody: a wrong name misleads the analyst
+        // more than a missing one.
+        SpeakerSource::Mention(mention)
+            if !reads_as_speaker_phrase(
+                document.text,
+                document.tokens,
+                mention.first_token,
+                mention.end_token,
+            ) =>
+        {
+            clause_subject_before(
+                document.text,
+                document.tokens,
+                site.window_first,
+                site.first_token,
+            )
+            .map_or(SpeakerSource::Nobody, SpeakerSource::Mention)
+        }
         SpeakerSource::Mention(mention) => {
             SpeakerSource::Mention(with_antecedent(document, &site, mention))
         }

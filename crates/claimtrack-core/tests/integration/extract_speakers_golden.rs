@@ -310,3 +310,53 @@ fn a_headline_label_without_the_same_words_below_takes_the_next_paragraphs_speak
                 speaker: Adaeze Nwosu (person) mention: "Adaeze Nwosu""#]],
     );
 }
+
+/// A participle cue speaks for the subject after the sentence's opening adverbials ("On
+/// Thursday, however, Okonjo ..."), and words that cannot name anybody ("In March",
+/// "Monday night") are never given as a speaker.
+#[test]
+fn opening_adverbials_are_not_speakers() {
+    check(
+        "Mine deal divides council\n\nOn Thursday, however, Okonjo addressed a meeting of quarry owners in Tarrow, promising to cut the permit fees by half.\n\nOn Monday night, Councillor Brenna Flitt took the opposite line, warning that the new road would carry lorries past two schools.\n\nIn March, several residents' groups wrote to the council, saying the dust had already closed one playground.\n",
+        expect![[r#"
+            indirect "the permit fees by half"
+                speaker: Okonjo (person) mention: "Okonjo"
+            indirect "the new road would carry lorries past two schools"
+                speaker: Brenna Flitt (person) mention: "Councillor Brenna Flitt"
+            indirect "the dust had already closed one playground"
+                speaker: residents (unknown) mention: "several residents""#]],
+    );
+}
+
+/// A verb joined by "and" to its sentence's first verb, or a participle after a comma,
+/// shares the sentence's subject when no claim before it in the sentence speaks for it.
+#[test]
+fn coordinated_and_participle_cues_share_the_sentence_subject() {
+    check(
+        "Harbour levy row\n\nMs. Oduya chairs the harbour board and expects the ferry companies to pass the levy on to passengers within a year.\n\nThe port authority has attacked the plan, and has called for a vote of the full council before any charge is set.\n\nHe then defended the figures, saying, \"Nobody on this board has seen a cheaper way to pay for the dredging.\"\n",
+        expect![[r#"
+            indirect "the ferry companies to pass the levy on to passengers within a year"
+                speaker: Oduya (person) mention: "Ms. Oduya"
+            indirect "a vote of the full council"
+                speaker: port authority (organisation) mention: "The port authority"
+            direct "Nobody on this board has seen a cheaper way to pay for the dredging."
+                speaker: none (unknown) mention: "He""#]],
+    );
+}
+
+/// The subject of a passive cue with no agent ("was accused of", "is expected to") or of
+/// "seems to be" is what the words are about, not who said them; a state of mind ("is
+/// convinced") and "appeared to blame" stay their subject's.
+#[test]
+fn passive_and_seeming_cues_have_no_speaker_in_their_subject() {
+    check(
+        "Port inquiry\n\nMr. Halloran was accused of moving harbour funds into a private account in 2024.\n\nMs. Ekwueme is convinced the money can still be recovered.\n\nLast week Halloran appeared to blame the auditors for the missing funds.\n",
+        expect![[r#"
+            indirect "moving harbour funds into a private account in 2024"
+                speaker: none (unknown) mention: none
+            indirect "the money can still be recovered"
+                speaker: Ekwueme (person) mention: "Ms. Ekwueme"
+            indirect "to blame the auditors for the missing funds"
+                speaker: Halloran (person) mention: "Halloran""#]],
+    );
+}
