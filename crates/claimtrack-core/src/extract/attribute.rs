@@ -14,8 +14,8 @@ use super::lexicon::{
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
-    clause_subject_before, skip_auxiliaries_before, skip_opening_adverbials, subject_after,
-    subject_before, MentionCandidate,
+    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before,
+    skip_opening_adverbials, subject_after, subject_before, MentionCandidate,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -511,6 +511,11 @@ fn direct_quote_with_cue(
     if names_what_follows(document, quotation) {
         return None;
     }
+    // `In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested ...`: a
+    // title before an attribution is still a title (issue 5).
+    if is_title_or_name(document, quotation) {
+        return None;
+    }
     if quote_ends_clause && after < sentence_end {
         // `Peabody said: "...," adding that ...`: a participle after the quote with no
         // speaker of its own goes on from the attribution before the quote, which is the
@@ -559,9 +564,6 @@ fn direct_quote_with_cue(
                 pattern_confidence: confidence,
             });
         }
-    }
-    if is_title_or_name(document, quotation) {
-        return None;
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
     used_cues.insert(cue_index);
@@ -1532,6 +1534,55 @@ fn according_to(
 /// A quotation standing alone: a whole paragraph continues the previous speaker; a
 /// sentence after a colon belongs to the phrase before it. Anything else (titles, scare
 /// quotes, words used as names) is not a claim.
+/// `"He represents our greatest shame." ― Sonya Herr`: a paragraph that is a quotation
+/// signed after a dash, the way readers' letters, survey answers and epigraphs are. The
+/// name must close the paragraph (a description after a comma may follow), so that a
+/// dash inside a sentence (`"the Big Three" — Ford, GM and Chrysler — said`) is not read
+/// as a signature.
+fn dash_signature(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    starts_paragraph: bool,
+) -> Option<MentionCandidate> {
+    let close = quotation.close_token?;
+    if !starts_paragraph {
+        return None;
+    }
+    let paragraph = document.paragraphs[document.tokens[close].paragraph];
+    let mut dash = close + 1;
+    if document.is_punctuation(dash, '.') || document.is_punctuation(dash, ',') {
+        dash += 1;
+    }
+    let is_dash = document.tokens.get(dash).is_some_and(|token| {
+        token.kind == TokenKind::Punctuation
+            && matches!(
+                token.text(document.text),
+                "\u{2015}" | "\u{2014}" | "\u{2013}" | "-" | "--"
+            )
+    });
+    if !is_dash || dash + 1 >= paragraph.end_token || paragraph.end_token - dash > 16 {
+        return None;
+    }
+    let name = subject_after(
+        document.text,
+        document.tokens,
+        dash + 1,
+        paragraph.end_token,
+    )?;
+    let capitalised = document.tokens[name.first_token]
+        .text(document.text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    // Only punctuation or a description after a comma may follow the name.
+    let rest_is_description = document
+        .tokens
+        .get(name.end_token)
+        .is_none_or(|token| token.kind != TokenKind::Word)
+        || name.end_token >= paragraph.end_token;
+    (capitalised && name.first_token == dash + 1 && rest_is_description).then_some(name)
+}
+
 fn quote_without_cue(
     document: &Document<'_>,
     quotation: &Quotation,
@@ -1545,7 +1596,23 @@ fn quote_without_cue(
     let rest_is_punctuation = document.tokens[last + 1..last_paragraph.end_token]
         .iter()
         .all(|token| token.kind != TokenKind::Word);
-    if starts_paragraph && rest_is_punctuation && quotation.word_count(document.tokens) >= 3 {
+    if let Some(signature) = dash_signature(document, quotation, starts_paragraph) {
+        return Some(ClaimDraft {
+            kind: ClaimKind::Direct,
+            parts: quotation.parts.clone(),
+            cue: None,
+            speaker: SpeakerSource::Mention(signature),
+            sentence,
+            pattern_confidence: 0.85,
+        });
+    }
+    // A paragraph that is only a quoted phrase in capitals ('All Bets Are Off.') is a
+    // section heading or a pull-quote's title, not more of the last speaker's words.
+    if starts_paragraph
+        && rest_is_punctuation
+        && quotation.word_count(document.tokens) >= 3
+        && !is_title_or_name(document, quotation)
+    {
         return Some(ClaimDraft {
             kind: ClaimKind::Direct,
             parts: quotation.parts.clone(),
@@ -1919,6 +1986,27 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
         let Some(cue) = draft.cue else {
             continue;
         };
+        // "Cruz has long said", "began by saying": whatever stage read the words before
+        // the cue, words that cannot name anybody give way to the clause's subject.
+        if let SpeakerSource::Mention(mention) = &draft.speaker {
+            if mention.end_token <= cue.first_token
+                && !reads_as_speaker_phrase(
+                    text,
+                    document.tokens,
+                    mention.first_token,
+                    mention.end_token,
+                )
+            {
+                let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+                let subject_first =
+                    skip_time_stamp_or_dateline(document, sentence_first, cue.first_token);
+                draft.speaker =
+                    clause_subject_before(text, document.tokens, subject_first, cue.first_token)
+                        .filter(|subject| subject.first_token != mention.first_token)
+                        .or_else(|| phrase_after_last_preposition(document, mention))
+                        .map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
+            }
+        }
         // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
         // a passive or of "seems" is what the words are about, not who said them.
         if is_passive_or_raising_cue(document, &cue) {
@@ -1957,6 +2045,31 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             }
         }
     }
+}
+
+/// "meeting with the editorial board of the Washington Post Trump": the words after a
+/// mention's last preposition, when they can name a speaker.
+fn phrase_after_last_preposition(
+    document: &Document<'_>,
+    mention: &MentionCandidate,
+) -> Option<MentionCandidate> {
+    let first = (mention.first_token..mention.end_token)
+        .rev()
+        .find(|&index| {
+            matches!(
+                document.word(index).as_deref(),
+                Some("of" | "with" | "by" | "for" | "from" | "in" | "at" | "on")
+            )
+        })?
+        + 1;
+    (first < mention.end_token
+        && reads_as_speaker_phrase(document.text, document.tokens, first, mention.end_token))
+    .then(|| MentionCandidate {
+        first_token: first,
+        end_token: mention.end_token,
+        span: span_of(document, first, mention.end_token),
+        role: None,
+    })
 }
 
 /// A cue in the passive with no agent after it ("was accused of", "has been harshly

@@ -781,6 +781,12 @@ pub const AUXILIARIES: &[&str] = &[
     "emphatically",
     "strongly",
     "simply",
+    // "Cruz has long said", "Graham, R-S.C., now saying": adverbs without "-ly".
+    "long",
+    "now",
+    "even",
+    "ever",
+    "too",
 ];
 
 /// Nouns naming a person's function: used to recognise titles before names ("Finance

@@ -342,6 +342,27 @@ pub fn subject_before(
         return appositive_subject(text, tokens, sentence_first, end - 1);
     }
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
+    // "Miners occupying the Red Hill mine said": the people before a participle's object
+    // are the speakers, the object only says which ones.
+    let participle = first
+        .checked_sub(1)
+        .filter(|&participle| participle > sentence_first)
+        .and_then(|participle| word_at(text, tokens, participle).map(|word| (participle, word)))
+        .filter(|(_, word)| {
+            !starts_upper(word)
+                && word.len() > 5
+                && word.ends_with("ing")
+                && cue_verb(word).is_none()
+        });
+    if let Some((participle, _)) = participle {
+        if let Some((head_first, _)) =
+            noun_phrase_ending_at(text, tokens, sentence_first, participle)
+        {
+            if head_first == sentence_first || tokens[head_first - 1].is_punctuation(text, ',') {
+                return Some(candidate(tokens, head_first, phrase_end, None));
+            }
+        }
+    }
     Some(candidate(tokens, first, phrase_end, None))
 }
 
@@ -462,9 +483,10 @@ fn appositive_subject(
     ))
 }
 
-/// `Aydın, speaking after the verdicts, said` and `The ministry, asked whether it would
-/// pay, said`: a participle's aside between commas stands between the speaker and the cue;
-/// the speaker is the noun phrase before it. `comma` is the comma before the cue.
+/// `Aydın, speaking after the verdicts, said`, `The ministry, asked whether it would
+/// pay, said` and `Carreras, in a brief update, wrote`: an aside between commas (a
+/// participle's or a prepositional phrase) stands between the speaker and the cue; the
+/// speaker is the noun phrase before it. `comma` is the comma before the cue.
 fn participle_aside_subject(
     text: &str,
     tokens: &[Token],
@@ -484,7 +506,13 @@ fn participle_aside_subject(
             first_word.as_str(),
             "asked" | "pressed" | "questioned" | "interviewed" | "reached" | "contacted"
         );
-    if !is_participle {
+    // `Carreras, in a brief update posted on the service's account, wrote`: an aside
+    // that opens with a preposition says where or how, never who.
+    let is_prepositional = matches!(
+        first_word.as_str(),
+        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "through" | "via"
+    );
+    if !is_participle && !is_prepositional {
         return None;
     }
     let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, opening)?;
@@ -632,7 +660,10 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                             | "still"
                             | "then"
                     )
-                    || (lower.ends_with("ly") && lower.len() > 4)
+                    // "Tessaly", "Kelly": an "-ly" word in capitals may be a name.
+                    || (lower.ends_with("ly")
+                        && lower.len() > 4
+                        && !starts_upper(token.text(text)))
             })
         });
     !(opens_with_preposition
@@ -674,7 +705,7 @@ pub fn skip_opening_adverbials(
 ) -> usize {
     let mut start = sentence_first;
     // At most four openers ("But on Monday, in Ohio, ..."), each adverbial shorter than
-    // ten tokens, so that a long clause with a comma is not skipped as one.
+    // sixteen tokens, so that a long clause with a comma is not skipped as one.
     for _ in 0..4 {
         let Some(word) = word_at(text, tokens, start).filter(|_| start < cue_first) else {
             break;
@@ -690,10 +721,27 @@ pub fn skip_opening_adverbials(
         if !opens_adverbial(word) {
             break;
         }
-        let ceiling = (start + 10).min(cue_first);
+        let ceiling = (start + 16).min(cue_first);
         match (start..ceiling).find(|&index| tokens[index].is_punctuation(text, ',')) {
             Some(comma) => start = comma + 1,
-            None => break,
+            None => {
+                // "On September 27 they published ...": a date with no comma after it.
+                let mut end = start + 1;
+                while end < cue_first
+                    && (tokens[end].kind == TokenKind::Number
+                        || word_at(text, tokens, end).is_some_and(|word| {
+                            with_lowercase(word, |lower| {
+                                is_time_word(lower) || lower == "may" || lower == "last"
+                            })
+                        }))
+                {
+                    end += 1;
+                }
+                if end > start + 1 && end < cue_first {
+                    start = end;
+                }
+                break;
+            }
         }
     }
     start
@@ -743,7 +791,13 @@ pub fn clause_subject_before(
                 | "both"
         )
     });
-    if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
+    // "it attacked Trump": a pronoun is the whole subject.
+    let pronoun = with_lowercase(tokens[first].text(text), |lower| {
+        matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
+    });
+    if pronoun {
+        end = first + 1;
+    } else if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
         end = (first + 1..end)
             .find(|&index| {
                 let word = tokens[index].text(text);

@@ -644,3 +644,34 @@ fn issue_5_a_participle_after_a_colon_quote_goes_on_from_its_attribution() {
                 speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.93"#]],
     );
 }
+
+/// Regression (issue 5): a title in capitals right before an attribution (`In her 2019
+/// book, "Salt and Iron Roads," Ms. Varga argued ...`) was taken for her words, and a
+/// paragraph that is only a quoted heading ('Harbour Lights Go Out.') for more of the last
+/// speaker's. Neither is a claim; the argument after the title still is.
+#[test]
+fn issue_5_a_title_in_capitals_is_no_quote_even_before_an_attribution() {
+    check(
+        "Harbour history\n\nIn her 2019 book, \"Salt and Iron Roads,\" Ms. Varga argued that the port had been built for coal, not for fish.\n\n\"Nobody planned a fishing town,\" she said.\n\n'Harbour Lights Go Out.'\n\nThe council will vote on the plan in June.\n",
+        expect![[r#"
+            indirect "the port had been built for coal, not for fish"
+                speaker: Varga (person) mention: "Ms. Varga" cue: argued confidence: 0.95
+            direct "Nobody planned a fishing town"
+                speaker: Varga (person) mention: "she" cue: said confidence: 0.98"#]],
+    );
+}
+
+/// Readers' answers and epigraphs signed after a dash (`"..." ― Sonya Herr, 52, Tucson`)
+/// are direct quotes by the name that closes the paragraph; a dash inside a sentence is
+/// no signature.
+#[test]
+fn quotes_signed_after_a_dash_belong_to_the_signature() {
+    check(
+        "What readers told us\n\n\u{201c}The night bus is the only way I can get to the early shift. Without it I lose the job.\u{201d} \u{2015} Mireille Dassin, hospital cleaner\n\n\u{201c}Nobody asked the people who actually ride it.\u{201d}\u{2015} Tomasz Wiercinski\n\nThe \u{201c}night network\u{201d} \u{2014} six routes in all \u{2014} costs the city about 8 million a year.\n",
+        expect![[r#"
+            direct "The night bus is the only way I can get to the early shift. Without it I lose the job."
+                speaker: Mireille Dassin (person) mention: "Mireille Dassin" confidence: 1.00
+            direct "Nobody asked the people who actually ride it."
+                speaker: Tomasz Wiercinski (person) mention: "Tomasz Wiercinski" confidence: 1.00"#]],
+    );
+}

@@ -360,3 +360,48 @@ fn passive_and_seeming_cues_have_no_speaker_in_their_subject() {
                 speaker: Halloran (person) mention: "Halloran""#]],
     );
 }
+
+/// Words before a cue that cannot name anybody ("has long said", "began by saying",
+/// "On 12 March they ...") give way to the subject of the cue's clause; an "-ly" name in
+/// capitals ("Tessaly") is still a name.
+#[test]
+fn non_speaker_words_before_a_cue_give_way_to_the_clause_subject() {
+    check(
+        "Ferry strike\n\nOkafor has long said that the ferries are the island's only lifeline.\n\nThe union's secretary, Ines Tamm, appeared on local radio and began by saying the strike would last a week.\n\nOn 12 March they published the figures by announcing that fares had doubled.\n\nTessaly, the island's largest employer, said in a statement: \"We cannot run a factory without ferries.\"\n",
+        expect![[r#"
+            indirect "the ferries are the island's only lifeline"
+                speaker: Okafor (person) mention: "Okafor"
+            indirect "the strike would last a week"
+                speaker: Ines Tamm (person) mention: "The union's secretary"
+            indirect "fares had doubled"
+                speaker: none (unknown) mention: "they"
+            direct "We cannot run a factory without ferries."
+                speaker: Tessaly (person) mention: "Tessaly""#]],
+    );
+}
+
+/// A prepositional aside between the speaker and the cue ("Ostrova, in a short post on the
+/// service's account, wrote:") says where or how, never who: the speaker is before it.
+#[test]
+fn a_prepositional_aside_stands_between_speaker_and_cue() {
+    check(
+        "Fire front\n\nFire chief Dana Ostrova, in a short post on the service's account, wrote: \"The wind has turned and every crew is safe.\"\n\nA group of retired firefighters, in a letter to the council, argued that the station should never have closed.\n",
+        expect![[r#"
+            direct "The wind has turned and every crew is safe."
+                speaker: Dana Ostrova (person) mention: "Fire chief Dana Ostrova"
+            indirect "the station should never have closed"
+                speaker: retired firefighters (unknown) mention: "A group of retired firefighters""#]],
+    );
+}
+
+/// "Miners occupying the Red Hill mine said": the people before a participle and its object
+/// speak; the object (a mine, an owner) only says which people.
+#[test]
+fn people_before_a_participle_and_its_object_are_the_speakers() {
+    check(
+        "Sit-in goes on\n\nWorkers occupying the Eastgate depot said on Monday that they would stay until the company paid their wages.\n",
+        expect![[r#"
+            indirect "they would stay until the company paid their wages"
+                speaker: Workers occupying the Eastgate depot (unknown) mention: "Workers occupying the Eastgate depot""#]],
+    );
+}
