@@ -655,9 +655,9 @@ fn issue_5_a_title_in_capitals_is_no_quote_even_before_an_attribution() {
         "Harbour history\n\nIn her 2019 book, \"Salt and Iron Roads,\" Ms. Varga argued that the port had been built for coal, not for fish.\n\n\"Nobody planned a fishing town,\" she said.\n\n'Harbour Lights Go Out.'\n\nThe council will vote on the plan in June.\n",
         expect![[r#"
             indirect "the port had been built for coal, not for fish"
-                speaker: Varga (person) mention: "Ms. Varga" cue: argued confidence: 0.95
+                speaker: Varga (person) mention: "Ms. Varga" cue: argued confidence: 0.96
             direct "Nobody planned a fishing town"
-                speaker: Varga (person) mention: "she" cue: said confidence: 0.98"#]],
+                speaker: Varga (person) mention: "she" cue: said confidence: 0.97"#]],
     );
 }
 
