@@ -1827,6 +1827,17 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
 /// inverted attribution begins.
 fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: usize) -> usize {
     let end = clause_end_before_writers_clause(document, start, end);
+    // `..., citing the strategic importance of ...`: what the speaker pointed to is no
+    // part of what was said.
+    let end = (start + 1..end)
+        .find(|&index| {
+            document.is_punctuation(index, ',')
+                && matches!(
+                    document.word(index + 1).as_deref(),
+                    Some("citing" | "pointing" | "referring" | "quoting")
+                )
+        })
+        .unwrap_or(end);
     for cue in &document.cues[document.cues_starting_in(start + 1, end)] {
         // `..., saying the budget was secure`: the participle starts a claim of its own.
         if document.is_punctuation(cue.first_token - 1, ',')
@@ -1861,6 +1872,17 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
                 && skip_adjuncts(document, cue.end_token, end) >= end
             {
                 return first - 1;
+            }
+            // `..., though she noted clients are ...`: a new attribution joined by a
+            // conjunction after a comma starts a claim of its own.
+            if first > start + 1
+                && document.is_punctuation(first - 2, ',')
+                && matches!(
+                    document.word(first - 1).as_deref(),
+                    Some("though" | "although" | "but" | "while")
+                )
+            {
+                return first - 2;
             }
         }
         if subject_first > start

@@ -675,3 +675,21 @@ fn quotes_signed_after_a_dash_belong_to_the_signature() {
                 speaker: Tomasz Wiercinski (person) mention: "Tomasz Wiercinski" confidence: 1.00"#]],
     );
 }
+
+/// A reported clause ends before ", citing ..." (what the speaker pointed to) and before
+/// ", though she noted ..." (a second attribution, which is a claim of its own).
+#[test]
+fn a_reported_clause_ends_before_citing_and_a_joined_attribution() {
+    check(
+        "Port budget\n\nHarbour analysts said the new berths would pay for themselves within a decade, citing the growth of cruise traffic since 2022.\n\nEngel said the board had moved too slowly on the plan, though she noted that two of its members had only joined in May.\n",
+        expect![[r#"
+            indirect "the new berths would pay for themselves within a decade"
+                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: said confidence: 0.93
+            indirect "the growth of cruise traffic since 2022"
+                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: citing confidence: 0.82
+            indirect "the board had moved too slowly on the plan"
+                speaker: Engel (person) mention: "Engel" cue: said confidence: 0.82
+            indirect "two of its members had only joined in May"
+                speaker: Engel (person) mention: "she" cue: noted confidence: 0.88"#]],
+    );
+}
