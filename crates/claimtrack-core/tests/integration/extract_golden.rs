@@ -684,12 +684,12 @@ fn a_reported_clause_ends_before_citing_and_a_joined_attribution() {
         "Port budget\n\nHarbour analysts said the new berths would pay for themselves within a decade, citing the growth of cruise traffic since 2022.\n\nEngel said the board had moved too slowly on the plan, though she noted that two of its members had only joined in May.\n",
         expect![[r#"
             indirect "the new berths would pay for themselves within a decade"
-                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: said confidence: 0.93
+                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: said confidence: 0.94
             indirect "the growth of cruise traffic since 2022"
-                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: citing confidence: 0.82
+                speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: citing confidence: 0.87
             indirect "the board had moved too slowly on the plan"
-                speaker: Engel (person) mention: "Engel" cue: said confidence: 0.82
+                speaker: Engel (person) mention: "Engel" cue: said confidence: 0.84
             indirect "two of its members had only joined in May"
-                speaker: Engel (person) mention: "she" cue: noted confidence: 0.88"#]],
+                speaker: Engel (person) mention: "she" cue: noted confidence: 0.90"#]],
     );
 }
