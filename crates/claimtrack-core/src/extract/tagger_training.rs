@@ -42,9 +42,15 @@ pub struct TaggerTrainingOptions {
     pub vocabulary_min_count: usize,
     /// ...and at least this share of its occurrences.
     pub vocabulary_min_rate: f64,
-    /// Fit the confidence calibration on two-fold held-out predictions (three trainings
-    /// instead of one).
+    /// Fit the confidence calibration on held-out predictions (one more training per
+    /// fold)...
     pub calibrate: bool,
+    /// ...in this many folds (articles dealt out in turn). Each fold's model is trained
+    /// on all other folds; with five folds it sees four fifths of the training news
+    /// instead of half, so its predictions are closer to the final model's. Measured on
+    /// PolNeAR dev against two folds: calibration error 0.110 -> 0.107, nothing else
+    /// moved.
+    pub calibration_folds: usize,
     /// Also train the role tagger on the windows of candidates that are not cues, so
     /// that it can say "nothing is reported here". Measured without it (and the cue
     /// threshold at -3): PolNeAR dev content F1 0.737 -> 0.751 at >30%, but 0.498 ->
@@ -69,6 +75,7 @@ impl Default for TaggerTrainingOptions {
             vocabulary_min_count: 2,
             vocabulary_min_rate: 0.02,
             calibrate: true,
+            calibration_folds: 5,
             negative_sites: true,
             runs: 5,
             settings: TaggerSettings {
@@ -169,18 +176,23 @@ pub fn train_tagger(
     let mut report = TaggerTrainingReport::default();
     let mut model = train_once(articles, options, &mut report);
     if options.calibrate && articles.len() >= 2 {
-        let (even, odd): (Vec<_>, Vec<_>) = articles
-            .iter()
-            .enumerate()
-            .partition(|(index, _)| index % 2 == 0);
-        let even: Vec<ReferenceArticle> = even.into_iter().map(|(_, a)| a.clone()).collect();
-        let odd: Vec<ReferenceArticle> = odd.into_iter().map(|(_, a)| a.clone()).collect();
+        let folds = options.calibration_folds.clamp(2, articles.len());
         let mut samples = Vec::new();
-        for (train_half, held_out) in [(&even, &odd), (&odd, &even)] {
+        for fold in 0..folds {
+            let train_part: Vec<ReferenceArticle> = articles
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| index % folds != fold)
+                .map(|(_, article)| article.clone())
+                .collect();
             let mut scratch = TaggerTrainingReport::default();
-            let half_model = train_once(train_half, options, &mut scratch);
-            for article in held_out.iter() {
-                samples.extend(calibration_samples(article, &half_model));
+            let fold_model = train_once(&train_part, options, &mut scratch);
+            for (_, article) in articles
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| index % folds == fold)
+            {
+                samples.extend(calibration_samples(article, &fold_model));
             }
         }
         report.calibration_claims = samples.len();

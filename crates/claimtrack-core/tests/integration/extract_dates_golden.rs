@@ -153,7 +153,7 @@ fn newcomers_in_an_analysis_piece_and_perfect_tense_claims_get_no_day() {
          \"They are building a marina and calling it a harbour,\" Lund said.",
         "2026-06-18",
         expect![[r#"
-            "anything, the harbour plan has become a surprisi" | none
+            "about anything, the harbour plan has become a su" | none
             "the plan would double the number of berths" | 2026-06-16
             "the berths would go to yachts" | none
             "the town would lose its fishing fleet within a d" | none
