@@ -38,7 +38,7 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordTables = BuildHasherDefault<WordHasher>;
+pub(crate) type WordTables = BuildHasherDefault<WordHasher>;
 
 /// Calls `f` with `word` lower-cased, without allocating for ASCII words of up to 32
 /// bytes (almost every word of news text), and without even copying words that are

@@ -8,6 +8,7 @@
 mod given_names;
 mod words;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::attribute::{ClaimDraft, SpeakerSource};
@@ -16,7 +17,7 @@ use super::lexicon::{
     is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
     DEMONYMS, WEEKDAYS,
 };
-use super::lexicon::{strip_possessive, PackedWordTable};
+use super::lexicon::{strip_possessive, PackedWordTable, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
@@ -73,10 +74,11 @@ pub struct Resolver<'a> {
     /// matter"), as (head noun, description without number), in text order: "one of the
     /// people" and "one of them" are members of the latest.
     groups: Vec<(String, String)>,
-    /// Two vectors `introduce` fills for every capitalised run and empties again, kept so
+    /// A vector `introduce` fills for every capitalised run and empties again, kept so
     /// that the thousands of runs in an article cost no allocation each.
     run_words: Vec<&'a str>,
-    run_name_words: Vec<&'a str>,
+    /// What each distinct capitalised run's words say by themselves, by the run's text.
+    run_readings: HashMap<&'a str, RunReading<'a>, WordTables>,
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -137,7 +139,7 @@ impl<'a> Resolver<'a> {
             mentions: Vec::new(),
             groups: Vec::new(),
             run_words: Vec::new(),
-            run_name_words: Vec::new(),
+            run_readings: HashMap::default(),
         };
         let next_is_capitalised = |at: usize| {
             tokens
@@ -242,7 +244,6 @@ impl<'a> Resolver<'a> {
     /// returns the entity it names, if it names one.
     fn introduce(&mut self, first: usize, end: usize, prominent: bool) -> Option<usize> {
         let mut words = std::mem::take(&mut self.run_words);
-        let mut name_words = std::mem::take(&mut self.run_name_words);
         words.clear();
         words.extend(
             self.tokens[first..end]
@@ -250,111 +251,77 @@ impl<'a> Resolver<'a> {
                 .filter(|token| token.kind == TokenKind::Word)
                 .map(|token| token.text(self.text)),
         );
-        let entity = self.introduce_words(&words, &mut name_words, first, end, prominent);
+        // About half the runs of an article repeat one read before (a name met again):
+        // what the words say alone is read once per distinct run. The run's text is the
+        // key: a run starts and ends at token boundaries, so the same text always holds
+        // the same words.
+        let surface = &self.text[self.tokens[first].span.start..self.tokens[end - 1].span.end];
+        let mut readings = std::mem::take(&mut self.run_readings);
+        let reading = readings
+            .entry(surface)
+            .or_insert_with(|| read_run(surface, &words));
+        let entity = self.introduce_reading(reading, first, prominent);
+        self.run_readings = readings;
         self.run_words = words;
-        self.run_name_words = name_words;
         entity
     }
 
-    /// `introduce` for the run's `words`; `name_words` is an empty vector to work in.
-    fn introduce_words(
+    /// Joins what a run's words say (`read_run`) to the entities the article named before
+    /// it: returns the entity the run at token `first` names, if it names one.
+    fn introduce_reading(
         &mut self,
-        words: &[&'a str],
-        name_words: &mut Vec<&'a str>,
+        reading: &RunReading<'a>,
         first: usize,
-        end: usize,
         prominent: bool,
     ) -> Option<usize> {
-        if words.is_empty()
-            || words.iter().all(|word| is_temporal_name(word))
-            || is_place_name(words)
-        {
-            return None;
-        }
         let at = self.tokens[first].span.start;
-        if words.len() >= 2 && organisation_like(&words[words.len() - 1..]) {
-            // A body's name is kept as written, inner possessives and "&" included
-            // ("Government Actuary's Office", "General Workers' Union"): none of its words
-            // is a title, even "General".
-            let surface = &self.text[at..self.tokens[end - 1].span.end];
-            let canonical = strip_possessive(surface.trim_start_matches("the ").trim())
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let entity = self.find_or_add(&canonical, SpeakerType::Organisation, None, None);
-            self.mentions.push(EntityMention {
-                entity,
-                at,
-                prominent,
-            });
-            return Some(entity);
-        }
-        let mut gender = None;
-        let mut name_start = 0;
-        if let Some(found) = honorific_gender(words[0]).or_else(|| religious_title(words[0])) {
-            gender = found;
-            name_start = 1;
-        }
-        let last_title = words.iter().rposition(|word| {
-            is_role_noun(strip_possessive(word)) || honorific_gender(word).is_some()
-        });
-        let mut role = None;
-        if let Some(last_title) = last_title.filter(|&position| position + 1 < words.len()) {
-            if name_start == 0 || last_title >= name_start {
-                let title_words = &words[..=last_title];
-                if honorific_gender(title_words[title_words.len() - 1]).is_none() {
-                    role = Some(title_words.join(" "));
-                }
-                gender = gender.or_else(|| title_words.iter().find_map(|word| role_gender(word)));
-                name_start = last_title + 1;
+        let run = match reading {
+            RunReading::Nothing => return None,
+            RunReading::Body(canonical) => {
+                let entity = self.find_or_add(canonical, SpeakerType::Organisation, None, None);
+                self.mentions.push(EntityMention {
+                    entity,
+                    at,
+                    prominent,
+                });
+                return Some(entity);
             }
-        }
-        name_words.clear();
-        name_words.extend(
-            words[name_start..]
-                .iter()
-                .map(|word| strip_possessive(word)),
-        );
-        // "Dad-of-three Jason Pell": a hyphenated description before the name.
-        while name_words.len() >= 2 && is_hyphenated_description(name_words[0]) {
-            name_words.remove(0);
-        }
+            RunReading::Named(run) => run,
+        };
         // "Fuming Malloy told the Rocket": a tabloid's adjective capitalised only because
         // it opens the sentence, before the surname of someone already named.
-        if name_words.len() == 2
+        let name_words = &run.name_words;
+        let dropped_adjective;
+        let name = if name_words.len() == 2
             && self.sentence_first_token[first] == first
-            && name_start == 0
+            && run.name_start == 0
             && !is_known_given_name(name_words[0])
             && self.entity_with_surname(name_words[1]).is_some()
         {
-            name_words.remove(0);
-        }
-        if name_words.is_empty() {
-            return None;
-        }
-        if name_words.len() == 1 && is_role_noun(name_words[0]) {
-            return None;
-        }
-        if name_words.len() >= 2 {
-            gender = gender.or_else(|| given_name_gender(name_words[0]));
-        }
-        let name = name_words.join(" ");
-        let entity = if let Some(canonical) = country(&name) {
+            dropped_adjective = run_name(&name_words[1..], run.gender);
+            dropped_adjective.as_ref()
+        } else {
+            run.name.as_ref()
+        };
+        let name = name?;
+        let gender = name.gender;
+        let role = &run.role;
+        let entity = if let Some(canonical) = name.country {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
-        } else if organisation_like(name_words) {
-            let canonical = name.trim_start_matches("the ").to_string();
+        } else if name.organisation {
+            let canonical = name.text.trim_start_matches("the ").to_string();
             self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
-        } else if name_words.len() == 1 && role.is_none() && gender.is_none() {
+        } else if name.word_count == 1 && role.is_none() && gender.is_none() {
             // A lone capitalised word is a surname only if someone already carries it, or
             // the short form of a body already named ("Quillon" for "Quillon
             // Technologies").
-            self.entity_with_surname(&name)
-                .or_else(|| self.organisation_with_first_word(&name, at))?
+            self.entity_with_surname(&name.text)
+                .or_else(|| self.organisation_with_first_word(&name.text, at))?
         } else {
-            self.find_or_add(&name, SpeakerType::Person, role.clone(), gender)
+            self.find_or_add(&name.text, SpeakerType::Person, role.clone(), gender)
         };
         if let Some(role) = role {
-            self.entities[entity].role.get_or_insert(role);
+            self.entities[entity].role.get_or_insert(role.clone());
         }
         if gender.is_some() {
             self.entities[entity].gender = gender;
@@ -2054,6 +2021,118 @@ fn content_words(text: &str) -> Vec<String> {
         .filter(|word| word.len() > 2)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// What a capitalised run's words say by themselves, whatever the article named before
+/// them.
+enum RunReading<'a> {
+    /// No name: no words, days and months only, or a place.
+    Nothing,
+    /// A body's name ending in an organisation word, kept as written.
+    Body(String),
+    Named(NamedRun<'a>),
+}
+
+/// A run that may name someone: its titles, and the words of the name after them.
+struct NamedRun<'a> {
+    /// What an honorific or a title before the name says of the person's gender.
+    gender: Option<Gender>,
+    /// Where the name starts among the run's words, after honorifics and titles.
+    name_start: usize,
+    role: Option<String>,
+    /// The name's words, possessives stripped, a hyphenated description before it dropped.
+    name_words: Vec<&'a str>,
+    /// What `name_words` name (`None`: nobody), kept for the runs that keep all of them.
+    name: Option<RunName>,
+}
+
+/// The name a run's words give, with what those words alone tell about it.
+struct RunName {
+    text: String,
+    word_count: usize,
+    gender: Option<Gender>,
+    country: Option<&'static str>,
+    organisation: bool,
+}
+
+/// Reads a capitalised run, `surface` in the text, whose words are `words`.
+fn read_run<'a>(surface: &'a str, words: &[&'a str]) -> RunReading<'a> {
+    if words.is_empty() || words.iter().all(|word| is_temporal_name(word)) || is_place_name(words) {
+        return RunReading::Nothing;
+    }
+    if words.len() >= 2 && organisation_like(&words[words.len() - 1..]) {
+        // A body's name is kept as written, inner possessives and "&" included
+        // ("Government Actuary's Office", "General Workers' Union"): none of its words
+        // is a title, even "General".
+        let canonical = strip_possessive(surface.trim_start_matches("the ").trim())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        return RunReading::Body(canonical);
+    }
+    let mut gender = None;
+    let mut name_start = 0;
+    if let Some(found) = honorific_gender(words[0]).or_else(|| religious_title(words[0])) {
+        gender = found;
+        name_start = 1;
+    }
+    let last_title = words
+        .iter()
+        .rposition(|word| is_role_noun(strip_possessive(word)) || honorific_gender(word).is_some());
+    let mut role = None;
+    if let Some(last_title) = last_title.filter(|&position| position + 1 < words.len()) {
+        if name_start == 0 || last_title >= name_start {
+            let title_words = &words[..=last_title];
+            if honorific_gender(title_words[title_words.len() - 1]).is_none() {
+                role = Some(title_words.join(" "));
+            }
+            gender = gender.or_else(|| title_words.iter().find_map(|word| role_gender(word)));
+            name_start = last_title + 1;
+        }
+    }
+    let mut name_words: Vec<&'a str> = words[name_start..]
+        .iter()
+        .map(|word| strip_possessive(word))
+        .collect();
+    // "Dad-of-three Jason Pell": a hyphenated description before the name.
+    while name_words.len() >= 2 && is_hyphenated_description(name_words[0]) {
+        name_words.remove(0);
+    }
+    let name = run_name(&name_words, gender);
+    RunReading::Named(NamedRun {
+        gender,
+        name_start,
+        role,
+        name_words,
+        name,
+    })
+}
+
+/// What the words of a name say alone: `None` if they name nobody (none left, or a lone
+/// role noun); `gender` is what the titles before them said.
+fn run_name(name_words: &[&str], gender: Option<Gender>) -> Option<RunName> {
+    if name_words.is_empty() {
+        return None;
+    }
+    if name_words.len() == 1 && is_role_noun(name_words[0]) {
+        return None;
+    }
+    let gender = if name_words.len() >= 2 {
+        gender.or_else(|| given_name_gender(name_words[0]))
+    } else {
+        gender
+    };
+    let text = name_words.join(" ");
+    let country = country(&text);
+    // Asked only when the name is no country, as the resolver asks in that order.
+    let organisation = country.is_none() && organisation_like(name_words);
+    Some(RunName {
+        text,
+        word_count: name_words.len(),
+        gender,
+        country,
+        organisation,
+    })
 }
 
 /// "Dad-of-three", "Mother-of-two": a capitalised description, not part of a name
