@@ -1649,11 +1649,16 @@ impl<'a> Resolver<'a> {
             ),
             _ => false,
         };
-        let candidates: Vec<EntityMention> = self
-            .mentions_before(at)
-            .into_iter()
-            .filter(|found| wanted(&self.entities[found.entity]))
+        // The same list as the wanted ones among `mentions_before`, nearest first: a stable
+        // sort keeps the order of the mentions it keeps whether they are chosen before or
+        // after it, so only the wanted ones are copied and sorted.
+        let mut candidates: Vec<EntityMention> = self
+            .mentions
+            .iter()
+            .filter(|found| found.at < at && wanted(&self.entities[found.entity]))
+            .copied()
             .collect();
+        candidates.sort_by_key(|found| std::cmp::Reverse(found.at));
         let mut chosen = candidates
             .iter()
             .find(|found| found.prominent)
