@@ -693,3 +693,24 @@ fn a_reported_clause_ends_before_citing_and_a_joined_attribution() {
                 speaker: Engel (person) mention: "she" cue: noted confidence: 0.89"#]],
     );
 }
+
+/// Regression (issue 5): a relative clause that holds a quoted title between commas ("The
+/// report, whose title, "Lessons Not Learned", reads like a verdict, says ...") lost its
+/// speaker, because "report" is also a cue verb and the comma ended the clause; the
+/// sentence became one claim. A demonstrative before an inverted speaker ("...," that
+/// person said) belongs to the speaker.
+#[test]
+fn issue_5_a_quoted_title_inside_a_relative_clause_keeps_the_speaker() {
+    check(
+        "Armoured vehicle audit\n\nThe report, whose title, \"Lessons Not Learned\", reads like a verdict, says the ministry changed the vehicle's design fourteen times.\n\nOne person familiar with the audit said the minister had read it in March. \"He knew everything by the spring,\" that person said.\n\nThe police said in a written answer that thefts had fallen.\n",
+        expect![[r#"
+            indirect "the ministry changed the vehicle's design fourteen times"
+                speaker: report (organisation) mention: "The report" cue: says confidence: 0.77
+            indirect "the minister had read it in March"
+                speaker: person familiar with the audit (unknown) mention: "One person familiar with the audit" cue: said confidence: 0.89
+            direct "He knew everything by the spring"
+                speaker: person familiar with the audit (unknown) mention: "that person" cue: said confidence: 0.96
+            indirect "thefts had fallen"
+                speaker: police (organisation) mention: "The police" cue: said confidence: 0.71"#]],
+    );
+}
