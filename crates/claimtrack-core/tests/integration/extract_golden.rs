@@ -705,11 +705,11 @@ fn issue_5_a_quoted_title_inside_a_relative_clause_keeps_the_speaker() {
         "Armoured vehicle audit\n\nThe report, whose title, \"Lessons Not Learned\", reads like a verdict, says the ministry changed the vehicle's design fourteen times.\n\nOne person familiar with the audit said the minister had read it in March. \"He knew everything by the spring,\" that person said.\n\nThe police said in a written answer that thefts had fallen.\n",
         expect![[r#"
             indirect "the ministry changed the vehicle's design fourteen times"
-                speaker: report (organisation) mention: "The report" cue: says confidence: 0.77
+                speaker: report (organisation) mention: "The report" cue: says confidence: 0.76
             indirect "the minister had read it in March"
-                speaker: person familiar with the audit (unknown) mention: "One person familiar with the audit" cue: said confidence: 0.89
+                speaker: person familiar with the audit (unknown) mention: "One person familiar with the audit" cue: said confidence: 0.87
             direct "He knew everything by the spring"
-                speaker: person familiar with the audit (unknown) mention: "that person" cue: said confidence: 0.96
+                speaker: person familiar with the audit (unknown) mention: "that person" cue: said confidence: 0.95
             indirect "thefts had fallen"
                 speaker: police (organisation) mention: "The police" cue: said confidence: 0.71"#]],
     );
