@@ -641,7 +641,17 @@ fn cue_after_quote(
     }) {
         return None;
     }
-    let mention = subject_before(text, document.tokens, first, cue.first_token)?;
+    let mut mention = subject_before(text, document.tokens, first, cue.first_token)?;
+    // `"...," that person said`: a demonstrative before the subject belongs to it.
+    if mention_start_token(document, &mention) == first + 1
+        && matches!(
+            document.word(first).as_deref(),
+            Some("that" | "this" | "these" | "those")
+        )
+    {
+        mention.first_token = first;
+        mention.span = ByteSpan::new(document.tokens[first].span.start, mention.span.end);
+    }
     // The subject must start right where the quote ended, or the cue belongs to
     // another clause.
     if mention_start_token(document, &mention) != first {
@@ -736,6 +746,17 @@ const ADJUNCT_PREPOSITIONS: &[&str] = &[
 
 /// Skips dates and prepositional phrases after a cue (`on Tuesday`, `in a statement`,
 /// `at a news conference in Berlin`), stopping at `that`, a clause start, or `limit`.
+/// "in a written answer": within two words after a determiner (and not before `floor`), a
+/// word the cue lexicon knows as a verb is a noun or an adjective of a phrase.
+fn follows_determiner(document: &Document<'_>, floor: usize, index: usize) -> bool {
+    (index.saturating_sub(2).max(floor)..index).any(|before| {
+        matches!(
+            document.word(before).as_deref(),
+            Some("a" | "an" | "the" | "its" | "his" | "her" | "their")
+        )
+    })
+}
+
 fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usize {
     let text = document.text;
     while index < limit {
@@ -782,7 +803,9 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                 let next_word = document.word(end);
                 let stop = match (&next_word, next.kind) {
                     (Some(w), _) => {
-                        w == "that" || is_clause_start_pronoun(w) || cue_verb(w).is_some()
+                        w == "that"
+                            || is_clause_start_pronoun(w)
+                            || (cue_verb(w).is_some() && !follows_determiner(document, index, end))
                     }
                     (None, TokenKind::Number) => false,
                     (None, TokenKind::Punctuation) => !matches!(next.text(text), "." | "-" | "&"),
@@ -1983,7 +2006,7 @@ fn that_after_phrase(
             return (index > first).then_some(index);
         }
         if is_clause_start_pronoun(&word)
-            || cue_verb(&word).is_some()
+            || (cue_verb(&word).is_some() && !follows_determiner(document, first, index))
             || AUXILIARIES.contains(&word.as_str())
             || word == "which"
         {

@@ -1151,23 +1151,32 @@ impl<'a> Resolver<'a> {
     /// people": members of the anonymous group described last (with that head, if named).
     fn group_member(&self, lower: &[String]) -> Option<String> {
         let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let (singular, head) = match words.as_slice() {
+        let (singular, head): (bool, Option<String>) = match words.as_slice() {
             ["another"] | ["one", "of", "them" | "those"] => (true, None),
             ["two" | "three" | "some" | "several" | "both" | "most", "of", "them" | "those"] => {
                 (false, None)
             }
-            ["one" | "another", "of", "the" | "those", head] => (true, Some(*head)),
+            ["one" | "another", "of", "the" | "those", head] => (true, Some(head.to_string())),
             ["two" | "three" | "four" | "some" | "several" | "both" | "most", "of", "the" | "those", head] => {
-                (false, Some(*head))
+                (false, Some(head.to_string()))
             }
-            ["the" | "those", head] if is_group_noun(head) => (false, Some(*head)),
+            ["the" | "those", head] if is_group_noun(head) => (false, Some(head.to_string())),
+            // "one of the people said ... that person said": a demonstrative singles out
+            // a member of the group named before, whose head is the plural.
+            ["that" | "this", "person"] => (true, Some("people".to_string())),
+            ["that" | "this", noun] if is_group_noun(&format!("{noun}s")) => {
+                (true, Some(format!("{noun}s")))
+            }
             _ => return None,
         };
-        let (_, description) = self
-            .groups
-            .iter()
-            .rev()
-            .find(|(group_head, _)| head.is_none_or(|head| group_head == head))?;
+        let (_, description) = self.groups.iter().rev().find(|(group_head, _)| {
+            head.as_ref().is_none_or(|head| {
+                // "one person familiar with the audit ... that person": a singular
+                // description registers its own head.
+                group_head == head
+                    || (singular && lower.len() == 2 && group_head == lower[1].as_str())
+            })
+        })?;
         Some(if singular {
             singular_group_description(description)
         } else {

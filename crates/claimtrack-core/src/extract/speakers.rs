@@ -141,9 +141,26 @@ fn noun_phrase_ending_at(
                 })
             })
     };
+    // "The report, whose title ...": a word the cue lexicon knows as a verb is a noun
+    // after a determiner.
+    // Participles ("a written answer") stay verbs.
+    let noun_after_determiner = |index: usize| {
+        index > floor
+            && index + 1 == end
+            && word_at(text, tokens, index).is_some_and(|word| {
+                !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
+            })
+            && word_at(text, tokens, index - 1).is_some_and(|word| {
+                with_lowercase(word, |lower| {
+                    matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+                })
+            })
+    };
     while first > floor
         && end - first < 10
-        && (is_noun_phrase_token(text, tokens[first - 1]) || role_takes_to(first - 1))
+        && (is_noun_phrase_token(text, tokens[first - 1])
+            || role_takes_to(first - 1)
+            || noun_after_determiner(first - 1))
     {
         first -= 1;
     }
@@ -533,7 +550,17 @@ fn relative_clause_ending_at(
     while first > floor && end - first < 24 {
         first -= 1;
         let token = tokens[first];
-        if token.is_punctuation(text, ',') {
+        // A comma against a quote mark sets off a quoted title inside the clause
+        // (`whose title, "Lessons Not Learned", reads like a verdict`); any other ends it.
+        let against_quote_mark = |index: usize| {
+            tokens
+                .get(index)
+                .is_some_and(|token| token.kind == TokenKind::QuoteMark)
+        };
+        if token.is_punctuation(text, ',')
+            && !against_quote_mark(first + 1)
+            && !(first > 0 && against_quote_mark(first - 1))
+        {
             return None;
         }
         // A plural possessive's apostrophe ("the Mill Street Residents' Association")
