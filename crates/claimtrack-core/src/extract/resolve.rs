@@ -978,6 +978,10 @@ impl<'a> Resolver<'a> {
         {
             core_from += 2;
         }
+        // "one of them" with no group named before: the number is the description's head.
+        if lower.get(core_from).is_some_and(|word| word == "of") {
+            core_from = 0;
+        }
         if core_from == lower.len() {
             return unknown_description(mention, self.text, role_text);
         }

@@ -656,12 +656,35 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                     "during" | "after" | "by" | "including" | "despite" | "following"
                 )
         });
+    // "took heat for his", "the impact it": a phrase of several words ending in a
+    // determiner or an object pronoun (not "one of them") has lost its noun.
+    let after_of = end - first > 1
+        && word_at(text, tokens, end - 2).is_some_and(|word| word.eq_ignore_ascii_case("of"));
     let ends_with_function_word = word_at(text, tokens, end - 1).is_some_and(|last| {
         with_lowercase(last, |lower| {
             PHRASE_PREPOSITIONS.contains(&lower)
                 || matches!(lower, "by" | "and" | "or" | "the" | "a" | "an")
+                || (end - first > 1
+                    && !after_of
+                    && matches!(
+                        lower,
+                        "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "it"
+                            | "him"
+                            | "them"
+                    ))
         })
     });
+    // "who in 2010 said": a year alone names nobody.
+    let only_numbers = tokens[first..end]
+        .iter()
+        .all(|token| token.kind != TokenKind::Word);
     let only_time_or_adverb = tokens[first..end]
         .iter()
         .filter(|token| token.is_word())
@@ -686,6 +709,24 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                             | "also"
                             | "still"
                             | "then"
+                            // Capitalised at a sentence's head, these are adverbs still.
+                            | "recently"
+                            | "similarly"
+                            | "finally"
+                            | "ultimately"
+                            | "separately"
+                            | "apparently"
+                            | "clearly"
+                            | "certainly"
+                            | "additionally"
+                            | "previously"
+                            | "currently"
+                            | "eventually"
+                            | "initially"
+                            | "notably"
+                            | "importantly"
+                            | "unfortunately"
+                            | "fortunately"
                     )
                     // "Tessaly", "Kelly": an "-ly" word in capitals may be a name.
                     || (lower.ends_with("ly")
@@ -694,6 +735,7 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
             })
         });
     !(opens_with_preposition
+        || only_numbers
         || ends_with_function_word
         || only_time_or_adverb
         || opens_with_gerund(text, tokens, first, end))

@@ -405,3 +405,18 @@ fn people_before_a_participle_and_its_object_are_the_speakers() {
                 speaker: Workers occupying the Eastgate depot (unknown) mention: "Workers occupying the Eastgate depot""#]],
     );
 }
+
+/// A sentence adverb in capitals ("Recently, however, it issued ...") and a phrase that
+/// ends in a determiner or an object pronoun ("took heat for his") name nobody; "one of
+/// them" still names a member of a group.
+#[test]
+fn sentence_adverbs_and_phrases_that_lost_their_noun_are_no_speakers() {
+    check(
+        "Grid sale\n\nTwo engineers familiar with the bid spoke to this newspaper. One of them said the buyer had never run a grid.\n\nRecently, however, it published a paper welcoming the sale and calling for a second interconnector.\n",
+        expect![[r#"
+            indirect "the buyer had never run a grid"
+                speaker: One of them (unknown) mention: "One of them"
+            indirect "a paper welcoming the sale and calling for a second interconnector"
+                speaker: none (unknown) mention: "it""#]],
+    );
+}
