@@ -533,10 +533,17 @@ fn direct_quote_with_cue(
             let cue = document.cues[cue_index];
             used_cues.insert(cue_index);
             let mut parts = quotation.parts.clone();
+            let mut kind = ClaimKind::Direct;
             // The interrupted quote: `"First," she said, "second."` is one claim.
             let mut resume = speaker_end.max(cue.end_token);
             resume = skip_adjuncts(document, resume, sentence_end.max(resume));
             if document.is_punctuation(resume, ',') || document.is_punctuation(resume, ':') {
+                // `"You know, I love Larry," he said, but "when it comes to ..."`: a
+                // conjunction may stand before the quote that goes on.
+                let conjunction =
+                    matches!(document.word(resume + 1).as_deref(), Some("but" | "and"))
+                        && document.quotation_opening_at(resume + 2).is_some();
+                let resume = if conjunction { resume + 1 } else { resume };
                 let next_index = document.quotation_opening_at(resume + 1).or_else(|| {
                     let next = quote_after_participle_phrase(document, resume + 1, sentence_end);
                     // The participle belongs to the attribution, not to a claim of its own.
@@ -549,14 +556,27 @@ fn direct_quote_with_cue(
                 });
                 if let Some(next_index) = next_index {
                     used_quotations.insert(next_index);
-                    parts.extend(document.quotations[next_index].parts.iter().copied());
+                    let next = &document.quotations[next_index];
+                    if conjunction {
+                        // The reporter's "but" joins the two quotes: the second part runs
+                        // from it through the closing mark, so the claim reads as written,
+                        // and words outside quote marks make it mixed.
+                        let end = next.close_token.map_or_else(
+                            || next.parts.last().map_or(0, |part| part.end),
+                            |close| document.tokens[close].span.end,
+                        );
+                        parts.push(ByteSpan::new(document.tokens[resume].span.start, end));
+                        kind = ClaimKind::Mixed;
+                    } else {
+                        parts.extend(next.parts.iter().copied());
+                    }
                 }
             }
             if speaker == SpeakerSource::Nobody {
                 confidence = 0.4;
             }
             return Some(ClaimDraft {
-                kind: ClaimKind::Direct,
+                kind,
                 parts,
                 cue: Some(cue),
                 speaker,

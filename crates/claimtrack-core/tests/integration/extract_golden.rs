@@ -714,3 +714,15 @@ fn issue_5_a_quoted_title_inside_a_relative_clause_keeps_the_speaker() {
                 speaker: police (organisation) mention: "The police" cue: said confidence: 0.71"#]],
     );
 }
+
+/// A quote that goes on after its attribution and a conjunction (`"...," he said, but
+/// "..."`) is one claim: the reporter's "but" stays in it, unquoted, so it is mixed.
+#[test]
+fn a_quote_resumed_after_but_is_one_claim() {
+    check(
+        "Harbour levy\n\n\"I like the harbour master,\" Okafor said, but \"when it comes to the levy, she has never listened to the fishermen.\"\n",
+        expect![[r#"
+            mixed "I like the harbour master, but \"when it comes to the levy, she has never listened to the fishermen.\""
+                speaker: Okafor (person) mention: "Okafor" cue: said confidence: 0.92"#]],
+    );
+}
