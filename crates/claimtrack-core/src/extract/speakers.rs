@@ -400,12 +400,6 @@ fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> u
     let previous_is = |options: &[&str]| {
         previous.is_some_and(|previous| with_lowercase(previous, |lower| options.contains(&lower)))
     };
-    let is_weekday = |word: &str| {
-        matches!(
-            word,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    };
     with_lowercase(word, |word| match word {
         "yesterday" | "today" | "tonight" => last,
         "night" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
@@ -413,7 +407,7 @@ fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> u
         {
             last - 1
         }
-        weekday if is_weekday(weekday) => {
+        weekday if WEEKDAYS.contains(&weekday) => {
             if previous_is(&["on", "last", "this"]) {
                 last - 1
             } else {
