@@ -631,25 +631,35 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
     if first >= end {
         return false;
     }
-    // "18 states", "20:55 - Jonah Whitcombe": a number may open a speaker's phrase.
+    // "18 states", "20:55 - Jonah Whitcombe": a number may open a speaker's phrase, but
+    // a year alone ("who in 2010 said") names nobody.
     let Some(first_word) = word_at(text, tokens, first) else {
-        return tokens[first].kind == TokenKind::Number;
+        return tokens[first].kind == TokenKind::Number
+            && tokens[first..end].iter().any(|token| token.is_word());
     };
-    // "At least one Democrat": a quantifier, not a place.
-    let quantifier = word_at(text, tokens, first + 1)
-        .filter(|_| first + 1 < end)
-        .is_some_and(|next| {
-            first_word.eq_ignore_ascii_case("at")
-                && (next.eq_ignore_ascii_case("least") || next.eq_ignore_ascii_case("most"))
-        });
-    let opens_with_preposition = !quantifier
-        && with_lowercase(first_word, |lower| {
+    // Asked of every claim's mention: each word is lower-cased once, on the stack, and
+    // the words after the first are read only when the first is a time or an adverb.
+    let (opens_with_preposition, first_is_time_or_adverb) = with_lowercase(first_word, |lower| {
+        (
             PHRASE_PREPOSITIONS.contains(&lower)
                 || matches!(
                     lower,
                     "during" | "after" | "by" | "including" | "despite" | "following"
-                )
-        });
+                ),
+            is_time_or_adverb(lower, first_word),
+        )
+    });
+    // "At least one Democrat": a quantifier, not a place.
+    let quantifier = opens_with_preposition
+        && first_word.eq_ignore_ascii_case("at")
+        && word_at(text, tokens, first + 1)
+            .filter(|_| first + 1 < end)
+            .is_some_and(|next| {
+                next.eq_ignore_ascii_case("least") || next.eq_ignore_ascii_case("most")
+            });
+    if opens_with_preposition && !quantifier {
+        return false;
+    }
     // "took heat for his", "the impact it": a phrase of several words ending in a
     // determiner or an object pronoun (not "one of them") has lost its noun.
     let after_of = end - first > 1
@@ -675,64 +685,63 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                     ))
         })
     });
-    // "who in 2010 said": a year alone names nobody.
-    let only_numbers = tokens[first..end]
-        .iter()
-        .all(|token| token.kind != TokenKind::Word);
-    let only_time_or_adverb = tokens[first..end]
-        .iter()
-        .filter(|token| token.is_word())
-        .all(|token| {
-            with_lowercase(token.text(text), |lower| {
-                is_time_word(lower)
-                    || matches!(
-                        lower,
-                        "last"
-                            | "this"
-                            | "perhaps"
-                            | "sometimes"
-                            | "now"
-                            | "often"
-                            | "worth"
-                            | "moreover"
-                            | "rather"
-                            | "instead"
-                            | "however"
-                            | "meanwhile"
-                            | "furthermore"
-                            | "also"
-                            | "still"
-                            | "then"
-                            // Capitalised at a sentence's head, these are adverbs still.
-                            | "recently"
-                            | "similarly"
-                            | "finally"
-                            | "ultimately"
-                            | "separately"
-                            | "apparently"
-                            | "clearly"
-                            | "certainly"
-                            | "additionally"
-                            | "previously"
-                            | "currently"
-                            | "eventually"
-                            | "initially"
-                            | "notably"
-                            | "importantly"
-                            | "unfortunately"
-                            | "fortunately"
-                    )
-                    // "Tessaly", "Kelly": an "-ly" word in capitals may be a name.
-                    || (lower.ends_with("ly")
-                        && lower.len() > 4
-                        && !starts_upper(token.text(text)))
-            })
-        });
-    !(opens_with_preposition
-        || only_numbers
-        || ends_with_function_word
-        || only_time_or_adverb
-        || opens_with_gerund(text, tokens, first, end))
+    if ends_with_function_word {
+        return false;
+    }
+    let only_time_or_adverb = first_is_time_or_adverb
+        && tokens[first + 1..end]
+            .iter()
+            .filter(|token| token.is_word())
+            .all(|token| {
+                let word = token.text(text);
+                with_lowercase(word, |lower| is_time_or_adverb(lower, word))
+            });
+    !only_time_or_adverb && !opens_with_gerund(text, tokens, first, end)
+}
+
+/// A word, given lower-cased and as written, that names a time or is an adverb: such
+/// words alone never name a speaker.
+fn is_time_or_adverb(lower: &str, word: &str) -> bool {
+    is_time_word(lower)
+        || matches!(
+            lower,
+            "last"
+                | "this"
+                | "perhaps"
+                | "sometimes"
+                | "now"
+                | "often"
+                | "worth"
+                | "moreover"
+                | "rather"
+                | "instead"
+                | "however"
+                | "meanwhile"
+                | "furthermore"
+                | "also"
+                | "still"
+                | "then"
+                // Capitalised at a sentence's head, these are adverbs still.
+                | "recently"
+                | "similarly"
+                | "finally"
+                | "ultimately"
+                | "separately"
+                | "apparently"
+                | "clearly"
+                | "certainly"
+                | "additionally"
+                | "previously"
+                | "currently"
+                | "eventually"
+                | "initially"
+                | "notably"
+                | "importantly"
+                | "unfortunately"
+                | "fortunately"
+        )
+        // "Tessaly", "Kelly": an "-ly" word in capitals may be a name.
+        || (lower.ends_with("ly") && lower.len() > 4 && !starts_upper(word))
 }
 
 /// "Having", "Claiming the criticism ...": a verb's "-ing" form, alone or before an
