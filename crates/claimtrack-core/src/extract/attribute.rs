@@ -1149,6 +1149,7 @@ fn reported_speech(
     };
     if let Some(start) = clause_start {
         let clause_end = clause_end_before_inverted_cue(document, start, content_end);
+        let clause_end = relative_clause_close(document, cue, sentence_first, start, clause_end);
         if words_between(document, start, clause_end) >= 3
             && (mention.is_some() || participle_of_previous)
         {
@@ -1248,6 +1249,37 @@ fn reported_speech(
         }
     }
     None
+}
+
+/// `The board, which in 2019 said the port would close, has changed its mind`: a cue inside
+/// a relative clause set off by commas reports only up to the comma that closes the
+/// clause; the sentence's own verb follows it.
+fn relative_clause_close(
+    document: &Document<'_>,
+    cue: &Cue,
+    sentence_first: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    let floor = cue.first_token.saturating_sub(6).max(sentence_first + 1);
+    let in_relative_clause = (floor..cue.first_token).any(|index| {
+        matches!(document.word(index).as_deref(), Some("who" | "which"))
+            && document.is_punctuation(index - 1, ',')
+    });
+    if !in_relative_clause {
+        return end;
+    }
+    (start + 1..end)
+        .find(|&index| {
+            document.is_punctuation(index, ',')
+                && !document.inside_quotation[index]
+                && document.word(index + 1).is_some_and(|word| {
+                    AUXILIARIES.contains(&&*word)
+                        || cue_verb(&word).is_some()
+                        || matches!(&*word, "now" | "still" | "also")
+                })
+        })
+        .unwrap_or(end)
 }
 
 /// Whether the words after `..., she said,` finish the clause the attribution broke into:
