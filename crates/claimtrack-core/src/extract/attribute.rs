@@ -2068,40 +2068,23 @@ fn that_after_phrase(
     None
 }
 
-/// `"...," DuVernay said, emphasizing why ...` and `urged Republicans to ... and
-/// criticized the party's ...`: a participle after a comma, or a verb after "and" (its
-/// auxiliaries and adverbs between), that the learned stage took for a cue without finding
-/// a source has no subject of its own. It speaks for the claim before it in its sentence,
-/// or, with none there, the subject of its sentence speaks ("Mr. McKinley is bearish ...
-/// and expects them to ..."). Runs after the learned stage, on drafts in text order, before
-/// confidence is computed (which weighs whether a claim has a speaker).
-pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
-    let text = document.text;
+/// The last word on each draft's speaker, after every stage that reads speakers (the rules
+/// and the learned stage) and before confidence is computed (which weighs whether a claim
+/// has a speaker). Drafts are in text order. Three questions, in this order: can the
+/// mention name anybody at all; is the cue a passive or "seems", whose subject is no
+/// speaker; and, for a cue left with no speaker, whom does its sentence make speak.
+pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
     for index in 0..drafts.len() {
         let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];
         let Some(cue) = draft.cue else {
             continue;
         };
-        // "Cruz has long said", "began by saying": whatever stage read the words before
-        // the cue, words that cannot name anybody give way to the clause's subject.
         if let SpeakerSource::Mention(mention) = &draft.speaker {
-            if mention.end_token <= cue.first_token
-                && !reads_as_speaker_phrase(
-                    text,
-                    document.tokens,
-                    mention.first_token,
-                    mention.end_token,
-                )
+            if let Some(replacement) =
+                replacement_for_a_mention_naming_nobody(document, &cue, mention)
             {
-                let (sentence_first, _) = document.sentence_bounds(cue.first_token);
-                let subject_first =
-                    skip_time_stamp_or_dateline(document, sentence_first, cue.first_token);
-                draft.speaker =
-                    clause_subject_before(text, document.tokens, subject_first, cue.first_token)
-                        .filter(|subject| subject.first_token != mention.first_token)
-                        .or_else(|| phrase_after_last_preposition(document, mention))
-                        .map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
+                draft.speaker = replacement;
             }
         }
         // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
@@ -2113,35 +2096,74 @@ pub(crate) fn speak_for_the_claim_before(document: &Document<'_>, drafts: &mut [
             }
             continue;
         }
-        if draft.speaker != SpeakerSource::Nobody {
-            continue;
-        }
-        let (sentence_first, _) = document.sentence_bounds(cue.first_token);
-        let verb_group_first =
-            skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
-        let Some(before) = verb_group_first
-            .checked_sub(1)
-            .filter(|&before| before > sentence_first)
-        else {
-            continue;
-        };
-        let cue_word = document.tokens[cue.first_token].text(text);
-        let participle = document.follows_comma(before + 1) && is_participle(cue_word);
-        let coordinated = matches!(document.word(before).as_deref(), Some("and" | "but"));
-        if same_sentence
-            && ((participle && verb_group_first == cue.first_token)
-                || (coordinated && cue_word.ends_with("ed")))
-        {
-            draft.speaker = SpeakerSource::SameAsPreviousInSentence;
-        } else if !same_sentence && (participle || coordinated) {
-            let subject_first = skip_time_stamp_or_dateline(document, sentence_first, before);
-            if let Some(subject) =
-                clause_subject_before(text, document.tokens, subject_first, before)
-            {
-                draft.speaker = SpeakerSource::Mention(subject);
+        if draft.speaker == SpeakerSource::Nobody {
+            if let Some(speaker) = speaker_of_a_sourceless_cue(document, &cue, same_sentence) {
+                draft.speaker = speaker;
             }
         }
     }
+}
+
+/// "Cruz has long said", "began by saying": whatever stage read the words before the
+/// cue, words that cannot name anybody give way to the clause's subject, then to the words
+/// after the mention's last preposition, then to nobody. `None` keeps the mention.
+fn replacement_for_a_mention_naming_nobody(
+    document: &Document<'_>,
+    cue: &Cue,
+    mention: &MentionCandidate,
+) -> Option<SpeakerSource> {
+    let text = document.text;
+    if mention.end_token > cue.first_token
+        || reads_as_speaker_phrase(
+            text,
+            document.tokens,
+            mention.first_token,
+            mention.end_token,
+        )
+    {
+        return None;
+    }
+    let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+    let subject_first = skip_time_stamp_or_dateline(document, sentence_first, cue.first_token);
+    Some(
+        clause_subject_before(text, document.tokens, subject_first, cue.first_token)
+            .filter(|subject| subject.first_token != mention.first_token)
+            .or_else(|| phrase_after_last_preposition(document, mention))
+            .map_or(SpeakerSource::Nobody, SpeakerSource::Mention),
+    )
+}
+
+/// `"...," DuVernay said, emphasizing why ...` and `urged Republicans to ... and
+/// criticized the party's ...`: a participle after a comma, or a verb after "and" (its
+/// auxiliaries and adverbs between), that a stage took for a cue without finding a source
+/// has no subject of its own. It speaks for the claim before it in its sentence, or, with
+/// none there, the subject of its sentence speaks ("Mr. McKinley is bearish ... and
+/// expects them to ..."). `None` leaves the draft with nobody.
+fn speaker_of_a_sourceless_cue(
+    document: &Document<'_>,
+    cue: &Cue,
+    same_sentence_as_previous: bool,
+) -> Option<SpeakerSource> {
+    let text = document.text;
+    let (sentence_first, _) = document.sentence_bounds(cue.first_token);
+    let verb_group_first =
+        skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
+    let before = verb_group_first
+        .checked_sub(1)
+        .filter(|&before| before > sentence_first)?;
+    let cue_word = document.tokens[cue.first_token].text(text);
+    let participle = document.follows_comma(before + 1) && is_participle(cue_word);
+    let coordinated = matches!(document.word(before).as_deref(), Some("and" | "but"));
+    if same_sentence_as_previous {
+        let speaks_for_previous = (participle && verb_group_first == cue.first_token)
+            || (coordinated && cue_word.ends_with("ed"));
+        return speaks_for_previous.then_some(SpeakerSource::SameAsPreviousInSentence);
+    }
+    if !(participle || coordinated) {
+        return None;
+    }
+    let subject_first = skip_time_stamp_or_dateline(document, sentence_first, before);
+    clause_subject_before(text, document.tokens, subject_first, before).map(SpeakerSource::Mention)
 }
 
 /// "meeting with the editorial board of the Washington Post Trump": the words after a

@@ -136,7 +136,7 @@ pub(crate) fn extract_with_evidence(
         }
     };
     let mut drafts = drafts;
-    attribute::speak_for_the_claim_before(&document, &mut drafts);
+    attribute::settle_speakers_after_tagging(&document, &mut drafts);
     // Reporters' questions go only now: before the tagger ran, they kept it from finding the
     // same words again through their cue.
     let questions = attribute::reporters_questions(&document, &drafts);
