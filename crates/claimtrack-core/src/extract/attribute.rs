@@ -2347,16 +2347,20 @@ pub fn is_title_or_name(document: &Document<'_>, quotation: &Quotation) -> bool 
     if before == "on" || NAMING_WORDS.contains(&&*before) {
         return true;
     }
-    let words: Vec<&str> = document.tokens[quotation.first_inner_token..quotation.end_inner_token]
-        .iter()
-        .filter(|token| token.is_word())
-        .map(|token| token.text(text))
-        .collect();
-    words.len() <= 6
-        && !words.is_empty()
-        && words.iter().all(|word| {
-            word.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*word, "of" | "the" | "and" | "in" | "on" | "a")
-        })
-        && words.len() >= 2
+    // Asked of every quotation: the words are counted and checked in one pass, with no
+    // list built.
+    let mut words = 0;
+    for token in &document.tokens[quotation.first_inner_token..quotation.end_inner_token] {
+        if !token.is_word() {
+            continue;
+        }
+        let word = token.text(text);
+        let title_word = word.chars().next().is_some_and(char::is_uppercase)
+            || matches!(word, "of" | "the" | "and" | "in" | "on" | "a");
+        words += 1;
+        if !title_word || words > 6 {
+            return false;
+        }
+    }
+    words >= 2
 }
