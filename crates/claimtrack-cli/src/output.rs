@@ -144,10 +144,13 @@ struct ArticleRow<'article> {
 }
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Standard output flushes at every line break when it is a terminal or a pipe; pretty
+    // JSON of a whole corpus is hundreds of thousands of lines, so it is buffered here and
+    // flushed once.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 
