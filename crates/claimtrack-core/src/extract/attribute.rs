@@ -8,8 +8,8 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_group_noun, is_organisation_noun, is_participle, is_role_noun, with_lowercase,
-    CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle, is_role_noun,
+    with_lowercase, CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -769,12 +769,8 @@ const ADJUNCT_PREPOSITIONS: &[&str] = &[
 /// "in a written answer": within two words after a determiner (and not before `floor`), a
 /// word the cue lexicon knows as a verb is a noun or an adjective of a phrase.
 fn follows_determiner(document: &Document<'_>, floor: usize, index: usize) -> bool {
-    (index.saturating_sub(2).max(floor)..index).any(|before| {
-        matches!(
-            document.word(before).as_deref(),
-            Some("a" | "an" | "the" | "its" | "his" | "her" | "their")
-        )
-    })
+    (index.saturating_sub(2).max(floor)..index)
+        .any(|before| document.word(before).as_deref().is_some_and(is_determiner))
 }
 
 fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usize {
@@ -837,9 +833,7 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                 // A determiner after the object's noun starts a new clause: "on
                 // Tuesday the plan ...".
                 if end > index + 1
-                    && next_word.as_deref().is_some_and(|w| {
-                        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
-                    })
+                    && next_word.as_deref().is_some_and(is_determiner)
                     && !matches!(
                         document.word(end - 1).as_deref(),
                         Some("of" | "for" | "with" | "to" | "at" | "in" | "on")

@@ -708,6 +708,13 @@ word_set_lookup!(
     CAPITALISED_FUNCTION_WORDS
 );
 
+/// An article or a possessive determiner, lower-cased: the words that open a noun phrase
+/// ("the report", "its answer"), after which a word the cue lexicon knows as a verb is a
+/// noun.
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+}
+
 /// A word without its possessive ending, straight or curly ("Keller's" -> "Keller").
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")

@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_group_noun, is_organisation_noun, is_role_noun, with_lowercase,
-    PackedWordTable, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun, is_role_noun,
+    with_lowercase, PackedWordTable, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -150,11 +150,8 @@ fn noun_phrase_ending_at(
             && word_at(text, tokens, index).is_some_and(|word| {
                 !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
             })
-            && word_at(text, tokens, index - 1).is_some_and(|word| {
-                with_lowercase(word, |lower| {
-                    matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
-                })
-            })
+            && word_at(text, tokens, index - 1)
+                .is_some_and(|word| with_lowercase(word, is_determiner))
     };
     while first > floor
         && end - first < 10
@@ -269,9 +266,8 @@ fn document_noun_after_determiner(
     }
     let opens_description = |at: usize| {
         let word = tokens[at].text(text);
-        with_lowercase(word, |lower| {
-            matches!(lower, "a" | "an" | "the" | "its" | "their" | "his" | "her")
-        }) || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
+        with_lowercase(word, is_determiner)
+            || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
     };
     // "the company's annual report": one lower-case adjective may stand between.
     opens_description(index - 1)
