@@ -1231,9 +1231,20 @@ fn reported_speech(
             {
                 let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
                 used_quotations.extend(quoted);
+                // The claim still runs from the clause's first word to its last, but its
+                // parts leave the attribution out, as an interrupted quote's do: the
+                // speaker's words are the two pieces around `, she said,`.
+                let parts = if interrupted {
+                    vec![
+                        span_of(document, clause_start, subject_first - 1),
+                        span_of(document, tail + 1, clause_end),
+                    ]
+                } else {
+                    vec![span_of(document, clause_start, clause_end)]
+                };
                 return Some(ClaimDraft {
                     kind,
-                    parts: vec![span_of(document, clause_start, clause_end)],
+                    parts,
                     cue: Some(*cue),
                     speaker: speaker_for(speaker),
                     sentence,
