@@ -86,8 +86,8 @@ fn curly_and_single_quotes_and_cue_before_quote() {
     check(
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
-            direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.92
+            mixed "Harbour plan ‘dead in the water’"
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.87
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 1.00
             direct "I have never seen a project collapse so quickly."
@@ -740,5 +740,27 @@ fn reported_speech_broken_by_its_attribution_leaves_it_out_of_the_parts() {
                 speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.96
             indirect "After the storm closed the pier last year the island went without fresh milk for a week"
                 speaker: residents (unknown) mention: "residents" cue: say confidence: 0.95"#]],
+    );
+}
+
+/// A quotation that finishes a clause the writer began (`The levy "will not survive the
+/// winter," Ruiz said`) reports the whole clause: the words before the quote are its
+/// subject, so the claim runs from them through the closing mark and is mixed. A quoted
+/// sentence that goes on after the attribution is more of the same claim. A quote that
+/// opens on a capital after an opener (`Asked about ..., "We ..."`) is a sentence of its
+/// own and stays direct.
+#[test]
+fn a_quoted_predicate_takes_the_writers_words_before_it() {
+    check(
+        "Tram fares \"will rise in spring\", council warns\n\nThe new harbour levy \"will not survive the winter,\" Treasurer Tomas Ruiz said on Monday. \"Nobody on this council wants it.\"\n\nStill, commuters \"want shorter journeys, not more studies,\" said Ada Brenner, the transport minister.\n\nAsked about the delay, \"We are doing everything we can,\" Brenner said.\n",
+        expect![[r#"
+            mixed "Tram fares \"will rise in spring\""
+                speaker: council (organisation) mention: "council" cue: warns confidence: 0.66
+            mixed "The new harbour levy \"will not survive the winter,\" \"Nobody on this council wants it.\""
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said date: 2026-03-02 confidence: 0.98
+            mixed "Still, commuters \"want shorter journeys, not more studies,\""
+                speaker: Ada Brenner (person) role: transport minister mention: "Ada Brenner" cue: said confidence: 0.97
+            direct "We are doing everything we can"
+                speaker: Ada Brenner (person) role: transport minister mention: "Brenner" cue: said confidence: 0.99"#]],
     );
 }
