@@ -86,8 +86,8 @@ fn curly_and_single_quotes_and_cue_before_quote() {
     check(
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
-            direct "dead in the water"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.88
+            mixed "Harbour plan ‘dead in the water’"
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.85
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 0.97
             direct "I have never seen a project collapse so quickly."
@@ -463,8 +463,8 @@ fn interrupted_reported_speech_and_time_stamps() {
     check(
         "Rates: live updates\n\nA central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years.\n\n11:40 \u{2014} The ridge road has now been closed to all traffic, the fire service said.\n\nKESTON, July 3 (Harbour Press Agency) - Two workers were hurt in an explosion at the refinery, the company said.\n",
         expect![[r#"
-            indirect "A central bank that looks pushed, the governor said, pays for it in higher borrowing costs for years"
-                speaker: governor (person) role: governor mention: "the governor" cue: said confidence: 0.77
+            indirect "A central bank that looks pushed pays for it in higher borrowing costs for years"
+                speaker: governor (person) role: governor mention: "the governor" cue: said confidence: 0.76
             indirect "The ridge road has now been closed to all traffic"
                 speaker: fire service (organisation) mention: "the fire service" cue: said confidence: 0.79
             indirect "Two workers were hurt in an explosion at the refinery"
@@ -622,8 +622,8 @@ fn issue_5_a_verb_with_an_object_after_an_opener_is_no_parenthesis() {
         expect![[r#"
             indirect "the dust had closed a playground"
                 speaker: residents (unknown) mention: "the residents" cue: saying confidence: 0.85
-            indirect "in recent days, neighbours say, the lorries have come at night"
-                speaker: neighbours (unknown) mention: "neighbours" cue: say confidence: 0.89"#]],
+            indirect "in recent days the lorries have come at night"
+                speaker: neighbours (unknown) mention: "neighbours" cue: say confidence: 0.87"#]],
     );
 }
 
@@ -724,5 +724,43 @@ fn a_quote_resumed_after_but_is_one_claim() {
         expect![[r#"
             mixed "I like the harbour master, but \"when it comes to the levy, she has never listened to the fishermen.\""
                 speaker: Okafor (person) mention: "Okafor" cue: said confidence: 0.88"#]],
+    );
+}
+
+/// Reported speech broken by its attribution (`The ferry, the mayor said, will run ...`)
+/// is one claim whose span runs over the interruption, as the development set draws it,
+/// while its parts leave the attribution out, as an interrupted quote's do: the speaker's
+/// words are the pieces on either side of `, the mayor said,`.
+#[test]
+fn reported_speech_broken_by_its_attribution_leaves_it_out_of_the_parts() {
+    check(
+        "Ferry timetable\n\nThe winter ferry, Mayor Ines Varga said, will run twice a day from November.\n\nAfter the storm closed the pier last year, residents say, the island went without fresh milk for a week.\n",
+        expect![[r#"
+            indirect "The winter ferry will run twice a day from November"
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.91
+            indirect "After the storm closed the pier last year the island went without fresh milk for a week"
+                speaker: residents (unknown) mention: "residents" cue: say confidence: 0.91"#]],
+    );
+}
+
+/// A quotation that finishes a clause the writer began (`The levy "will not survive the
+/// winter," Ruiz said`) reports the whole clause: the words before the quote are its
+/// subject, so the claim runs from them through the closing mark and is mixed. A quoted
+/// sentence that goes on after the attribution is more of the same claim. A quote that
+/// opens on a capital after an opener (`Asked about ..., "We ..."`) is a sentence of its
+/// own and stays direct.
+#[test]
+fn a_quoted_predicate_takes_the_writers_words_before_it() {
+    check(
+        "Tram fares \"will rise in spring\", council warns\n\nThe new harbour levy \"will not survive the winter,\" Treasurer Tomas Ruiz said on Monday. \"Nobody on this council wants it.\"\n\nStill, commuters \"want shorter journeys, not more studies,\" said Ada Brenner, the transport minister.\n\nAsked about the delay, \"We are doing everything we can,\" Brenner said.\n",
+        expect![[r#"
+            mixed "Tram fares \"will rise in spring\""
+                speaker: council (organisation) mention: "council" cue: warns confidence: 0.76
+            mixed "The new harbour levy \"will not survive the winter,\" \"Nobody on this council wants it.\""
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said date: 2026-03-02 confidence: 0.94
+            mixed "Still, commuters \"want shorter journeys, not more studies,\""
+                speaker: Ada Brenner (person) role: transport minister mention: "Ada Brenner" cue: said confidence: 0.92
+            direct "We are doing everything we can"
+                speaker: Ada Brenner (person) role: transport minister mention: "Brenner" cue: said confidence: 0.95"#]],
     );
 }
