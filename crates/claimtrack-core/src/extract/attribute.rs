@@ -1235,6 +1235,8 @@ fn reported_speech(
     if let Some(start) = clause_start {
         let clause_end = clause_end_before_inverted_cue(document, start, content_end);
         let clause_end = relative_clause_close(document, cue, sentence_first, start, clause_end);
+        let clause_end =
+            close_of_fronted_subordinate_clause(document, cue, sentence_first, start, clause_end);
         if words_between(document, start, clause_end) >= 3
             && (mention.is_some() || participle_of_previous)
         {
@@ -1376,6 +1378,66 @@ fn relative_clause_close(
                 })
         })
         .unwrap_or(end)
+}
+
+/// `After the mayor said the quay would reopen, the fishermen called off their protest`:
+/// a cue inside a subordinate clause that opens the sentence reports only up to the comma
+/// that closes that clause; the sentence's main clause follows it. A comma that opens a
+/// relative clause (`the levy, which ...,`) is inside the reported words, and so is the one
+/// that closes it.
+fn close_of_fronted_subordinate_clause(
+    document: &Document<'_>,
+    cue: &Cue,
+    sentence_first: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
+    let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
+        matches!(
+            &*word,
+            "after"
+                | "when"
+                | "whenever"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "while"
+                | "whereas"
+                | "if"
+                | "unless"
+                | "once"
+                | "before"
+                | "until"
+        )
+    });
+    // A comma between the conjunction and the cue closes the subordinate clause before the
+    // cue: the cue is then the main clause's.
+    if !opens_subordinate_clause
+        || (opener + 1..cue.first_token).any(|index| document.is_punctuation(index, ','))
+    {
+        return end;
+    }
+    let mut inside_relative_clause = false;
+    for index in start + 1..end {
+        if document.inside_quotation[index] || !document.is_punctuation(index, ',') {
+            continue;
+        }
+        if inside_relative_clause {
+            inside_relative_clause = false;
+            continue;
+        }
+        if matches!(
+            document.word(index + 1).as_deref(),
+            Some("which" | "who" | "whose" | "whom" | "where")
+        ) {
+            inside_relative_clause = true;
+            continue;
+        }
+        return index;
+    }
+    end
 }
 
 /// Whether the words after `..., she said,` finish the clause the attribution broke into:

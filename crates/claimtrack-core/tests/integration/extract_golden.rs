@@ -780,3 +780,19 @@ fn a_gap_inside_tagged_content_without_cue_or_speaker_is_closed() {
                 speaker: Varga (person) mention: "Varga" cue: thought confidence: 0.92"#]],
     );
 }
+
+/// A cue inside a subordinate clause that opens the sentence (`After the mayor said ...,
+/// the fishermen called off ...`) reports only up to the comma that closes that clause:
+/// what follows is the sentence's main clause, the writer's. A relative clause inside the
+/// reported words keeps its commas.
+#[test]
+fn a_cue_in_a_fronted_subordinate_clause_reports_up_to_its_closing_comma() {
+    check(
+        "Quay reopens\n\nAfter the mayor said that the quay would reopen in May, the fishermen called off their protest.\n\nWhen Treasurer Tomas Ruiz said the levy, which was introduced in 2019, would be scrapped, shipping firms welcomed the news.\n",
+        expect![[r#"
+            indirect "the quay would reopen in May"
+                speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.68
+            indirect "the levy, which was introduced in 2019, would be scrapped"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.92"#]],
+    );
+}
