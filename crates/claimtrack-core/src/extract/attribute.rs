@@ -346,6 +346,29 @@ fn with_running_quotes_joined(document: &Document<'_>, drafts: Vec<ClaimDraft>) 
         let first_paragraph = paragraph_of(draft.start());
         let last_paragraph = paragraph_of(draft.parts[draft.parts.len() - 1].start);
         let runs_over_paragraphs = last_paragraph > first_paragraph;
+        // `"It is a team for February," Wrenfield said, drawing laughter. "The future
+        // starts ..."`: a quoted sentence after a direct quote and its attribution goes on
+        // in that quote's voice, whatever hangs from the attribution in between (a
+        // participle, a relative clause about the speaker: claims of their own, or words
+        // the tagger may take for one).
+        let quote_only_sentence = draft.kind == ClaimKind::Direct
+            && draft.speaker == SpeakerSource::ContinuesPreviousClaim
+            && draft.cue.is_none()
+            && !runs_over_paragraphs;
+        let voice = joined
+            .iter()
+            .rposition(|earlier| earlier.kind == ClaimKind::Direct && earlier.cue.is_some())
+            .filter(|&position| {
+                let quote = &joined[position];
+                paragraph_of(quote.parts[quote.parts.len() - 1].start) == first_paragraph
+                    && joined[position + 1..]
+                        .iter()
+                        .all(|later| later.sentence == quote.sentence)
+            });
+        if let Some(position) = voice.filter(|_| quote_only_sentence) {
+            joined[position].parts.extend(draft.parts);
+            continue;
+        }
         if let Some(previous) = joined.last_mut() {
             let previous_paragraph = paragraph_of(previous.parts[previous.parts.len() - 1].start);
             let continues_previous = draft.kind == ClaimKind::Direct

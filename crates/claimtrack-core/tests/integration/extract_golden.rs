@@ -796,3 +796,19 @@ fn a_cue_in_a_fronted_subordinate_clause_reports_up_to_its_closing_comma() {
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.92"#]],
     );
 }
+
+/// A quoted sentence after a direct quote and its attribution goes on in that quote's
+/// voice, even when a claim hangs from the attribution in between (`"...," Varga said,
+/// noting that .... "..."`): the quote is one claim of two parts, and the participle's
+/// claim stays its own.
+#[test]
+fn a_quote_goes_on_after_a_participle_hanging_from_its_attribution() {
+    check(
+        "Council race\n\n\"We have come a long way since the spring,\" Mayor Ines Varga said, noting that the council had trailed in every poll. \"We will fight for every vote.\"\n",
+        expect![[r#"
+            direct "We have come a long way since the spring, We will fight for every vote."
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.97
+            indirect "the council had trailed in every poll"
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: noting confidence: 0.87"#]],
+    );
+}
