@@ -1258,8 +1258,6 @@ fn reported_speech(
     if let Some(start) = clause_start {
         let clause_end = clause_end_before_inverted_cue(document, start, content_end);
         let clause_end = relative_clause_close(document, cue, sentence_first, start, clause_end);
-        let clause_end =
-            close_of_fronted_subordinate_clause(document, cue, sentence_first, start, clause_end);
         if words_between(document, start, clause_end) >= 3
             && (mention.is_some() || participle_of_previous)
         {
@@ -1374,7 +1372,8 @@ fn reported_speech(
 
 /// `The board, which in 2019 said the port would close, has changed its mind`: a cue inside
 /// a relative clause set off by commas reports only up to the comma that closes the
-/// clause; the sentence's own verb follows it.
+/// clause; the sentence's own verb follows it. Outside a relative clause, the same holds
+/// for a subordinate clause that opens the sentence ([`close_of_fronted_subordinate_clause`]).
 fn relative_clause_close(
     document: &Document<'_>,
     cue: &Cue,
@@ -1388,7 +1387,7 @@ fn relative_clause_close(
             && document.is_punctuation(index - 1, ',')
     });
     if !in_relative_clause {
-        return end;
+        return close_of_fronted_subordinate_clause(document, cue, sentence_first, (start, end));
     }
     (start + 1..end)
         .find(|&index| {
@@ -1412,9 +1411,9 @@ fn close_of_fronted_subordinate_clause(
     document: &Document<'_>,
     cue: &Cue,
     sentence_first: usize,
-    start: usize,
-    end: usize,
+    clause: (usize, usize),
 ) -> usize {
+    let (start, end) = clause;
     let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
     let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
         matches!(
