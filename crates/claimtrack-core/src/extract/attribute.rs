@@ -748,15 +748,7 @@ fn cue_after_quote(
         // `said Ole Brandvold, an analyst at Kestrel Securities, "..."`: the role after
         // the name belongs to the attribution the quote resumes after.
         let speaker_end = speaker.as_ref().map_or(cue.end_token, |mention| {
-            let role_end = mention
-                .role
-                .filter(|role| role.start > mention.span.end)
-                .map_or(mention.end_token, |role| {
-                    document
-                        .tokens
-                        .partition_point(|token| token.span.start < role.end)
-                });
-            role_end.max(mention.end_token)
+            end_of_mention_and_role(document, mention)
         });
         let source = speaker.map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
         return Some((cue_index, source, speaker_end));
@@ -792,6 +784,20 @@ fn cue_after_quote(
         return None;
     }
     Some((cue_index, SpeakerSource::Mention(mention), cue.end_token))
+}
+
+/// The token after a mention and the role set off after it (`Keller, the finance
+/// minister`), if any.
+fn end_of_mention_and_role(document: &Document<'_>, mention: &MentionCandidate) -> usize {
+    let role_end = mention
+        .role
+        .filter(|role| role.start > mention.span.end)
+        .map_or(mention.end_token, |role| {
+            document
+                .tokens
+                .partition_point(|token| token.span.start < role.end)
+        });
+    role_end.max(mention.end_token)
 }
 
 /// `Keller said: "..."`, `Keller told reporters, "..."`, `Keller said "...`.
@@ -1286,13 +1292,26 @@ fn reported_speech(
         ),
     };
     if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
-        let tail_start = speaker.as_ref().map_or(cue.end_token, |mention| {
+        let tail_after = |start: usize| {
+            let tail = skip_adjuncts(document, start, content_end);
+            let ends_attribution = tail >= content_end
+                || document.is_punctuation(tail, ',')
+                || document.is_punctuation(tail, ';');
+            (tail, start, ends_attribution)
+        };
+        let after_name = tail_after(speaker.as_ref().map_or(cue.end_token, |mention| {
             mention.end_token.max(cue.end_token)
-        });
-        let tail = skip_adjuncts(document, tail_start, content_end);
-        let tail_ok = tail >= content_end
-            || document.is_punctuation(tail, ',')
-            || document.is_punctuation(tail, ';');
+        }));
+        // `..., said Ines Varga, executive director of the tenants' union.`: a role set off
+        // after the name is the attribution's too, when the attribution ends with it (a
+        // relative clause may take over from the role: `..., a lawyer who ...`).
+        let after_role = speaker
+            .as_ref()
+            .map(|mention| {
+                tail_after(end_of_mention_and_role(document, mention).max(cue.end_token))
+            })
+            .filter(|&(_, _, ends_attribution)| ends_attribution);
+        let (tail, tail_start, tail_ok) = after_role.unwrap_or(after_name);
         if tail_ok && speaker.is_some() {
             let clause_start =
                 skip_leading_connectives(document, sentence_first, subject_first - 1);

@@ -101,7 +101,7 @@ fn straight_opening_mark_closed_by_curly_mark() {
         "Union rejects offer\n\n\"This offer insults every nurse in the country,\u{201D} said Petra Lang, head of the nurses' union.\n",
         expect![[r#"
             direct "This offer insults every nurse in the country"
-                speaker: Petra Lang (person) mention: "Petra Lang" cue: said confidence: 0.96"#]],
+                speaker: Petra Lang (person) role: head of the nurses' union mention: "Petra Lang" cue: said confidence: 0.96"#]],
     );
 }
 
@@ -810,5 +810,21 @@ fn a_quote_goes_on_after_a_participle_hanging_from_its_attribution() {
                 speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.97
             indirect "the council had trailed in every poll"
                 speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: noting confidence: 0.87"#]],
+    );
+}
+
+/// A role set off after the speaker's name without an article (`said Ines Varga,
+/// executive director of the Harbour Tenants Union`) is the speaker's role and part of
+/// the attribution, not a resumed piece of the reported clause; a relative clause after
+/// the role (`a lawyer who ...`) leaves the attribution where it was.
+#[test]
+fn a_bare_role_after_an_inverted_speaker_is_no_content() {
+    check(
+        "Harbour levy\n\nThe levy is a tax on the poorest families in the town, said Ines Varga, executive director of the Harbour Tenants Union.\n\nThe quay needs new piles before the winter, said Tomas Ruiz, an engineer who has inspected it twice.\n",
+        expect![[r#"
+            indirect "The levy is a tax on the poorest families in the town"
+                speaker: Ines Varga (person) role: executive director of the Harbour Tenants Union mention: "Ines Varga" cue: said confidence: 0.91
+            indirect "The quay needs new piles before the winter"
+                speaker: Tomas Ruiz (person) mention: "Tomas Ruiz" cue: said confidence: 0.90"#]],
     );
 }
