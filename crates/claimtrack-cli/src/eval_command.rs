@@ -9,7 +9,8 @@ use anyhow::{bail, Context};
 use claimtrack_core::eval::brat::export_claims_brat;
 use claimtrack_core::eval::score::calibrate;
 use claimtrack_core::eval::{
-    check_floor, evaluate_directory, load_floor, render_text_report, EvalOptions, EvalReport,
+    check_floor, evaluate_directory, load_floor, render_text_report, EvalFloor, EvalOptions,
+    EvalReport,
 };
 use claimtrack_core::extract::confidence_scaling;
 use claimtrack_core::store::{ClaimFilter, Store};
@@ -39,6 +40,12 @@ pub struct EvalArguments {
     /// error of a two-fold fit by article on the articles each fold did not see.
     #[arg(long)]
     pub fit_confidence_scaling: bool,
+    /// Fit the confidence scaling on this set too (repeatable; implies
+    /// --fit-confidence-scaling): every set counts equally in the fit, and each one's
+    /// calibration error is printed. Give only sets the extractor may learn from (a
+    /// corpus's train split, never the split it is measured on).
+    #[arg(long, value_name = "DIR")]
+    pub fit_confidence_scaling_with: Vec<PathBuf>,
 }
 
 /// Scores the extractor on the directory, prints the report, and checks the floor.
@@ -53,13 +60,28 @@ pub fn run_eval(arguments: EvalArguments) -> anyhow::Result<ExitCode> {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         ListFormat::Text => print!("{}", render_text_report(&report)),
     }
-    if arguments.fit_confidence_scaling {
-        eprintln!("{}", describe_confidence_scaling_fit(&report));
+    if arguments.fit_confidence_scaling || !arguments.fit_confidence_scaling_with.is_empty() {
+        let mut fitted_sets = vec![(arguments.directory.clone(), report)];
+        for directory in &arguments.fit_confidence_scaling_with {
+            let other = evaluate_directory(directory, &options)
+                .with_context(|| format!("cannot score {}", directory.display()))?;
+            fitted_sets.push((directory.clone(), other));
+        }
+        eprintln!("{}", describe_confidence_scaling_fit(&fitted_sets));
+        let Some(floor) = floor else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        return floor_exit_code(&fitted_sets[0].1, &floor);
     }
     let Some(floor) = floor else {
         return Ok(ExitCode::SUCCESS);
     };
-    let shortfalls = check_floor(&report, &floor)?;
+    floor_exit_code(&report, &floor)
+}
+
+/// Prints each figure below its floor on its own line; failure if there was one.
+fn floor_exit_code(report: &EvalReport, floor: &EvalFloor) -> anyhow::Result<ExitCode> {
+    let shortfalls = check_floor(report, floor)?;
     for shortfall in &shortfalls {
         eprintln!("error: below floor: {shortfall}");
     }
@@ -70,56 +92,78 @@ pub fn run_eval(arguments: EvalArguments) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The fitted confidence scaling, composed with the one extraction already applies (the
-/// report's confidences are rescaled ones), and the two-fold calibration error.
-fn describe_confidence_scaling_fit(report: &EvalReport) -> String {
-    let outcomes: Vec<(f32, bool)> = report
-        .confidence_outcomes_by_article
-        .iter()
-        .flatten()
-        .copied()
-        .collect();
-    let (slope, intercept) = confidence_scaling::fit(&outcomes);
-    let composed_slope = slope * confidence_scaling::SLOPE;
-    let composed_intercept = slope * confidence_scaling::INTERCEPT + intercept;
-    let mut held_out = Vec::new();
-    for fold in 0..2 {
-        let (training, testing): (Vec<_>, Vec<_>) = report
+/// The confidence scaling fitted on every set at once (each counting equally), composed
+/// with the one extraction already applies (the reports' confidences are rescaled ones),
+/// and each set's calibration error after it, over all its claims and held out in a
+/// two-fold fit by article.
+fn describe_confidence_scaling_fit(sets: &[(PathBuf, EvalReport)]) -> String {
+    let outcomes_of = |report: &EvalReport, keep_article: &dyn Fn(usize) -> bool| {
+        report
             .confidence_outcomes_by_article
             .iter()
             .enumerate()
-            .partition(|(index, _)| index % 2 != fold);
-        let training: Vec<(f32, bool)> = training
-            .into_iter()
+            .filter(|(index, _)| keep_article(*index))
             .flat_map(|(_, outcomes)| outcomes.iter().copied())
-            .collect();
-        let (fold_slope, fold_intercept) = confidence_scaling::fit(&training);
-        held_out.extend(testing.into_iter().flat_map(|(_, outcomes)| {
-            outcomes.iter().map(move |&(confidence, right)| {
-                let rescaled = confidence_scaling::rescale_with(
-                    f64::from(confidence),
-                    fold_slope,
-                    fold_intercept,
-                );
+            .collect::<Vec<(f32, bool)>>()
+    };
+    let all_outcomes: Vec<Vec<(f32, bool)>> = sets
+        .iter()
+        .map(|(_, report)| outcomes_of(report, &|_| true))
+        .collect();
+    let fit_on = |outcomes: &[Vec<(f32, bool)>]| {
+        let borrowed: Vec<&[(f32, bool)]> = outcomes.iter().map(Vec::as_slice).collect();
+        confidence_scaling::fit_sets(&borrowed)
+    };
+    let (slope, intercept) = fit_on(&all_outcomes);
+    let rescaled_by = |outcomes: &[(f32, bool)], slope: f64, intercept: f64| {
+        outcomes
+            .iter()
+            .map(|&(confidence, right)| {
+                let rescaled =
+                    confidence_scaling::rescale_with(f64::from(confidence), slope, intercept);
                 (((rescaled * 100.0).round() / 100.0) as f32, right)
             })
-        }));
+            .collect::<Vec<_>>()
+    };
+    let mut held_out: Vec<Vec<(f32, bool)>> = vec![Vec::new(); sets.len()];
+    for fold in 0..2 {
+        let training: Vec<Vec<(f32, bool)>> = sets
+            .iter()
+            .map(|(_, report)| outcomes_of(report, &|index| index % 2 != fold))
+            .collect();
+        let (fold_slope, fold_intercept) = fit_on(&training);
+        for ((_, report), held_out) in sets.iter().zip(&mut held_out) {
+            let testing = outcomes_of(report, &|index| index % 2 == fold);
+            held_out.extend(rescaled_by(&testing, fold_slope, fold_intercept));
+        }
     }
     let error = |outcomes: &[(f32, bool)]| {
         calibrate(outcomes)
             .expected_calibration_error
             .map_or("-".to_string(), |error| format!("{error:.4}"))
     };
-    format!(
-        "confidence scaling fitted on {} claims: SLOPE = {composed_slope:.4}, INTERCEPT = \
-         {composed_intercept:.4} (composed with the current {} and {}); expected calibration \
-         error now {}, held out in a two-fold fit by article {}",
-        outcomes.len(),
+    let mut description = format!(
+        "confidence scaling fitted on {} claims in {} set(s): SLOPE = {:.4}, INTERCEPT = \
+         {:.4} (composed with the current {} and {})",
+        all_outcomes.iter().map(Vec::len).sum::<usize>(),
+        sets.len(),
+        slope * confidence_scaling::SLOPE,
+        slope * confidence_scaling::INTERCEPT + intercept,
         confidence_scaling::SLOPE,
         confidence_scaling::INTERCEPT,
-        error(&outcomes),
-        error(&held_out),
-    )
+    );
+    for (((directory, _), outcomes), held_out) in sets.iter().zip(&all_outcomes).zip(&held_out) {
+        description.push_str(&format!(
+            "\n  {}: {} claims, expected calibration error {} -> {}, held out in a two-fold \
+             fit by article {}",
+            directory.display(),
+            outcomes.len(),
+            error(outcomes),
+            error(&rescaled_by(outcomes, slope, intercept)),
+            error(held_out),
+        ));
+    }
+    description
 }
 
 /// The file formats `claimtrack export` writes.

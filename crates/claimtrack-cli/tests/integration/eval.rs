@@ -225,3 +225,53 @@ fn stored_claims_exported_as_brat_score_perfectly_against_extraction() {
         run.stderr
     );
 }
+
+#[test]
+fn confidence_scaling_fitted_on_two_sets_reports_each_set_by_name() {
+    let workspace = Workspace::new();
+    write_council_gold(&workspace, INDIRECT_WORDS);
+    // A second set in the other gold format: the same story exported as brat.
+    workspace.write("council.txt", COUNCIL_STORY.as_bytes());
+    workspace
+        .run(&["ingest", "council.txt", "--published", "2026-03-06"])
+        .ok();
+    workspace
+        .run(&["export", "--format", "brat", "--status", "all", "brat-out"])
+        .ok();
+
+    let run = workspace.run_raw(&[
+        "eval",
+        "gold",
+        "--published-from-gold",
+        "--fit-confidence-scaling-with",
+        "brat-out",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("confidence scaling fitted on 4 claims in 2 set(s): SLOPE = "),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("gold: 2 claims, expected calibration error "),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("brat-out: 2 claims, expected calibration error "),
+        "{}",
+        lines[2]
+    );
+
+    let run = workspace.run_raw(&[
+        "eval",
+        "gold",
+        "--fit-confidence-scaling-with",
+        "no-such-folder",
+    ]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("no-such-folder"), "{}", run.stderr);
+}

@@ -348,20 +348,69 @@ fn with_running_quotes_joined(document: &Document<'_>, drafts: Vec<ClaimDraft>) 
         let runs_over_paragraphs = last_paragraph > first_paragraph;
         if let Some(previous) = joined.last_mut() {
             let previous_paragraph = paragraph_of(previous.parts[previous.parts.len() - 1].start);
-            if runs_over_paragraphs
-                && draft.kind == ClaimKind::Direct
-                && draft.speaker == SpeakerSource::ContinuesPreviousClaim
-                && previous.kind == ClaimKind::Direct
+            let continues_previous = draft.kind == ClaimKind::Direct
+                && draft.speaker == SpeakerSource::ContinuesPreviousClaim;
+            // `The levy "will not survive the winter," Ruiz said. "Nobody will pay it."`:
+            // a quoted sentence that goes on from a clause ending in a quotation is more of
+            // the same claim, as the next quoted sentence after a direct quote is (the
+            // tagger joins those, for direct quotes only).
+            // Only after an attribution that follows the quotation: in `She said the
+            // chief had called it "a priority". "I believed him."`, the new quote is hers,
+            // not more of the words she reported.
+            let goes_on_from_quoted_clause = previous.kind == ClaimKind::Mixed
+                && previous_paragraph == first_paragraph
+                && previous
+                    .cue
+                    .is_some_and(|cue| cue.span.start >= previous.parts[0].end)
+                && ends_with_closing_mark(document, previous);
+            if continues_previous
                 && previous.cue.is_some()
-                && previous_paragraph + 1 == first_paragraph
+                && ((runs_over_paragraphs
+                    && previous.kind == ClaimKind::Direct
+                    && previous_paragraph + 1 == first_paragraph)
+                    || goes_on_from_quoted_clause)
             {
-                previous.parts.extend(draft.parts);
+                if goes_on_from_quoted_clause {
+                    // A mixed claim shows its quotations with their marks.
+                    previous
+                        .parts
+                        .extend(draft.parts.iter().map(|part| with_marks(document, *part)));
+                } else {
+                    previous.parts.extend(draft.parts);
+                }
                 continue;
             }
         }
         joined.push(draft);
     }
     joined
+}
+
+/// A quotation's words with the marks around them, when `inner` is a whole quotation's.
+fn with_marks(document: &Document<'_>, inner: ByteSpan) -> ByteSpan {
+    document
+        .quotations
+        .iter()
+        .find(|quotation| quotation.parts == [inner])
+        .and_then(|quotation| {
+            let close = quotation.close_token?;
+            Some(ByteSpan::new(
+                document.tokens[quotation.open_token].span.start,
+                document.tokens[close].span.end,
+            ))
+        })
+        .unwrap_or(inner)
+}
+
+/// Whether a draft's last part ends with a closing quote mark (a mixed clause that ends in
+/// the speaker's own words).
+fn ends_with_closing_mark(document: &Document<'_>, draft: &ClaimDraft) -> bool {
+    let end = draft.parts[draft.parts.len() - 1].end;
+    document.quotations.iter().any(|quotation| {
+        quotation
+            .close_token
+            .is_some_and(|close| document.tokens[close].span.end == end)
+    })
 }
 
 /// Words naming the people who put questions at a news conference or an interview.
@@ -572,6 +621,16 @@ fn direct_quote_with_cue(
                     }
                 }
             }
+            // `The levy "will not survive the winter," Ruiz said`: the writer's words
+            // before a quoted predicate are its subject, and the claim is the whole clause,
+            // mixed.
+            if let Some(lead_in) = lead_in_before_quoted_predicate(document, quotation) {
+                parts[0] = ByteSpan::new(
+                    document.tokens[lead_in].span.start,
+                    document.tokens[close].span.end,
+                );
+                kind = ClaimKind::Mixed;
+            }
             if speaker == SpeakerSource::Nobody {
                 confidence = 0.4;
             }
@@ -598,6 +657,38 @@ fn direct_quote_with_cue(
         sentence: document.sentence_of_token[quotation.open_token],
         pattern_confidence: confidence,
     })
+}
+
+/// The first word of a clause the writer began before a quotation that finishes it (`The
+/// levy "will not survive the winter," Ruiz said`, `Still, voters "want shorter
+/// commutes," she said`): the quotation opens inside its sentence on a lower-case word,
+/// so it goes on with the words before it, which hold no cue and no other quotation.
+/// `None` when the quotation opens its sentence or a new one of its own (`Asked about
+/// it, "We will ...," she said`).
+fn lead_in_before_quoted_predicate(
+    document: &Document<'_>,
+    quotation: &Quotation,
+) -> Option<usize> {
+    let open = quotation.open_token;
+    let (sentence_first, _) = document.sentence_bounds(open);
+    if quotation.parts.len() != 1 || document.is_punctuation(open.checked_sub(1)?, ':') {
+        return None;
+    }
+    let first_inner = document.tokens.get(quotation.first_inner_token)?;
+    let opens_in_lower_case = first_inner.is_word()
+        && first_inner
+            .text(document.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    if !opens_in_lower_case {
+        return None;
+    }
+    let first = skip_time_stamp_or_dateline(document, sentence_first, open);
+    let plain_words = (first..open).all(|index| {
+        !document.inside_quotation[index] && document.tokens[index].kind != TokenKind::QuoteMark
+    }) && document.cues_starting_in(first, open).is_empty();
+    (plain_words && words_between(document, first, open) > 0).then_some(first)
 }
 
 /// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a
@@ -1231,9 +1322,20 @@ fn reported_speech(
             {
                 let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
                 used_quotations.extend(quoted);
+                // The claim still runs from the clause's first word to its last, but its
+                // parts leave the attribution out, as an interrupted quote's do: the
+                // speaker's words are the two pieces around `, she said,`.
+                let parts = if interrupted {
+                    vec![
+                        span_of(document, clause_start, subject_first - 1),
+                        span_of(document, tail + 1, clause_end),
+                    ]
+                } else {
+                    vec![span_of(document, clause_start, clause_end)]
+                };
                 return Some(ClaimDraft {
                     kind,
-                    parts: vec![span_of(document, clause_start, clause_end)],
+                    parts,
                     cue: Some(*cue),
                     speaker: speaker_for(speaker),
                     sentence,

@@ -265,7 +265,7 @@ fn an_appositive_of_two_roles_joined_by_and() {
                 speaker: Lena Moss (person) mention: "Lena Moss"
             direct "It is responsible, It does no harm."
                 speaker: Omar Reyes (person) mention: "Omar Reyes"
-            indirect "in recent days, aides to the mayor say, the budget has grown tighter"
+            indirect "in recent days the budget has grown tighter"
                 speaker: aides to the mayor (person) mention: "aides to the mayor""#]],
     );
 }
