@@ -4,7 +4,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::lexicon::{calendar_name, strip_possessive, with_lowercase, CalendarName};
+use super::lexicon::{
+    calendar_name, strip_possessive, with_lowercase, CalendarName, MONTHS, WEEKDAYS,
+};
 use super::segment::{Token, TokenKind};
 
 /// A date expression in the text, not yet resolved.
@@ -28,9 +30,12 @@ pub struct FoundDate {
     pub mention: DateMention,
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
-    let bare = strip_possessive(word);
-    match calendar_name(bare)? {
+fn month_of(word: &str) -> Option<u32> {
+    month_in(calendar_name(word.trim_end_matches('.')))
+}
+
+fn weekday_in(name: Option<CalendarName>) -> Option<Weekday> {
+    match name? {
         CalendarName::Weekday(position) => {
             Some(Weekday::try_from(position).expect("seven weekdays"))
         }
@@ -38,11 +43,29 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     }
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    match calendar_name(word.trim_end_matches('.'))? {
+fn month_in(name: Option<CalendarName>) -> Option<u32> {
+    match name? {
         CalendarName::Month(number) => Some(number),
         CalendarName::Weekday(_) => None,
     }
+}
+
+/// What `word` is as a weekday (read without a possessive "'s") and as a month (read
+/// without final periods), with one probe of the calendar table when both readings are
+/// the word itself, as they are for nearly every capitalised word (most are names, and
+/// in neither list).
+fn weekday_and_month_of(word: &str) -> (Option<Weekday>, Option<u32>) {
+    let weekday_reading = strip_possessive(word);
+    let month_reading = word.trim_end_matches('.');
+    let weekday_name = calendar_name(weekday_reading);
+    // Both readings are prefixes of `word`, and a word ending in "'s" does not end in a
+    // period: they have the same length only when neither dropped anything.
+    let month_name = if month_reading.len() == weekday_reading.len() {
+        weekday_name
+    } else {
+        calendar_name(month_reading)
+    };
+    (weekday_in(weekday_name), month_in(month_name))
 }
 
 /// Words before a weekday that make it a day the claim is about rather than the day it
@@ -77,16 +100,14 @@ pub fn find_dates(
                     with_lowercase(tokens[previous].text(text), |lower| lower == expected)
                 })
         };
-        // Weekdays and months start with one of these capitals and are short: other
-        // capitalised words (most names) need no lower-casing.
-        let capitalised = word.len() <= 12
-            && word.as_bytes().first().is_some_and(|first| {
-                matches!(
-                    first,
-                    b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
-                )
-            });
-        if let Some(weekday) = capitalised.then(|| weekday_of(word)).flatten() {
+        // Only a capitalised word with the first letter and the length of a weekday or a
+        // month is looked up: other capitalised words (most of them names) are not.
+        let (weekday, month) = if could_be_a_calendar_word(word.as_bytes()[0], word.len()) {
+            weekday_and_month_of(word)
+        } else {
+            (None, None)
+        };
+        if let Some(weekday) = weekday {
             // "next Monday", "since Sunday", "by Friday": a day the words are about, not
             // the day they were said.
             if NOT_THE_DAY_OF_SPEAKING.iter().any(|word| previous_is(word)) {
@@ -101,7 +122,7 @@ pub fn find_dates(
             });
             continue;
         }
-        if let Some(month) = capitalised.then(|| month_of(word)).flatten() {
+        if let Some(month) = month {
             if NOT_THE_DAY_OF_SPEAKING.iter().any(|word| previous_is(word)) {
                 continue;
             }
@@ -133,16 +154,9 @@ pub fn find_dates(
             });
             continue;
         }
-        // Every word of an article can pass here: the words below are five to nine
-        // letters long, so shorter and longer ones need no lower-casing.
-        // They also start with one of six letters, in either case; a word starting with
-        // anything else, a non-ASCII letter included, lower-cases to none of them.
-        if !(5..=9).contains(&word.len())
-            || !matches!(
-                word.as_bytes()[0] | 0x20,
-                b'y' | b't' | b'n' | b'm' | b'a' | b'e'
-            )
-        {
+        // Every word of an article can pass here: only a word with the first letter and
+        // the length of one of the words below needs lower-casing.
+        if !has_length_for_first_letter(DAY_WORD_LENGTHS, word.as_bytes()[0], word.len()) {
             continue;
         }
         let days_before_publication = with_lowercase(word, |lower| match lower {
@@ -162,34 +176,117 @@ pub fn find_dates(
     found
 }
 
+/// For each first letter of a word, in either case, the lengths in bytes a word starting
+/// with it may have to be one of a list of words: bit `n` of the letter's mask is set for
+/// length `n`. A word of another first letter or length cannot lower-case to any of them.
+/// Only ASCII capitals and the Kelvin sign (which becomes "k", two bytes shorter)
+/// lower-case to ASCII letters, so a word of the list with a "k" also has its length
+/// plus two for each "k" ("week" written with a Kelvin sign), and a non-ASCII first byte
+/// fits no letter.
+type LengthsByFirstLetter = [(u8, u16); 9];
+
+const fn lengths(of: &[usize]) -> u16 {
+    let mut mask = 0;
+    let mut index = 0;
+    while index < of.len() {
+        mask |= 1 << of[index];
+        index += 1;
+    }
+    mask
+}
+
+/// "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening".
+const DAY_WORD_LENGTHS: LengthsByFirstLetter = [
+    (b'y', lengths(&[9])),
+    (b't', lengths(&[5, 7])),
+    (b'n', lengths(&[5])),
+    (b'm', lengths(&[7])),
+    (b'a', lengths(&[9])),
+    (b'e', lengths(&[7])),
+    (0, 0),
+    (0, 0),
+    (0, 0),
+];
+
+/// "interview", "previously", "time", "week", "month", "year", "autumn", "spring",
+/// "summer", "winter", "weekend", "season", "newspaper" ("week" and "weekend" also two
+/// bytes longer, for a Kelvin sign).
+const TIME_SHIFT_WORD_LENGTHS: LengthsByFirstLetter = [
+    (b'i', lengths(&[9])),
+    (b'p', lengths(&[10])),
+    (b't', lengths(&[4])),
+    (b'w', lengths(&[4, 6, 7, 9])),
+    (b'm', lengths(&[5])),
+    (b'y', lengths(&[4])),
+    (b'a', lengths(&[6])),
+    (b's', lengths(&[6])),
+    (b'n', lengths(&[9])),
+];
+
+/// Whether a word whose first byte is `first` and whose length is `length` bytes can
+/// lower-case to one of the words `table` describes.
+#[inline(always)]
+fn has_length_for_first_letter(table: LengthsByFirstLetter, first: u8, length: usize) -> bool {
+    let letter = first | 0x20;
+    length < 16
+        && table
+            .iter()
+            .any(|&(entry, mask)| entry == letter && mask >> length & 1 == 1)
+}
+
 /// Whether a word token can be any of the words `find_dates` looks for, from its length
 /// and first byte alone (no slicing, no lower-casing): a weekday or month starts with
-/// one of ten capitals and has at most twelve bytes; "yesterday", "today", "tonight",
-/// "night", "morning", "afternoon" and "evening" have five to nine letters and start
-/// with one of six letters in either case, which no non-ASCII letter lower-cases to.
+/// one of ten capitals and has at most twelve bytes; the day words ("yesterday",
+/// "tonight", ...) by `DAY_WORD_LENGTHS`.
 fn could_be_a_date_word(text: &str, token: Token) -> bool {
     let length = token.span.end - token.span.start;
     let first = text.as_bytes()[token.span.start];
-    (length <= 12
-        && matches!(
-            first,
-            b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D'
-        ))
-        || ((5..=9).contains(&length)
-            && matches!(first | 0x20, b'y' | b't' | b'n' | b'm' | b'a' | b'e'))
+    could_be_a_calendar_word(first, length)
+        || has_length_for_first_letter(DAY_WORD_LENGTHS, first, length)
+}
+
+/// For each ASCII capital, the lengths in bytes a word starting with it may have and be
+/// read by `weekday_and_month_of` as a weekday (bare, or with a possessive "'s" of two
+/// or four bytes) or a month (bare, or an abbreviation with its period): bit `n` for
+/// length `n`. No weekday or month has a "k", so only ASCII capitals can lower-case to
+/// their letters (see `LengthsByFirstLetter`).
+const CALENDAR_WORD_LENGTHS: [u16; 26] = calendar_word_lengths();
+
+const fn calendar_word_lengths() -> [u16; 26] {
+    let mut masks = [0u16; 26];
+    let mut index = 0;
+    while index < WEEKDAYS.len() {
+        let day = WEEKDAYS[index].as_bytes();
+        let length = day.len();
+        masks[(day[0] - b'a') as usize] |= 1 << length | 1 << (length + 2) | 1 << (length + 4);
+        index += 1;
+    }
+    index = 0;
+    while index < MONTHS.len() {
+        let month = MONTHS[index].0.as_bytes();
+        let length = month.len();
+        masks[(month[0] - b'a') as usize] |= 1 << length | 1 << (length + 1);
+        index += 1;
+    }
+    masks
+}
+
+/// Whether a word with first byte `first` and `length` bytes can be a weekday or a
+/// month, as the date finder reads them (a capital, at most twelve bytes).
+#[inline(always)]
+fn could_be_a_calendar_word(first: u8, length: usize) -> bool {
+    first.is_ascii_uppercase()
+        && length <= 12
+        && CALENDAR_WORD_LENGTHS[usize::from(first - b'A')] >> length & 1 == 1
 }
 
 /// Whether a word token can be any of the words `find_time_shifts` looks for, from its
-/// length and first byte alone: the shift words have four to ten letters and start with
-/// one of nine letters in either case; a month starts with one of eight capitals.
+/// length and first byte alone: the shift words by `TIME_SHIFT_WORD_LENGTHS`; a month
+/// starts with one of eight capitals and has at most ten bytes.
 fn could_be_a_time_shift_word(text: &str, token: Token) -> bool {
     let length = token.span.end - token.span.start;
     let first = text.as_bytes()[token.span.start];
-    ((4..=10).contains(&length)
-        && matches!(
-            first | 0x20,
-            b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
-        ))
+    has_length_for_first_letter(TIME_SHIFT_WORD_LENGTHS, first, length)
         || (length <= 10 && matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'))
 }
 
@@ -280,22 +377,18 @@ pub fn find_time_shifts(
             continue;
         }
         let word = token.text(text);
-        // The words below are four to ten letters long and start with one of nine letters
-        // in either case; others need no lower-casing (no non-ASCII letter lower-cases to
-        // an ASCII one of these).
-        let is_shift = (4..=10).contains(&word.len())
-            && matches!(
-                word.as_bytes()[0] | 0x20,
-                b'i' | b'p' | b't' | b'w' | b'm' | b'y' | b'a' | b's' | b'n'
-            )
-            && with_lowercase(word, |lower| match lower {
-                "interview" | "previously" => true,
-                "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
-                "week" | "month" | "year" | "autumn" | "spring" | "summer" | "winter"
-                | "weekend" | "season" => word_is(previous, &["last", "earlier"]),
-                "newspaper" => word_is(previous, &["this"]),
-                _ => false,
-            });
+        // Only a word with the first letter and the length of one of the words below
+        // needs lower-casing.
+        let is_shift =
+            has_length_for_first_letter(TIME_SHIFT_WORD_LENGTHS, word.as_bytes()[0], word.len())
+                && with_lowercase(word, |lower| match lower {
+                    "interview" | "previously" => true,
+                    "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),
+                    "week" | "month" | "year" | "autumn" | "spring" | "summer" | "winter"
+                    | "weekend" | "season" => word_is(previous, &["last", "earlier"]),
+                    "newspaper" => word_is(previous, &["this"]),
+                    _ => false,
+                });
         // A month without a day number ("in March", "last June") is not a day.
         let is_month_alone = !is_shift
             && word.len() <= 10
@@ -305,11 +398,13 @@ pub fn find_time_shifts(
             && tokens
                 .get(index + 1)
                 .is_none_or(|next| next.kind != TokenKind::Number)
+            // Most capitalised words here are names: the month table turns them away
+            // before the word before them is lower-cased.
+            && month_of(word).is_some()
             && word_is(
                 previous,
                 &["in", "last", "early", "late", "mid", "since", "during"],
-            )
-            && month_of(word).is_some();
+            );
         if (is_shift || is_month_alone) && !describes_someone(tokens, text, first, index) {
             found.push(index);
         }

@@ -18,10 +18,15 @@ impl Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut eight = [0u8; 8];
-            eight[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(eight));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.write_u64(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        // The last one to seven bytes, zero-padded, read by two overlapping loads: a copy
+        // of a variable length into a buffer was a call to `memcpy` for every word.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(load_up_to_eight(rest));
         }
     }
 

@@ -9,6 +9,7 @@ mod given_names;
 mod words;
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use super::attribute::{ClaimDraft, SpeakerSource};
@@ -17,7 +18,7 @@ use super::lexicon::{
     is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
     DEMONYMS, WEEKDAYS,
 };
-use super::lexicon::{strip_possessive, PackedWordTable, WordTables};
+use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
@@ -34,14 +35,34 @@ pub struct Entity {
     pub kind: SpeakerType,
     pub role: Option<String>,
     gender: Option<Gender>,
-    /// Lower-cased name words; the last one is the surname for people.
+    /// Lower-cased name words; the last one is the surname for people. Set only through
+    /// `set_name_words`, which keeps `last_name_word_key` with them.
     name_words: Vec<String>,
+    /// `name_word_key` of the last name word (0 for none): the resolver's searches by
+    /// name compare it before any letters, since every entity a name can mean ends with
+    /// the same word.
+    last_name_word_key: u64,
     /// A person or body the article names only by title or description ("the transport
     /// minister", "the transport ministry"): a later, fuller description becomes its name.
     title_only: bool,
     /// For "Jazmine Rowe's former manager": the person whose manager this is, whom a
     /// "she" the manager's gender cannot settle more likely means.
     possessor: Option<usize>,
+}
+
+impl Entity {
+    fn set_name_words(&mut self, name_words: Vec<String>) {
+        self.last_name_word_key = name_word_key(name_words.last().map_or("", String::as_str));
+        self.name_words = name_words;
+    }
+}
+
+/// A hash of a lower-cased name word, to tell most other words from it in one
+/// comparison of integers (equal words always have equal keys).
+fn name_word_key(lower_word: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write(lower_word.as_bytes());
+    hasher.finish()
 }
 
 /// One resolved speaker for one draft.
@@ -356,8 +377,10 @@ impl<'a> Resolver<'a> {
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
         with_lowercase(surname, |lower| {
+            let key = name_word_key(lower);
             self.entities.iter().rposition(|entity| {
                 entity.kind == SpeakerType::Person
+                    && entity.last_name_word_key == key
                     && entity.name_words.last().is_some_and(|last| last == lower)
             })
         })
@@ -373,9 +396,14 @@ impl<'a> Resolver<'a> {
         // Most calls meet a known entity whose name says as much: the name's lower-cased
         // words are built only for a new entity or a fuller name, and the last word is
         // compared lower-cased on the stack.
-        let word_count = name.split_whitespace().count();
-        let last_word = name.split_whitespace().next_back().unwrap_or("");
+        let (word_count, last_word) = name
+            .split_whitespace()
+            .fold((0, ""), |(count, _), word| (count + 1, word));
         let existing = with_lowercase(last_word, |lower_last| {
+            // Every entity a name with words can meet ends with the same last word: the
+            // same name, the same surname, or a body whose name ends with this one. The
+            // other entities are passed over by their key alone.
+            let last_word_key = name_word_key(lower_last);
             let same_last_word = |entity: &Entity| {
                 word_count > 0
                     && entity
@@ -384,18 +412,19 @@ impl<'a> Resolver<'a> {
                         .is_some_and(|last| last == lower_last)
             };
             self.entities.iter().position(|entity| {
-                entity.canonical.eq_ignore_ascii_case(name)
-                    || (kind == SpeakerType::Person
-                        && entity.kind == SpeakerType::Person
-                        && word_count == 1
-                        && same_last_word(entity))
-                    || (kind == SpeakerType::Person
-                        && entity.kind == SpeakerType::Person
-                        && entity.name_words.len() == 1
-                        && same_last_word(entity))
-                    || (kind == SpeakerType::Organisation
-                        && entity.kind == SpeakerType::Organisation
-                        && ends_with_word_ignoring_case(&entity.canonical, name))
+                (word_count == 0 || entity.last_name_word_key == last_word_key)
+                    && (entity.canonical.eq_ignore_ascii_case(name)
+                        || (kind == SpeakerType::Person
+                            && entity.kind == SpeakerType::Person
+                            && word_count == 1
+                            && same_last_word(entity))
+                        || (kind == SpeakerType::Person
+                            && entity.kind == SpeakerType::Person
+                            && entity.name_words.len() == 1
+                            && same_last_word(entity))
+                        || (kind == SpeakerType::Organisation
+                            && entity.kind == SpeakerType::Organisation
+                            && ends_with_word_ignoring_case(&entity.canonical, name)))
             })
         });
         let lower_words =
@@ -405,19 +434,22 @@ impl<'a> Resolver<'a> {
             let entity = &mut self.entities[existing];
             if word_count > entity.name_words.len() && kind == entity.kind {
                 entity.canonical = name.to_string();
-                entity.name_words = lower_words();
+                entity.set_name_words(lower_words());
             }
             return existing;
         }
-        self.entities.push(Entity {
+        let mut entity = Entity {
             canonical: name.to_string(),
             kind,
             role,
             gender,
-            name_words: lower_words(),
+            name_words: Vec::new(),
+            last_name_word_key: 0,
             title_only: false,
             possessor: None,
-        });
+        };
+        entity.set_name_words(lower_words());
+        self.entities.push(entity);
         self.entities.len() - 1
     }
 
@@ -1512,10 +1544,12 @@ impl<'a> Resolver<'a> {
         if canonical.split_whitespace().count() > found.canonical.split_whitespace().count() {
             found.canonical = canonical.to_string();
             found.role = Some(canonical.to_string());
-            found.name_words = canonical
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect();
+            found.set_name_words(
+                canonical
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect(),
+            );
         }
     }
 

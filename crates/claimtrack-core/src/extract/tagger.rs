@@ -1194,6 +1194,28 @@ fn trim_run(
     (first, end)
 }
 
+/// The content runs, with a gap between two of them closed when it holds neither the cue
+/// nor a word of the source.
+fn runs_across_gaps(attribution: &TaggedAttribution) -> Vec<(usize, usize)> {
+    let site = attribution.site;
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for (first, end) in runs(attribution, CONTENT) {
+        if let Some(previous) = joined.last_mut() {
+            let gap = previous.1..first;
+            let holds_cue = gap.start < site.end_token && site.first_token < gap.end;
+            let holds_source = gap
+                .clone()
+                .any(|token| usize::from(attribution.labels[token - site.window_first]) == SOURCE);
+            if !holds_cue && !holds_source {
+                previous.1 = end;
+                continue;
+            }
+        }
+        joined.push((first, end));
+    }
+    joined
+}
+
 /// Builds a claim draft from one tagged attribution: content parts (a run that is
 /// exactly a quotation becomes the quotation's inner words), the kind from the quote
 /// marks in it, the cue, and the speaker.
@@ -1209,7 +1231,7 @@ fn draft_from_attribution(
     let mut quoted_runs = 0;
     let mut has_quotation = false;
     let mut run_count = 0;
-    for (index, (first, end)) in runs(attribution, CONTENT).into_iter().enumerate() {
+    for (index, (first, end)) in runs_across_gaps(attribution).into_iter().enumerate() {
         let (first, end) = trim_run(document, first, end, index == 0);
         let words = document.tokens[first..end]
             .iter()

@@ -764,3 +764,19 @@ fn a_quoted_predicate_takes_the_writers_words_before_it() {
                 speaker: Ada Brenner (person) role: transport minister mention: "Brenner" cue: said confidence: 0.96"#]],
     );
 }
+
+/// The learned tagger sometimes leaves a stretch inside a reported clause unlabelled (an
+/// aside after a dash, an appositive after its last noun) and labels the words after it
+/// as content again. What lies between two pieces of one content, holding neither the cue
+/// nor the speaker, is part of what was reported: the claim is one piece.
+#[test]
+fn a_gap_inside_tagged_content_without_cue_or_speaker_is_closed() {
+    check(
+        "Harbour race\n\nVarga wants to emerge as the natural candidate for the coastal towns \u{2014} and the main rival to the governing party in the north.\n\nVarga thought some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\"\n",
+        expect![[r#"
+            indirect "to emerge as the natural candidate for the coastal towns — and the main rival to the governing party in the north"
+                speaker: Varga (person) mention: "Varga" cue: wants confidence: 0.83
+            mixed "some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\""
+                speaker: Varga (person) mention: "Varga" cue: thought confidence: 0.92"#]],
+    );
+}
