@@ -153,7 +153,7 @@ fn indirect_speech_with_and_without_that() {
             indirect "The talks will resume next month"
                 speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.77
             indirect "about 40 vessels are affected"
-                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.88"#]],
+                speaker: European Commission (organisation) mention: "the Commission" cue: According to confidence: 0.89"#]],
     );
 }
 
@@ -163,7 +163,7 @@ fn titles_of_shows_and_scare_quotes_are_not_claims() {
         "Radio interview\n\nKeller said on \"Morning Edition\" that the deal was close.\n\nThe so-called \"bazooka\" fund has not been used. Critics call it a \"paper tiger\".\n\nShe appeared on \"Late Night Live\" last year.\n",
         expect![[r#"
             indirect "the deal was close"
-                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.77
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.78
             mixed "it a \"paper tiger\""
                 speaker: Critics (unknown) mention: "Critics" cue: call confidence: 0.82"#]],
     );
@@ -179,7 +179,7 @@ fn appositive_roles_and_inverted_cues() {
             direct "There is no plan B"
                 speaker: Maria Keller (person) role: German finance minister mention: "Keller" cue: said confidence: 0.94
             mixed "the talks had been \"constructive\""
-                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.91
+                speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Lukas Brandt" cue: said confidence: 0.92
             direct "We remain hopeful"
                 speaker: Lukas Brandt (person) role: Germany's foreign minister mention: "Brandt" cue: added confidence: 0.94"#]],
     );
@@ -191,11 +191,11 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
         "Summit ends\n\nPresident Anna Lind opened the summit in Oslo, where Finance Minister Maria Keller also spoke.\n\n\"We owe our voters results,\" the president said.\n\n\"Results are coming,\" the minister said.\n\nThe finance minister added that a deal was possible by June.\n",
         expect![[r#"
             direct "We owe our voters results"
-                speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.90
+                speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.91
             direct "Results are coming"
                 speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.89
             indirect "a deal was possible by June"
-                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.82"#]],
+                speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.83"#]],
     );
 }
 
@@ -207,7 +207,7 @@ fn pronouns_resolve_to_the_most_recent_compatible_speaker() {
             direct "The plan will fail"
                 speaker: Jonas Eck (person) role: opposition leader mention: "Mr. Jonas Eck" cue: said confidence: 0.94
             direct "It will work"
-                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.89
+                speaker: Maria Keller (person) mention: "she" cue: said confidence: 0.90
             direct "I have seen the numbers"
                 speaker: Jonas Eck (person) role: opposition leader mention: "he" cue: told confidence: 0.92"#]],
     );
@@ -223,7 +223,7 @@ fn quote_only_paragraph_continues_the_previous_speaker() {
             direct "Every week we lose money. Every week more farms close."
                 speaker: Lena Hof (person) mention: "farmer Lena Hof" confidence: 0.87
             indirect "it would meet the farmers' union on Monday"
-                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.85"#]],
+                speaker: agriculture ministry (organisation) mention: "The agriculture ministry" cue: said confidence: 0.86"#]],
     );
 }
 
@@ -237,9 +237,9 @@ fn organisations_and_countries_as_speakers() {
             direct "The sale strengthens a key ally"
                 speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.93
             mixed "the sale would \"destabilise the region\""
-                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.92
+                speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.93
             indirect "no export licence had been issued"
-                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.89"#]],
+                speaker: Commission (organisation) mention: "The Commission" cue: noted confidence: 0.90"#]],
     );
 }
 
@@ -279,11 +279,11 @@ fn cue_verbs_in_many_tenses_and_forms() {
             indirect "hospitals need more money"
                 speaker: health minister (person) role: health minister mention: "The health minister" cue: argued confidence: 0.82
             indirect "waiting lists were growing"
-                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.84
+                speaker: Doctors (unknown) mention: "Doctors" cue: insisted confidence: 0.85
             direct "We are at breaking point"
-                speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.78
+                speaker: nurse (person) role: nurse mention: "one nurse" cue: wrote confidence: 0.79
             indirect "any hospital would close"
-                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.81
+                speaker: health minister (person) role: health minister mention: "The minister" cue: denied confidence: 0.82
             indirect "the budget was secure"
                 speaker: health minister (person) role: health minister mention: "The minister" cue: saying confidence: 0.79
             mixed "\"winter will be worse\""
@@ -299,7 +299,7 @@ fn anonymous_sources_are_kept_as_descriptions() {
             indirect "the reshuffle would take place next week"
                 speaker: senior official (person) role: senior official mention: "A senior official" cue: said confidence: 0.73
             indirect "three ministers would leave"
-                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.84"#]],
+                speaker: People familiar with the matter (unknown) mention: "People familiar with the matter" cue: said confidence: 0.85"#]],
     );
 }
 
@@ -420,11 +420,11 @@ fn reported_clause_boundaries_around_listeners_and_writers_clauses() {
             indirect "the river had peaked at 6.8 meters"
                 speaker: city engineer (person) role: city engineer mention: "the city engineer" cue: said confidence: 0.84
             indirect "the scheme would start in May"
-                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.88
+                speaker: Ines Marsh (person) role: Mayor mention: "Marsh" cue: said date: 2026-03-03 confidence: 0.89
             indirect "it would go to court"
                 speaker: Chamber (unknown) mention: "The chamber" cue: said confidence: 0.61
             indirect "members would close for a day in protest"
-                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.90"#]],
+                speaker: Ravi Menon (person) role: its president mention: "Ravi Menon" cue: said confidence: 0.91"#]],
     );
 }
 
@@ -450,7 +450,7 @@ fn speakers_with_relative_clauses_and_appositives() {
             direct "Every time you say that, you give ammunition to the people who want to break up the banks."
                 speaker: Tester (person) mention: "Tester" cue: said confidence: 0.91
             indirect "the one percent excuse"
-                speaker: Tester (person) mention: "Tester" cue: referring confidence: 0.74
+                speaker: Tester (person) mention: "Tester" cue: referring confidence: 0.75
             direct "This is a gift to the boardroom"
                 speaker: Insurance Workers’ Union (organisation) mention: "the Insurance Workers’ Union" cue: said confidence: 0.96"#]],
     );
@@ -503,9 +503,9 @@ fn participle_after_a_non_speech_verb_speaks_for_the_subject() {
             indirect "the savings would be wiped out by the cost of clearing fly-tipping"
                 speaker: Fiona Braddock (person) role: Opposition councillor mention: "Opposition councillor Fiona Braddock" cue: saying confidence: 0.93
             mixed "the ground was \"falling to bits\""
-                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.91
+                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.92
             indirect "no decision had been made"
-                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.87"#]],
+                speaker: Deirdre Okafor (person) mention: "council leader Deirdre Okafor" cue: insisting date: 2026-03-05 confidence: 0.88"#]],
     );
 }
 
@@ -533,9 +533,9 @@ fn sample_article_shipped_with_the_desktop_app() {
             indirect "her party would back the ferries only if the contracts were published in full"
                 speaker: Marta Lindqvist (person) role: Opposition leader mention: "She" cue: told confidence: 0.87
             indirect "delays had become routine on the northern routes"
-                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.91
+                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.92
             indirect "passengers deserved a timetable they could trust"
-                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.91"#]],
+                speaker: Port Aldane Ferry Users' Association (organisation) mention: "The Port Aldane Ferry Users' Association" cue: said confidence: 0.92"#]],
     );
 }
 
@@ -601,13 +601,13 @@ fn manner_adverbs_before_that_belong_to_the_cue() {
         "Bank talks\n\nNadia Wojcik said privately afterwards that the deal was safe.\n\nTomas Menon said the mayor had told him privately last autumn that the charge would not go ahead.\n\nShe said family members were safe.\n",
         expect![[r#"
             indirect "the deal was safe"
-                speaker: Nadia Wojcik (person) mention: "Nadia Wojcik" cue: said confidence: 0.84
+                speaker: Nadia Wojcik (person) mention: "Nadia Wojcik" cue: said confidence: 0.85
             indirect "the mayor had told him privately last autumn that the charge would not go ahead"
                 speaker: Tomas Menon (person) mention: "Tomas Menon" cue: said confidence: 0.94
             indirect "the charge would not go ahead"
-                speaker: mayor (person) role: mayor mention: "the mayor" cue: told confidence: 0.70
+                speaker: mayor (person) role: mayor mention: "the mayor" cue: told confidence: 0.71
             indirect "family members were safe"
-                speaker: mayor (person) role: mayor mention: "She" cue: said confidence: 0.79"#]],
+                speaker: mayor (person) role: mayor mention: "She" cue: said confidence: 0.80"#]],
     );
 }
 
@@ -641,7 +641,7 @@ fn issue_5_a_participle_after_a_colon_quote_goes_on_from_its_attribution() {
             indirect "fuel costs had doubled since 2021"
                 speaker: Nordlys (organisation) mention: "the operator Nordlys" cue: adding confidence: 0.84
             direct "Nobody here believes that."
-                speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.88"#]],
+                speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.89"#]],
     );
 }
 
@@ -657,7 +657,7 @@ fn issue_5_a_title_in_capitals_is_no_quote_even_before_an_attribution() {
             indirect "the port had been built for coal, not for fish"
                 speaker: Varga (person) mention: "Ms. Varga" cue: argued confidence: 0.91
             direct "Nobody planned a fishing town"
-                speaker: Varga (person) mention: "she" cue: said confidence: 0.92"#]],
+                speaker: Varga (person) mention: "she" cue: said confidence: 0.93"#]],
     );
 }
 
@@ -688,7 +688,7 @@ fn a_reported_clause_ends_before_citing_and_a_joined_attribution() {
             indirect "the growth of cruise traffic since 2022"
                 speaker: Harbour analysts (unknown) mention: "Harbour analysts" cue: citing confidence: 0.85
             indirect "the board had moved too slowly on the plan"
-                speaker: Engel (person) mention: "Engel" cue: said confidence: 0.83
+                speaker: Engel (person) mention: "Engel" cue: said confidence: 0.84
             indirect "two of its members had only joined in May"
                 speaker: Engel (person) mention: "she" cue: noted confidence: 0.87"#]],
     );
@@ -705,13 +705,13 @@ fn issue_5_a_quoted_title_inside_a_relative_clause_keeps_the_speaker() {
         "Armoured vehicle audit\n\nThe report, whose title, \"Lessons Not Learned\", reads like a verdict, says the ministry changed the vehicle's design fourteen times.\n\nOne person familiar with the audit said the minister had read it in March. \"He knew everything by the spring,\" that person said.\n\nThe police said in a written answer that thefts had fallen.\n",
         expect![[r#"
             indirect "the ministry changed the vehicle's design fourteen times"
-                speaker: report (organisation) mention: "The report" cue: says confidence: 0.80
+                speaker: report (organisation) mention: "The report" cue: says confidence: 0.81
             indirect "the minister had read it in March"
                 speaker: person familiar with the audit (unknown) mention: "One person familiar with the audit" cue: said confidence: 0.86
             direct "He knew everything by the spring"
                 speaker: person familiar with the audit (unknown) mention: "that person" cue: said confidence: 0.91
             indirect "thefts had fallen"
-                speaker: police (organisation) mention: "The police" cue: said confidence: 0.81"#]],
+                speaker: police (organisation) mention: "The police" cue: said confidence: 0.82"#]],
     );
 }
 
@@ -755,7 +755,7 @@ fn a_quoted_predicate_takes_the_writers_words_before_it() {
         "Tram fares \"will rise in spring\", council warns\n\nThe new harbour levy \"will not survive the winter,\" Treasurer Tomas Ruiz said on Monday. \"Nobody on this council wants it.\"\n\nStill, commuters \"want shorter journeys, not more studies,\" said Ada Brenner, the transport minister.\n\nAsked about the delay, \"We are doing everything we can,\" Brenner said.\n",
         expect![[r#"
             mixed "Tram fares \"will rise in spring\""
-                speaker: council (organisation) mention: "council" cue: warns confidence: 0.79
+                speaker: council (organisation) mention: "council" cue: warns confidence: 0.80
             mixed "The new harbour levy \"will not survive the winter,\" \"Nobody on this council wants it.\""
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said date: 2026-03-02 confidence: 0.95
             mixed "Still, commuters \"want shorter journeys, not more studies,\""
@@ -775,7 +775,7 @@ fn a_gap_inside_tagged_content_without_cue_or_speaker_is_closed() {
         "Harbour race\n\nVarga wants to emerge as the natural candidate for the coastal towns \u{2014} and the main rival to the governing party in the north.\n\nVarga thought some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\"\n",
         expect![[r#"
             indirect "to emerge as the natural candidate for the coastal towns — and the main rival to the governing party in the north"
-                speaker: Varga (person) mention: "Varga" cue: wants confidence: 0.83
+                speaker: Varga (person) mention: "Varga" cue: wants confidence: 0.82
             mixed "some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\""
                 speaker: Varga (person) mention: "Varga" cue: thought confidence: 0.92"#]],
     );
