@@ -346,6 +346,29 @@ fn with_running_quotes_joined(document: &Document<'_>, drafts: Vec<ClaimDraft>) 
         let first_paragraph = paragraph_of(draft.start());
         let last_paragraph = paragraph_of(draft.parts[draft.parts.len() - 1].start);
         let runs_over_paragraphs = last_paragraph > first_paragraph;
+        // `"It is a team for February," Wrenfield said, drawing laughter. "The future
+        // starts ..."`: a quoted sentence after a direct quote and its attribution goes on
+        // in that quote's voice, whatever hangs from the attribution in between (a
+        // participle, a relative clause about the speaker: claims of their own, or words
+        // the tagger may take for one).
+        let quote_only_sentence = draft.kind == ClaimKind::Direct
+            && draft.speaker == SpeakerSource::ContinuesPreviousClaim
+            && draft.cue.is_none()
+            && !runs_over_paragraphs;
+        let voice = joined
+            .iter()
+            .rposition(|earlier| earlier.kind == ClaimKind::Direct && earlier.cue.is_some())
+            .filter(|&position| {
+                let quote = &joined[position];
+                paragraph_of(quote.parts[quote.parts.len() - 1].start) == first_paragraph
+                    && joined[position + 1..]
+                        .iter()
+                        .all(|later| later.sentence == quote.sentence)
+            });
+        if let Some(position) = voice.filter(|_| quote_only_sentence) {
+            joined[position].parts.extend(draft.parts);
+            continue;
+        }
         if let Some(previous) = joined.last_mut() {
             let previous_paragraph = paragraph_of(previous.parts[previous.parts.len() - 1].start);
             let continues_previous = draft.kind == ClaimKind::Direct
@@ -1349,7 +1372,8 @@ fn reported_speech(
 
 /// `The board, which in 2019 said the port would close, has changed its mind`: a cue inside
 /// a relative clause set off by commas reports only up to the comma that closes the
-/// clause; the sentence's own verb follows it.
+/// clause; the sentence's own verb follows it. Outside a relative clause, the same holds
+/// for a subordinate clause that opens the sentence ([`close_of_fronted_subordinate_clause`]).
 fn relative_clause_close(
     document: &Document<'_>,
     cue: &Cue,
@@ -1363,7 +1387,7 @@ fn relative_clause_close(
             && document.is_punctuation(index - 1, ',')
     });
     if !in_relative_clause {
-        return end;
+        return close_of_fronted_subordinate_clause(document, cue, sentence_first, (start, end));
     }
     (start + 1..end)
         .find(|&index| {
@@ -1376,6 +1400,66 @@ fn relative_clause_close(
                 })
         })
         .unwrap_or(end)
+}
+
+/// `After the mayor said the quay would reopen, the fishermen called off their protest`:
+/// a cue inside a subordinate clause that opens the sentence reports only up to the comma
+/// that closes that clause; the sentence's main clause follows it. A comma that opens a
+/// relative clause (`the levy, which ...,`) is inside the reported words, and so is the one
+/// that closes it.
+fn close_of_fronted_subordinate_clause(
+    document: &Document<'_>,
+    cue: &Cue,
+    sentence_first: usize,
+    clause: (usize, usize),
+) -> usize {
+    let (start, end) = clause;
+    let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
+    let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
+        matches!(
+            &*word,
+            "after"
+                | "when"
+                | "whenever"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "while"
+                | "whereas"
+                | "if"
+                | "unless"
+                | "once"
+                | "before"
+                | "until"
+        )
+    });
+    // A comma between the conjunction and the cue closes the subordinate clause before the
+    // cue: the cue is then the main clause's.
+    if !opens_subordinate_clause
+        || (opener + 1..cue.first_token).any(|index| document.is_punctuation(index, ','))
+    {
+        return end;
+    }
+    let mut inside_relative_clause = false;
+    for index in start + 1..end {
+        if document.inside_quotation[index] || !document.is_punctuation(index, ',') {
+            continue;
+        }
+        if inside_relative_clause {
+            inside_relative_clause = false;
+            continue;
+        }
+        if matches!(
+            document.word(index + 1).as_deref(),
+            Some("which" | "who" | "whose" | "whom" | "where")
+        ) {
+            inside_relative_clause = true;
+            continue;
+        }
+        return index;
+    }
+    end
 }
 
 /// Whether the words after `..., she said,` finish the clause the attribution broke into:

@@ -780,3 +780,35 @@ fn a_gap_inside_tagged_content_without_cue_or_speaker_is_closed() {
                 speaker: Varga (person) mention: "Varga" cue: thought confidence: 0.92"#]],
     );
 }
+
+/// A cue inside a subordinate clause that opens the sentence (`After the mayor said ...,
+/// the fishermen called off ...`) reports only up to the comma that closes that clause:
+/// what follows is the sentence's main clause, the writer's. A relative clause inside the
+/// reported words keeps its commas.
+#[test]
+fn a_cue_in_a_fronted_subordinate_clause_reports_up_to_its_closing_comma() {
+    check(
+        "Quay reopens\n\nAfter the mayor said that the quay would reopen in May, the fishermen called off their protest.\n\nWhen Treasurer Tomas Ruiz said the levy, which was introduced in 2019, would be scrapped, shipping firms welcomed the news.\n",
+        expect![[r#"
+            indirect "the quay would reopen in May"
+                speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.68
+            indirect "the levy, which was introduced in 2019, would be scrapped"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.92"#]],
+    );
+}
+
+/// A quoted sentence after a direct quote and its attribution goes on in that quote's
+/// voice, even when a claim hangs from the attribution in between (`"...," Varga said,
+/// noting that .... "..."`): the quote is one claim of two parts, and the participle's
+/// claim stays its own.
+#[test]
+fn a_quote_goes_on_after_a_participle_hanging_from_its_attribution() {
+    check(
+        "Council race\n\n\"We have come a long way since the spring,\" Mayor Ines Varga said, noting that the council had trailed in every poll. \"We will fight for every vote.\"\n",
+        expect![[r#"
+            direct "We have come a long way since the spring, We will fight for every vote."
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.97
+            indirect "the council had trailed in every poll"
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: noting confidence: 0.87"#]],
+    );
+}
