@@ -791,7 +791,7 @@ fn a_cue_in_a_fronted_subordinate_clause_reports_up_to_its_closing_comma() {
         "Quay reopens\n\nAfter the mayor said that the quay would reopen in May, the fishermen called off their protest.\n\nWhen Treasurer Tomas Ruiz said the levy, which was introduced in 2019, would be scrapped, shipping firms welcomed the news.\n",
         expect![[r#"
             indirect "the quay would reopen in May"
-                speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.68
+                speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.71
             indirect "the levy, which was introduced in 2019, would be scrapped"
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.92"#]],
     );
@@ -809,6 +809,6 @@ fn a_quote_goes_on_after_a_participle_hanging_from_its_attribution() {
             direct "We have come a long way since the spring, We will fight for every vote."
                 speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: said confidence: 0.97
             indirect "the council had trailed in every poll"
-                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: noting confidence: 0.87"#]],
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: noting confidence: 0.89"#]],
     );
 }
