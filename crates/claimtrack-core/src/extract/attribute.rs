@@ -672,9 +672,31 @@ fn direct_quote_with_cue(
     if quotation.close_token.is_none() {
         confidence -= 0.2;
     }
+    // `If the levy passes, Ruiz said, "the fishermen will move."`: the words before the
+    // attribution begin the clause the quotation finishes, one mixed claim in two parts.
+    let lead_in = match &speaker {
+        SpeakerSource::Mention(mention) => lead_in_before_interrupting_attribution(
+            document,
+            quotation,
+            mention_start_token(document, mention),
+        )
+        .zip(quotation.close_token)
+        .map(|(first, close)| (first, mention_start_token(document, mention) - 1, close)),
+        _ => None,
+    };
+    let (kind, parts) = match lead_in {
+        Some((first, comma, close)) => (
+            ClaimKind::Mixed,
+            vec![
+                span_of(document, first, comma),
+                span_of(document, quotation.open_token, close + 1),
+            ],
+        ),
+        None => (ClaimKind::Direct, quotation.parts.clone()),
+    };
     Some(ClaimDraft {
-        kind: ClaimKind::Direct,
-        parts: quotation.parts.clone(),
+        kind,
+        parts,
         cue: Some(document.cues[cue_index]),
         speaker,
         sentence: document.sentence_of_token[quotation.open_token],
@@ -692,6 +714,37 @@ fn lead_in_before_quoted_predicate(
     document: &Document<'_>,
     quotation: &Quotation,
 ) -> Option<usize> {
+    lead_in_finished_by_quote(document, quotation, quotation.open_token)
+}
+
+/// `An early winter, he said, "could be the end of the old quay."`: the writer's words
+/// before an attribution that interrupts them, finished by the quotation after it. The
+/// first word of those words, when the quotation opens on a lower-case word right after
+/// the attribution's comma and the words end with a comma before the speaker
+/// (`mention_first`).
+fn lead_in_before_interrupting_attribution(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    mention_first: usize,
+) -> Option<usize> {
+    let before_quote = quotation.open_token.checked_sub(1)?;
+    let comma_before_speaker = mention_first.checked_sub(1)?;
+    if !document.is_punctuation(before_quote, ',')
+        || !document.is_punctuation(comma_before_speaker, ',')
+    {
+        return None;
+    }
+    lead_in_finished_by_quote(document, quotation, comma_before_speaker)
+}
+
+/// The first word of the plain words that open the quotation's sentence and run up to
+/// `end`, when the quotation, opening on a lower-case word, finishes the clause they
+/// begin: no cue and no other quotation among them.
+fn lead_in_finished_by_quote(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    end: usize,
+) -> Option<usize> {
     let open = quotation.open_token;
     let (sentence_first, _) = document.sentence_bounds(open);
     if quotation.parts.len() != 1 || document.is_punctuation(open.checked_sub(1)?, ':') {
@@ -707,11 +760,11 @@ fn lead_in_before_quoted_predicate(
     if !opens_in_lower_case {
         return None;
     }
-    let first = skip_time_stamp_or_dateline(document, sentence_first, open);
-    let plain_words = (first..open).all(|index| {
+    let first = skip_time_stamp_or_dateline(document, sentence_first, end);
+    let plain_words = (first..end).all(|index| {
         !document.inside_quotation[index] && document.tokens[index].kind != TokenKind::QuoteMark
-    }) && document.cues_starting_in(first, open).is_empty();
-    (plain_words && words_between(document, first, open) > 0).then_some(first)
+    }) && document.cues_starting_in(first, end).is_empty();
+    (plain_words && words_between(document, first, end) > 0).then_some(first)
 }
 
 /// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a

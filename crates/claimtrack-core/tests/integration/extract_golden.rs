@@ -828,3 +828,20 @@ fn a_bare_role_after_an_inverted_speaker_is_no_content() {
                 speaker: Tomas Ruiz (person) mention: "Tomas Ruiz" cue: said confidence: 0.91"#]],
     );
 }
+
+/// The writer's words before an attribution that interrupts them, finished by a quotation
+/// that opens on a lower-case word (`If the levy passes, Ruiz said, "the fishermen will
+/// move."`), are one mixed claim in two parts around the attribution. A quote that opens
+/// on a capital after its attribution (`"As mayor," Varga said, "I will ..."`) is an
+/// interrupted direct quote, as before.
+#[test]
+fn writers_words_finished_by_a_quote_after_the_attribution_are_one_claim() {
+    check(
+        "Quay repairs\n\nIf the levy passes, Treasurer Tomas Ruiz said, \"the fishermen will simply move to Kessel.\"\n\n\"As mayor,\" Ines Varga said, \"I will not sign a blank cheque for the harbour.\"\n",
+        expect![[r#"
+            mixed "If the levy passes \"the fishermen will simply move to Kessel.\""
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.94
+            direct "As mayor, I will not sign a blank cheque for the harbour."
+                speaker: Ines Varga (person) mention: "Ines Varga" cue: said confidence: 0.97"#]],
+    );
+}
