@@ -346,6 +346,29 @@ fn with_running_quotes_joined(document: &Document<'_>, drafts: Vec<ClaimDraft>) 
         let first_paragraph = paragraph_of(draft.start());
         let last_paragraph = paragraph_of(draft.parts[draft.parts.len() - 1].start);
         let runs_over_paragraphs = last_paragraph > first_paragraph;
+        // `"It is a team for February," Wrenfield said, drawing laughter. "The future
+        // starts ..."`: a quoted sentence after a direct quote and its attribution goes on
+        // in that quote's voice, whatever hangs from the attribution in between (a
+        // participle, a relative clause about the speaker: claims of their own, or words
+        // the tagger may take for one).
+        let quote_only_sentence = draft.kind == ClaimKind::Direct
+            && draft.speaker == SpeakerSource::ContinuesPreviousClaim
+            && draft.cue.is_none()
+            && !runs_over_paragraphs;
+        let voice = joined
+            .iter()
+            .rposition(|earlier| earlier.kind == ClaimKind::Direct && earlier.cue.is_some())
+            .filter(|&position| {
+                let quote = &joined[position];
+                paragraph_of(quote.parts[quote.parts.len() - 1].start) == first_paragraph
+                    && joined[position + 1..]
+                        .iter()
+                        .all(|later| later.sentence == quote.sentence)
+            });
+        if let Some(position) = voice.filter(|_| quote_only_sentence) {
+            joined[position].parts.extend(draft.parts);
+            continue;
+        }
         if let Some(previous) = joined.last_mut() {
             let previous_paragraph = paragraph_of(previous.parts[previous.parts.len() - 1].start);
             let continues_previous = draft.kind == ClaimKind::Direct
@@ -649,9 +672,31 @@ fn direct_quote_with_cue(
     if quotation.close_token.is_none() {
         confidence -= 0.2;
     }
+    // `If the levy passes, Ruiz said, "the fishermen will move."`: the words before the
+    // attribution begin the clause the quotation finishes, one mixed claim in two parts.
+    let lead_in = match &speaker {
+        SpeakerSource::Mention(mention) => lead_in_before_interrupting_attribution(
+            document,
+            quotation,
+            mention_start_token(document, mention),
+        )
+        .zip(quotation.close_token)
+        .map(|(first, close)| (first, mention_start_token(document, mention) - 1, close)),
+        _ => None,
+    };
+    let (kind, parts) = match lead_in {
+        Some((first, comma, close)) => (
+            ClaimKind::Mixed,
+            vec![
+                span_of(document, first, comma),
+                span_of(document, quotation.open_token, close + 1),
+            ],
+        ),
+        None => (ClaimKind::Direct, quotation.parts.clone()),
+    };
     Some(ClaimDraft {
-        kind: ClaimKind::Direct,
-        parts: quotation.parts.clone(),
+        kind,
+        parts,
         cue: Some(document.cues[cue_index]),
         speaker,
         sentence: document.sentence_of_token[quotation.open_token],
@@ -669,6 +714,37 @@ fn lead_in_before_quoted_predicate(
     document: &Document<'_>,
     quotation: &Quotation,
 ) -> Option<usize> {
+    lead_in_finished_by_quote(document, quotation, quotation.open_token)
+}
+
+/// `An early winter, he said, "could be the end of the old quay."`: the writer's words
+/// before an attribution that interrupts them, finished by the quotation after it. The
+/// first word of those words, when the quotation opens on a lower-case word right after
+/// the attribution's comma and the words end with a comma before the speaker
+/// (`mention_first`).
+fn lead_in_before_interrupting_attribution(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    mention_first: usize,
+) -> Option<usize> {
+    let before_quote = quotation.open_token.checked_sub(1)?;
+    let comma_before_speaker = mention_first.checked_sub(1)?;
+    if !document.is_punctuation(before_quote, ',')
+        || !document.is_punctuation(comma_before_speaker, ',')
+    {
+        return None;
+    }
+    lead_in_finished_by_quote(document, quotation, comma_before_speaker)
+}
+
+/// The first word of the plain words that open the quotation's sentence and run up to
+/// `end`, when the quotation, opening on a lower-case word, finishes the clause they
+/// begin: no cue and no other quotation among them.
+fn lead_in_finished_by_quote(
+    document: &Document<'_>,
+    quotation: &Quotation,
+    end: usize,
+) -> Option<usize> {
     let open = quotation.open_token;
     let (sentence_first, _) = document.sentence_bounds(open);
     if quotation.parts.len() != 1 || document.is_punctuation(open.checked_sub(1)?, ':') {
@@ -684,11 +760,11 @@ fn lead_in_before_quoted_predicate(
     if !opens_in_lower_case {
         return None;
     }
-    let first = skip_time_stamp_or_dateline(document, sentence_first, open);
-    let plain_words = (first..open).all(|index| {
+    let first = skip_time_stamp_or_dateline(document, sentence_first, end);
+    let plain_words = (first..end).all(|index| {
         !document.inside_quotation[index] && document.tokens[index].kind != TokenKind::QuoteMark
-    }) && document.cues_starting_in(first, open).is_empty();
-    (plain_words && words_between(document, first, open) > 0).then_some(first)
+    }) && document.cues_starting_in(first, end).is_empty();
+    (plain_words && words_between(document, first, end) > 0).then_some(first)
 }
 
 /// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a
@@ -725,15 +801,7 @@ fn cue_after_quote(
         // `said Ole Brandvold, an analyst at Kestrel Securities, "..."`: the role after
         // the name belongs to the attribution the quote resumes after.
         let speaker_end = speaker.as_ref().map_or(cue.end_token, |mention| {
-            let role_end = mention
-                .role
-                .filter(|role| role.start > mention.span.end)
-                .map_or(mention.end_token, |role| {
-                    document
-                        .tokens
-                        .partition_point(|token| token.span.start < role.end)
-                });
-            role_end.max(mention.end_token)
+            end_of_mention_and_role(document, mention)
         });
         let source = speaker.map_or(SpeakerSource::Nobody, SpeakerSource::Mention);
         return Some((cue_index, source, speaker_end));
@@ -769,6 +837,20 @@ fn cue_after_quote(
         return None;
     }
     Some((cue_index, SpeakerSource::Mention(mention), cue.end_token))
+}
+
+/// The token after a mention and the role set off after it (`Keller, the finance
+/// minister`), if any.
+fn end_of_mention_and_role(document: &Document<'_>, mention: &MentionCandidate) -> usize {
+    let role_end = mention
+        .role
+        .filter(|role| role.start > mention.span.end)
+        .map_or(mention.end_token, |role| {
+            document
+                .tokens
+                .partition_point(|token| token.span.start < role.end)
+        });
+    role_end.max(mention.end_token)
 }
 
 /// `Keller said: "..."`, `Keller told reporters, "..."`, `Keller said "...`.
@@ -1263,13 +1345,26 @@ fn reported_speech(
         ),
     };
     if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
-        let tail_start = speaker.as_ref().map_or(cue.end_token, |mention| {
+        let tail_after = |start: usize| {
+            let tail = skip_adjuncts(document, start, content_end);
+            let ends_attribution = tail >= content_end
+                || document.is_punctuation(tail, ',')
+                || document.is_punctuation(tail, ';');
+            (tail, start, ends_attribution)
+        };
+        let after_name = tail_after(speaker.as_ref().map_or(cue.end_token, |mention| {
             mention.end_token.max(cue.end_token)
-        });
-        let tail = skip_adjuncts(document, tail_start, content_end);
-        let tail_ok = tail >= content_end
-            || document.is_punctuation(tail, ',')
-            || document.is_punctuation(tail, ';');
+        }));
+        // `..., said Ines Varga, executive director of the tenants' union.`: a role set off
+        // after the name is the attribution's too, when the attribution ends with it (a
+        // relative clause may take over from the role: `..., a lawyer who ...`).
+        let after_role = speaker
+            .as_ref()
+            .map(|mention| {
+                tail_after(end_of_mention_and_role(document, mention).max(cue.end_token))
+            })
+            .filter(|&(_, _, ends_attribution)| ends_attribution);
+        let (tail, tail_start, tail_ok) = after_role.unwrap_or(after_name);
         if tail_ok && speaker.is_some() {
             let clause_start =
                 skip_leading_connectives(document, sentence_first, subject_first - 1);
@@ -1349,7 +1444,8 @@ fn reported_speech(
 
 /// `The board, which in 2019 said the port would close, has changed its mind`: a cue inside
 /// a relative clause set off by commas reports only up to the comma that closes the
-/// clause; the sentence's own verb follows it.
+/// clause; the sentence's own verb follows it. Outside a relative clause, the same holds
+/// for a subordinate clause that opens the sentence ([`close_of_fronted_subordinate_clause`]).
 fn relative_clause_close(
     document: &Document<'_>,
     cue: &Cue,
@@ -1363,7 +1459,7 @@ fn relative_clause_close(
             && document.is_punctuation(index - 1, ',')
     });
     if !in_relative_clause {
-        return end;
+        return close_of_fronted_subordinate_clause(document, cue, sentence_first, (start, end));
     }
     (start + 1..end)
         .find(|&index| {
@@ -1376,6 +1472,66 @@ fn relative_clause_close(
                 })
         })
         .unwrap_or(end)
+}
+
+/// `After the mayor said the quay would reopen, the fishermen called off their protest`:
+/// a cue inside a subordinate clause that opens the sentence reports only up to the comma
+/// that closes that clause; the sentence's main clause follows it. A comma that opens a
+/// relative clause (`the levy, which ...,`) is inside the reported words, and so is the one
+/// that closes it.
+fn close_of_fronted_subordinate_clause(
+    document: &Document<'_>,
+    cue: &Cue,
+    sentence_first: usize,
+    clause: (usize, usize),
+) -> usize {
+    let (start, end) = clause;
+    let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
+    let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
+        matches!(
+            &*word,
+            "after"
+                | "when"
+                | "whenever"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "while"
+                | "whereas"
+                | "if"
+                | "unless"
+                | "once"
+                | "before"
+                | "until"
+        )
+    });
+    // A comma between the conjunction and the cue closes the subordinate clause before the
+    // cue: the cue is then the main clause's.
+    if !opens_subordinate_clause
+        || (opener + 1..cue.first_token).any(|index| document.is_punctuation(index, ','))
+    {
+        return end;
+    }
+    let mut inside_relative_clause = false;
+    for index in start + 1..end {
+        if document.inside_quotation[index] || !document.is_punctuation(index, ',') {
+            continue;
+        }
+        if inside_relative_clause {
+            inside_relative_clause = false;
+            continue;
+        }
+        if matches!(
+            document.word(index + 1).as_deref(),
+            Some("which" | "who" | "whose" | "whom" | "where")
+        ) {
+            inside_relative_clause = true;
+            continue;
+        }
+        return index;
+    }
+    end
 }
 
 /// Whether the words after `..., she said,` finish the clause the attribution broke into:

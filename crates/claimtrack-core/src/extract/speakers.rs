@@ -972,10 +972,15 @@ fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) ->
         return None;
     }
     let first = end + 1;
-    let word = word_at(text, tokens, first)?.to_lowercase();
-    if !matches!(word.as_str(), "the" | "a" | "an")
-        && !word.ends_with("'s")
-        && !word.ends_with("\u{2019}s")
+    let word = word_at(text, tokens, first)?;
+    let lower = word.to_lowercase();
+    // `said Ines Varga, executive director of the tenants' union`: a role without an
+    // article, in lower case, is an appositive too.
+    let bare_role = word.chars().next().is_some_and(char::is_lowercase);
+    if !matches!(lower.as_str(), "the" | "a" | "an")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("\u{2019}s")
+        && !bare_role
     {
         return None;
     }
