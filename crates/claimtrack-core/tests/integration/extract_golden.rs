@@ -845,3 +845,17 @@ fn writers_words_finished_by_a_quote_after_the_attribution_are_one_claim() {
                 speaker: Ines Varga (person) mention: "Ines Varga" cue: said confidence: 0.97"#]],
     );
 }
+
+/// The "v." of a court case (`Roe v. Wade`) and a title after a hyphen (`then-Sen.`) do
+/// not end a sentence, so a reported clause runs on over them.
+#[test]
+fn case_names_and_hyphenated_titles_do_not_end_a_sentence() {
+    check(
+        "Court ruling\n\nThe mayor said the ruling in Harlow v. Keston should stand. Critics said then-Sen. Ines Varga had backed the levy in 2019.\n",
+        expect![[r#"
+            indirect "the ruling in Harlow v. Keston should stand"
+                speaker: mayor (person) role: mayor mention: "The mayor" cue: said confidence: 0.73
+            indirect "then-Sen. Ines Varga had backed the levy in 2019"
+                speaker: Critics (unknown) mention: "Critics" cue: said confidence: 0.88"#]],
+    );
+}
