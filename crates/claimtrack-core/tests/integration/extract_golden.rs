@@ -859,3 +859,18 @@ fn case_names_and_hyphenated_titles_do_not_end_a_sentence() {
                 speaker: Critics (unknown) mention: "Critics" cue: said confidence: 0.88"#]],
     );
 }
+
+/// The tagger tends to stop a content at the first comma of a list that ends its
+/// sentence (`via leaflets, radio spots and door-to-door visits`); the rest of the list,
+/// a few words joined by "and" or "or" with no verb, pronoun or cue, is taken in.
+#[test]
+fn a_tagged_content_takes_in_the_rest_of_a_list_ending_its_sentence() {
+    check(
+        "Harbour campaign\n\nThe port authority plans to reach voters via leaflets, radio spots and door-to-door visits.\n\nRuiz announced four new berths for the ferry, two cranes and a larger car park.\n",
+        expect![[r#"
+            indirect "to reach voters via leaflets, radio spots and door-to-door visits"
+                speaker: port authority (organisation) mention: "The port authority" cue: plans confidence: 0.82
+            indirect "four new berths for the ferry, two cranes and a larger car park"
+                speaker: Ruiz (person) mention: "Ruiz" cue: announced confidence: 0.86"#]],
+    );
+}
