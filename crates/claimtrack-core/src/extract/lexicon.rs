@@ -101,6 +101,19 @@ pub(crate) struct PackedWordTable<V: Copy> {
     long: HashMap<String, V, WordTables>,
     /// The longest entry's length in bytes: a longer ASCII word cannot be in the table.
     longest: usize,
+    /// For a table without entries outside the packed ones: per `first_letter_slot` of a
+    /// word's first byte, the lengths in bytes (bit `n` for `n` bytes) a word of up to 16
+    /// bytes may have and still be in the table. Most words are turned away by their
+    /// first letter and length before they are loaded, lower-cased and hashed.
+    lengths_by_first_letter: Option<[u32; 32]>,
+}
+
+/// Which of the 32 slots of `lengths_by_first_letter` a word's first byte reads: an
+/// ASCII letter and its capital share one, and anything that lower-cases to a byte
+/// reads that byte's slot (other bytes may share it, which only lets more words through).
+#[inline(always)]
+fn first_letter_slot(first_byte: u8) -> usize {
+    usize::from((first_byte | 0x20) & 31)
 }
 
 #[derive(Clone, Copy)]
@@ -121,6 +134,7 @@ impl<V: Copy> PackedWordTable<V> {
         let mut short = Vec::new();
         let mut long = HashMap::default();
         let mut longest = 0;
+        let mut lengths_by_first_letter = [0u32; 32];
         for (word, value) in entries {
             let word = word.as_ref();
             longest = longest.max(word.len());
@@ -128,6 +142,17 @@ impl<V: Copy> PackedWordTable<V> {
                 // A looked-up word is lower-cased first, so an entry with a capital letter
                 // could never be found: leaving it out keeps that so.
                 if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+                    // A word lower-cases to this entry if it has its letters in any case,
+                    // or a Kelvin sign (three bytes, first byte 0xE2) for any "k".
+                    let kelvin_signs = word.bytes().filter(|&byte| byte == b'k').count();
+                    let first = word.as_bytes().first().copied().unwrap_or(0);
+                    for extra in 0..=kelvin_signs {
+                        let length = (word.len() + 2 * extra).min(31);
+                        lengths_by_first_letter[first_letter_slot(first)] |= 1 << length;
+                        if first == b'k' {
+                            lengths_by_first_letter[first_letter_slot(0xE2)] |= 1 << length;
+                        }
+                    }
                     short.push(PackedEntry {
                         key: packed_lowercase(word.as_bytes()),
                         length: word.len(),
@@ -142,12 +167,16 @@ impl<V: Copy> PackedWordTable<V> {
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
+        // With entries outside the packed ones, a word's first byte and length say
+        // nothing about what it lower-cases to.
+        let lengths_by_first_letter = long.is_empty().then_some(lengths_by_first_letter);
         let mut table = PackedWordTable {
             tags: vec![0; 1 << bits].into_boxed_slice(),
             entries: vec![None; 1 << bits].into_boxed_slice(),
             shift: 64 - bits,
             long,
             longest,
+            lengths_by_first_letter,
         };
         for entry in short {
             let (mut index, tag) = table.slot_and_tag(entry.key);
@@ -207,6 +236,12 @@ impl<V: Copy> PackedWordTable<V> {
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         let bytes = word.as_bytes();
         if bytes.len() <= PACKED_WORD_BYTES {
+            if let Some(lengths) = &self.lengths_by_first_letter {
+                let first = bytes.first().copied().unwrap_or(0);
+                if lengths[first_letter_slot(first)] >> bytes.len() & 1 == 0 {
+                    return None;
+                }
+            }
             // The two loads cover every byte of a short word, so they also tell whether it
             // is ASCII, without a separate pass over it.
             let (low, high) = bytes.split_at(bytes.len().min(8));
@@ -218,6 +253,20 @@ impl<V: Copy> PackedWordTable<V> {
                 );
             }
         } else if word.len() > self.longest && word.is_ascii() {
+            return None;
+        }
+        self.get_lower_cased(word)
+    }
+
+    /// `get` for the few words that are not short ASCII, kept out of line so that the
+    /// lookup inlined at every call site stays small (it runs for nearly every token).
+    #[cold]
+    #[inline(never)]
+    fn get_lower_cased(&self, word: &str) -> Option<V> {
+        // Without entries outside the packed ones, a word here (non-ASCII, or longer than
+        // 16 bytes) is found only if it lower-cases to ASCII, and the Kelvin sign is the
+        // only non-ASCII character that does: "Trump’s" needs no lower-cased copy.
+        if self.long.is_empty() && !word.contains('\u{212A}') {
             return None;
         }
         with_lowercase(word, |lower| {
@@ -1622,6 +1671,9 @@ mod tests {
         assert!(!is_role_noun("minister\0") && !is_role_noun("ministe") && !is_role_noun(""));
         assert_eq!(cue_verb("said\0"), None);
         assert_eq!(cue_verb("sai"), None);
+        // A curly apostrophe keeps a word out of tables that hold only ASCII words.
+        assert_eq!(cue_verb("said\u{2019}"), None);
+        assert_eq!(cue_verb("SAYS\u{2019}S"), None);
         // The Kelvin sign lower-cases to an ASCII "k", as `str::to_lowercase` has it.
         assert_eq!(
             cue_verb("as\u{212A}ed"),
@@ -1631,6 +1683,25 @@ mod tests {
             for form in *forms {
                 assert_eq!(cue_verb(&form.to_uppercase()), Some((*lemma, *strength)));
             }
+        }
+    }
+
+    #[test]
+    fn turning_words_away_by_first_letter_and_length_keeps_every_entry_findable() {
+        let table = PackedWordTable::new(["keep", "take", "a", "kk"].map(|word| (word, ())));
+        for found in [
+            "keep",
+            "KEEP",
+            "\u{212A}EEP",
+            "ta\u{212A}e",
+            "\u{212A}\u{212A}",
+            "k\u{212A}",
+            "A",
+        ] {
+            assert_eq!(table.get(found), Some(()), "{found}");
+        }
+        for missing in ["kee", "keeps", "tak", "b", "", "\u{212A}", "keep\u{2019}"] {
+            assert_eq!(table.get(missing), None, "{missing}");
         }
     }
 
