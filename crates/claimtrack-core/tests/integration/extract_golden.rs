@@ -874,3 +874,19 @@ fn a_tagged_content_takes_in_the_rest_of_a_list_ending_its_sentence() {
                 speaker: Ruiz (person) mention: "Ruiz" cue: announced confidence: 0.86"#]],
     );
 }
+
+/// The subject of a passive or of a verb of seeming, which names no speaker (`The levy is
+/// expected to raise ...`, `the harbour master, who is expected to ...`), opens what is
+/// reported: the content is the subject and the words after the verb, the verb left out,
+/// and a relative pronoun stands for its antecedent as the written subject.
+#[test]
+fn the_subject_of_a_passive_cue_opens_its_content() {
+    check(
+        "Harbour levy\n\nThe new harbour levy is expected to raise four million euros a year for the quay.\n\nThe council will vote on Ines Varga, who is expected to replace the harbour master in June.\n",
+        expect![[r#"
+            indirect "The new harbour levy to raise four million euros a year for the quay"
+                speaker: none cue: expected confidence: 0.27
+            indirect "who to replace the harbour master in June"
+                speaker: none cue: expected confidence: 0.18"#]],
+    );
+}
