@@ -890,3 +890,16 @@ fn the_subject_of_a_passive_cue_opens_its_content() {
                 speaker: none cue: expected confidence: 0.18"#]],
     );
 }
+
+/// A cue inside a relative clause opened by ", which" (`the levy, which Ruiz said would
+/// raise four million`) reports a clause whose subject or object is the relative pronoun:
+/// "which" opens the content, the speaker and cue left out between its parts.
+#[test]
+fn a_relative_which_before_the_speaker_opens_the_reported_clause() {
+    check(
+        "Harbour levy\n\nThe council backed the harbour levy, which Treasurer Tomas Ruiz said would raise four million euros a year.\n",
+        expect![[r#"
+            indirect "which would raise four million euros a year"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.91"#]],
+    );
+}
