@@ -2342,9 +2342,15 @@ pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mu
         // "Mr. Quiros was accused of ...", "Her veto is expected to ...": the subject of
         // a passive or of "seems" is what the words are about, not who said them.
         if is_passive_or_raising_cue(document, &cue) {
-            if matches!(&draft.speaker, SpeakerSource::Mention(mention) if mention.end_token <= cue.first_token)
-            {
-                draft.speaker = SpeakerSource::Nobody;
+            if let SpeakerSource::Mention(mention) = &draft.speaker {
+                if mention.end_token <= cue.first_token {
+                    // "She appeared to step on her own momentum": what is said is about
+                    // the subject, which opens the content, the verb of seeming left out.
+                    if draft.kind != ClaimKind::Direct && draft.start() >= cue.span.end {
+                        draft.parts.insert(0, subject_part(document, mention));
+                    }
+                    draft.speaker = SpeakerSource::Nobody;
+                }
             }
             continue;
         }
@@ -2353,7 +2359,36 @@ pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mu
                 draft.speaker = speaker;
             }
         }
+        // `the wall, which he said Mexico would pay for`: the relative pronoun before the
+        // speaker stands in the reported clause, which it opens.
+        if let SpeakerSource::Mention(mention) = &draft.speaker {
+            let relative = mention.first_token.checked_sub(1).filter(|&which| {
+                which > 0
+                    && document.word(which).as_deref() == Some("which")
+                    && document.is_punctuation(which - 1, ',')
+            });
+            if let Some(which) = relative {
+                if draft.kind != ClaimKind::Direct && draft.start() >= cue.span.end {
+                    draft.parts.insert(0, document.tokens[which].span);
+                }
+            }
+        }
     }
+}
+
+/// The words of a subject that open a content: the relative pronoun alone when the
+/// mention runs from its antecedent through it (`delegates who are expected to ...`).
+fn subject_part(document: &Document<'_>, mention: &MentionCandidate) -> ByteSpan {
+    let last = mention.end_token - 1;
+    if mention.end_token > mention.first_token + 1
+        && matches!(
+            document.word(last).as_deref(),
+            Some("who" | "which" | "that")
+        )
+    {
+        return document.tokens[last].span;
+    }
+    mention.span
 }
 
 /// "Cruz has long said", "began by saying": whatever stage read the words before the

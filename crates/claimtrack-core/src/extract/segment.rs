@@ -120,7 +120,14 @@ pub fn is_abbreviation(word: &str) -> bool {
     }
     let mut characters = bare.chars();
     if let (Some(first), None) = (characters.next(), characters.next()) {
-        return first.is_uppercase();
+        // An initial, or the "v." of a court case (`Roe v. Wade`).
+        return first.is_uppercase() || first == 'v';
+    }
+    // `then-Sen. Barack Obama`, `ex-Gov. Ames`: a title after a hyphen is still a title.
+    if let Some((_, last)) = bare.rsplit_once('-') {
+        if !last.is_empty() && last.len() < bare.len() - 1 && is_abbreviation(last) {
+            return true;
+        }
     }
     // This runs at every period: one probe of a packed table (which ignores ASCII case)
     // instead of a scan of the list. Only an ASCII word can equal an entry ignoring ASCII

@@ -24,7 +24,7 @@ use super::features::{
     stem_key, word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
     LABEL_COUNT, OUTSIDE, SOURCE,
 };
-use super::lexicon::{cue_verb, CueStrength};
+use super::lexicon::{cue_verb, is_participle, CueStrength, AUXILIARIES};
 use super::segment::{tokens_starting_in, TokenKind};
 use super::speakers::{
     clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, subject_after,
@@ -1216,6 +1216,71 @@ fn runs_across_gaps(attribution: &TaggedAttribution) -> Vec<(usize, usize)> {
     joined
 }
 
+/// `... via mail, phone calls and digital ads.`: content that stops at a comma before the
+/// rest of a list ending its sentence (a few words joined by "and" or "or", with no verb,
+/// pronoun, cue or source among them) takes the rest of the list in. Returns the new end.
+fn list_tail_end(
+    document: &Document<'_>,
+    attribution: &TaggedAttribution,
+    end: usize,
+) -> Option<usize> {
+    const LONGEST_TAIL: usize = 12;
+    let text = document.text;
+    let site = attribution.site;
+    if end >= site.window_end || !document.tokens[end].is_punctuation(text, ',') {
+        return None;
+    }
+    let mut tail_end = site.window_end;
+    while tail_end > end + 1 && document.tokens[tail_end - 1].kind == TokenKind::Punctuation {
+        tail_end -= 1;
+    }
+    let tail = end + 1..tail_end;
+    if tail.is_empty()
+        || tail.len() > LONGEST_TAIL
+        || site.first_token < tail_end && tail.start < site.end_token
+    {
+        return None;
+    }
+    let mut joined = false;
+    for index in tail.clone() {
+        let token = document.tokens[index];
+        if usize::from(attribution.labels[index - site.window_first]) == SOURCE
+            || token.kind == TokenKind::QuoteMark
+        {
+            return None;
+        }
+        if !token.is_word() {
+            continue;
+        }
+        let word = token.text(text).to_lowercase();
+        joined |= matches!(word.as_str(), "and" | "or");
+        let verb_or_clause = AUXILIARIES.contains(&word.as_str())
+            || cue_verb(&word).is_some()
+            || matches!(
+                word.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "it"
+                    | "you"
+                    | "which"
+                    | "who"
+                    | "that"
+                    | "but"
+                    | "while"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "according"
+            );
+        if verb_or_clause || (index == tail.start && is_participle(&word)) {
+            return None;
+        }
+    }
+    joined.then_some(tail_end)
+}
+
 /// Builds a claim draft from one tagged attribution: content parts (a run that is
 /// exactly a quotation becomes the quotation's inner words), the kind from the quote
 /// marks in it, the cue, and the speaker.
@@ -1231,8 +1296,15 @@ fn draft_from_attribution(
     let mut quoted_runs = 0;
     let mut has_quotation = false;
     let mut run_count = 0;
-    for (index, (first, end)) in runs_across_gaps(attribution).into_iter().enumerate() {
+    let content_runs = runs_across_gaps(attribution);
+    let last_run = content_runs.len().saturating_sub(1);
+    for (index, (first, end)) in content_runs.into_iter().enumerate() {
         let (first, end) = trim_run(document, first, end, index == 0);
+        let end = if index == last_run {
+            list_tail_end(document, attribution, end).unwrap_or(end)
+        } else {
+            end
+        };
         let words = document.tokens[first..end]
             .iter()
             .filter(|token| token.is_word() || token.kind == TokenKind::Number)

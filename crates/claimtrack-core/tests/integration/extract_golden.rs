@@ -845,3 +845,61 @@ fn writers_words_finished_by_a_quote_after_the_attribution_are_one_claim() {
                 speaker: Ines Varga (person) mention: "Ines Varga" cue: said confidence: 0.97"#]],
     );
 }
+
+/// The "v." of a court case (`Roe v. Wade`) and a title after a hyphen (`then-Sen.`) do
+/// not end a sentence, so a reported clause runs on over them.
+#[test]
+fn case_names_and_hyphenated_titles_do_not_end_a_sentence() {
+    check(
+        "Court ruling\n\nThe mayor said the ruling in Harlow v. Keston should stand. Critics said then-Sen. Ines Varga had backed the levy in 2019.\n",
+        expect![[r#"
+            indirect "the ruling in Harlow v. Keston should stand"
+                speaker: mayor (person) role: mayor mention: "The mayor" cue: said confidence: 0.73
+            indirect "then-Sen. Ines Varga had backed the levy in 2019"
+                speaker: Critics (unknown) mention: "Critics" cue: said confidence: 0.88"#]],
+    );
+}
+
+/// The tagger tends to stop a content at the first comma of a list that ends its
+/// sentence (`via leaflets, radio spots and door-to-door visits`); the rest of the list,
+/// a few words joined by "and" or "or" with no verb, pronoun or cue, is taken in.
+#[test]
+fn a_tagged_content_takes_in_the_rest_of_a_list_ending_its_sentence() {
+    check(
+        "Harbour campaign\n\nThe port authority plans to reach voters via leaflets, radio spots and door-to-door visits.\n\nRuiz announced four new berths for the ferry, two cranes and a larger car park.\n",
+        expect![[r#"
+            indirect "to reach voters via leaflets, radio spots and door-to-door visits"
+                speaker: port authority (organisation) mention: "The port authority" cue: plans confidence: 0.82
+            indirect "four new berths for the ferry, two cranes and a larger car park"
+                speaker: Ruiz (person) mention: "Ruiz" cue: announced confidence: 0.86"#]],
+    );
+}
+
+/// The subject of a passive or of a verb of seeming, which names no speaker (`The levy is
+/// expected to raise ...`, `the harbour master, who is expected to ...`), opens what is
+/// reported: the content is the subject and the words after the verb, the verb left out,
+/// and a relative pronoun stands for its antecedent as the written subject.
+#[test]
+fn the_subject_of_a_passive_cue_opens_its_content() {
+    check(
+        "Harbour levy\n\nThe new harbour levy is expected to raise four million euros a year for the quay.\n\nThe council will vote on Ines Varga, who is expected to replace the harbour master in June.\n",
+        expect![[r#"
+            indirect "The new harbour levy to raise four million euros a year for the quay"
+                speaker: none cue: expected confidence: 0.27
+            indirect "who to replace the harbour master in June"
+                speaker: none cue: expected confidence: 0.18"#]],
+    );
+}
+
+/// A cue inside a relative clause opened by ", which" (`the levy, which Ruiz said would
+/// raise four million`) reports a clause whose subject or object is the relative pronoun:
+/// "which" opens the content, the speaker and cue left out between its parts.
+#[test]
+fn a_relative_which_before_the_speaker_opens_the_reported_clause() {
+    check(
+        "Harbour levy\n\nThe council backed the harbour levy, which Treasurer Tomas Ruiz said would raise four million euros a year.\n",
+        expect![[r#"
+            indirect "which would raise four million euros a year"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.91"#]],
+    );
+}

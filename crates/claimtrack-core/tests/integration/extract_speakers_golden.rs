@@ -352,7 +352,7 @@ fn passive_and_seeming_cues_have_no_speaker_in_their_subject() {
     check(
         "Port inquiry\n\nMr. Halloran was accused of moving harbour funds into a private account in 2024.\n\nMs. Ekwueme is convinced the money can still be recovered.\n\nLast week Halloran appeared to blame the auditors for the missing funds.\n",
         expect![[r#"
-            indirect "moving harbour funds into a private account in 2024"
+            indirect "Mr. Halloran moving harbour funds into a private account in 2024"
                 speaker: none (unknown) mention: none
             indirect "the money can still be recovered"
                 speaker: Ekwueme (person) mention: "Ms. Ekwueme"
