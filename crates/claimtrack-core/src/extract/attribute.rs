@@ -1392,8 +1392,35 @@ fn reported_speech(
                         | "privately"
                         | "publicly"
                         | "increasingly"
+                        | "like"
+                        | "unlike"
+                        | "for"
+                        | "with"
+                        | "without"
+                        | "despite"
+                        | "under"
+                        | "underneath"
+                        | "beyond"
+                        | "rather"
+                        | "instead"
                 )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            // `If the vote is close, the campaign said, it will ask for a recount`: a
+            // subordinate clause has a verb of its own and still only opens the sentence.
+            let subordinate_opener = document.word(clause_start).is_some_and(|word| {
+                matches!(
+                    &*word,
+                    "if" | "when"
+                        | "whenever"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "unless"
+                        | "once"
+                        | "while"
+                )
+            });
+            let opener_only = opener_only || subordinate_opener;
             // Only a bare attribution is a parenthesis after an opener: in "In March,
             // residents wrote to the council, saying ...", the verb has its own object
             // and a participle goes on from it (issue 5).

@@ -903,3 +903,19 @@ fn a_relative_which_before_the_speaker_opens_the_reported_clause() {
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.91"#]],
     );
 }
+
+/// An attribution that interrupts a sentence after a subordinate clause or a prepositional
+/// opener (`If the vote is close, the campaign said, it will ask ...`, `Like the old
+/// ferry, Ruiz said, the new one will ...`) breaks into one reported sentence: the claim is
+/// the opener and the main clause around the attribution, not the opener alone.
+#[test]
+fn an_attribution_after_a_subordinate_opener_interrupts_one_claim() {
+    check(
+        "Ferry vote\n\nIf the vote is close, the campaign said, it will ask for a recount.\n\nLike the old ferry, Treasurer Tomas Ruiz said, the new one will run at a loss for years.\n",
+        expect![[r#"
+            indirect "If the vote is close it will ask for a recount"
+                speaker: campaign (organisation) mention: "the campaign" cue: said confidence: 0.79
+            indirect "Like the old ferry the new one will run at a loss for years"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.92"#]],
+    );
+}
