@@ -416,7 +416,7 @@ fn sentence_adverbs_and_phrases_that_lost_their_noun_are_no_speakers() {
         expect![[r#"
             indirect "the buyer had never run a grid"
                 speaker: One of them (unknown) mention: "One of them"
-            indirect "the sale and calling for a second interconnector"
+            indirect "a paper welcoming the sale and calling for a second interconnector"
                 speaker: none (unknown) mention: "it""#]],
     );
 }
