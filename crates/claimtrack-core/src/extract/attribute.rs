@@ -1315,7 +1315,7 @@ fn reported_speech(
         }
     };
     if let Some(start) = clause_start {
-        let clause_end = clause_end_before_inverted_cue(document, start, content_end);
+        let clause_end = clause_end_before_inverted_cue(document, cue, start, content_end);
         let clause_end = relative_clause_close(document, cue, sentence_first, start, clause_end);
         if words_between(document, start, clause_end) >= 3
             && (mention.is_some() || participle_of_previous)
@@ -2179,7 +2179,12 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
 
 /// `said the plan is dead, a spokesman added.`: a forward clause stops where a later
 /// inverted attribution begins.
-fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: usize) -> usize {
+fn clause_end_before_inverted_cue(
+    document: &Document<'_>,
+    reporting_cue: &Cue,
+    start: usize,
+    end: usize,
+) -> usize {
     let end = clause_end_before_writers_clause(document, start, end);
     // `..., citing the strategic importance of ...`: what the speaker pointed to is no
     // part of what was said.
@@ -2199,7 +2204,9 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
         {
             return cue.first_token - 1;
         }
-        // `... before the recess, and said his ministry ...`: a coordinated cue too.
+        // `... before the recess, and said his ministry ...`: a coordinated cue too; but
+        // `says he would sit him down and tell him ...`: a bare verb after a reporting
+        // verb that is not bare is a verb of the reported clause.
         let before_cue =
             skip_auxiliaries_before(document.text, document.tokens, start, cue.first_token);
         if before_cue > start + 1
@@ -2207,6 +2214,7 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
                 document.word(before_cue - 1).as_deref(),
                 Some("and" | "but")
             )
+            && (!is_bare_verb(document, cue) || is_bare_verb(document, reporting_cue))
         {
             let and = before_cue - 1;
             return if document.is_punctuation(and - 1, ',') {
@@ -2249,6 +2257,15 @@ fn clause_end_before_inverted_cue(document: &Document<'_>, start: usize, end: us
         }
     }
     end
+}
+
+/// Whether a cue's verb stands in its bare form ("tell", as after "would" or "to"; also
+/// the plural present), which a reporting verb in the past or the third person cannot be
+/// coordinated with.
+fn is_bare_verb(document: &Document<'_>, cue: &Cue) -> bool {
+    document
+        .word(cue.first_token)
+        .is_some_and(|word| *word == *cue.lemma)
 }
 
 /// Where the writer takes the sentence back from the speaker: at a semicolon, or at a

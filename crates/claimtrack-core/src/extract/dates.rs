@@ -156,7 +156,7 @@ pub fn find_dates(
         }
         // Every word of an article can pass here: only a word with the first letter and
         // the length of one of the words below needs lower-casing.
-        if !has_length_for_first_letter(DAY_WORD_LENGTHS, word.as_bytes()[0], word.len()) {
+        if !has_length_for_first_letter(&DAY_WORD_LENGTHS, word.as_bytes()[0], word.len()) {
             continue;
         }
         let days_before_publication = with_lowercase(word, |lower| match lower {
@@ -181,57 +181,64 @@ pub fn find_dates(
 /// length `n`. A word of another first letter or length cannot lower-case to any of them.
 /// Only ASCII capitals and the Kelvin sign (which becomes "k", two bytes shorter)
 /// lower-case to ASCII letters, so a word of the list with a "k" also has its length
-/// plus two for each "k" ("week" written with a Kelvin sign), and a non-ASCII first byte
-/// fits no letter.
-type LengthsByFirstLetter = [(u8, u16); 9];
+/// plus two for each "k" ("week" written with a Kelvin sign). Indexed by
+/// `first_letter_slot`: only a question with a full test behind it may ask it.
+type LengthsByFirstLetter = [u16; 32];
 
-const fn lengths(of: &[usize]) -> u16 {
-    let mut mask = 0;
-    let mut index = 0;
-    while index < of.len() {
-        mask |= 1 << of[index];
-        index += 1;
+/// Which slot of a `LengthsByFirstLetter` a word's first byte reads: a letter and its
+/// capital share one (other bytes may share it too, which only lets more words through
+/// to the full test).
+#[inline(always)]
+fn first_letter_slot(first_byte: u8) -> usize {
+    usize::from((first_byte | 0x20) & 31)
+}
+
+/// The table for words given as their first letter and their possible lengths.
+const fn lengths_by_first_letter(words: &[(u8, &[usize])]) -> LengthsByFirstLetter {
+    let mut table = [0; 32];
+    let mut word = 0;
+    while word < words.len() {
+        let (letter, lengths) = words[word];
+        let mut index = 0;
+        while index < lengths.len() {
+            table[((letter | 0x20) & 31) as usize] |= 1 << lengths[index];
+            index += 1;
+        }
+        word += 1;
     }
-    mask
+    table
 }
 
 /// "yesterday", "today", "tonight", "night", "morning", "afternoon", "evening".
-const DAY_WORD_LENGTHS: LengthsByFirstLetter = [
-    (b'y', lengths(&[9])),
-    (b't', lengths(&[5, 7])),
-    (b'n', lengths(&[5])),
-    (b'm', lengths(&[7])),
-    (b'a', lengths(&[9])),
-    (b'e', lengths(&[7])),
-    (0, 0),
-    (0, 0),
-    (0, 0),
-];
+const DAY_WORD_LENGTHS: LengthsByFirstLetter = lengths_by_first_letter(&[
+    (b'y', &[9]),
+    (b't', &[5, 7]),
+    (b'n', &[5]),
+    (b'm', &[7]),
+    (b'a', &[9]),
+    (b'e', &[7]),
+]);
 
 /// "interview", "previously", "time", "week", "month", "year", "autumn", "spring",
 /// "summer", "winter", "weekend", "season", "newspaper" ("week" and "weekend" also two
 /// bytes longer, for a Kelvin sign).
-const TIME_SHIFT_WORD_LENGTHS: LengthsByFirstLetter = [
-    (b'i', lengths(&[9])),
-    (b'p', lengths(&[10])),
-    (b't', lengths(&[4])),
-    (b'w', lengths(&[4, 6, 7, 9])),
-    (b'm', lengths(&[5])),
-    (b'y', lengths(&[4])),
-    (b'a', lengths(&[6])),
-    (b's', lengths(&[6])),
-    (b'n', lengths(&[9])),
-];
+const TIME_SHIFT_WORD_LENGTHS: LengthsByFirstLetter = lengths_by_first_letter(&[
+    (b'i', &[9]),
+    (b'p', &[10]),
+    (b't', &[4]),
+    (b'w', &[4, 6, 7, 9]),
+    (b'm', &[5]),
+    (b'y', &[4]),
+    (b'a', &[6]),
+    (b's', &[6]),
+    (b'n', &[9]),
+]);
 
 /// Whether a word whose first byte is `first` and whose length is `length` bytes can
 /// lower-case to one of the words `table` describes.
 #[inline(always)]
-fn has_length_for_first_letter(table: LengthsByFirstLetter, first: u8, length: usize) -> bool {
-    let letter = first | 0x20;
-    length < 16
-        && table
-            .iter()
-            .any(|&(entry, mask)| entry == letter && mask >> length & 1 == 1)
+fn has_length_for_first_letter(table: &LengthsByFirstLetter, first: u8, length: usize) -> bool {
+    length < 16 && table[first_letter_slot(first)] >> length & 1 == 1
 }
 
 /// Whether a word token can be any of the words `find_dates` looks for, from its length
@@ -242,7 +249,7 @@ fn could_be_a_date_word(text: &str, token: Token) -> bool {
     let length = token.span.end - token.span.start;
     let first = text.as_bytes()[token.span.start];
     could_be_a_calendar_word(first, length)
-        || has_length_for_first_letter(DAY_WORD_LENGTHS, first, length)
+        || has_length_for_first_letter(&DAY_WORD_LENGTHS, first, length)
 }
 
 /// For each ASCII capital, the lengths in bytes a word starting with it may have and be
@@ -286,7 +293,7 @@ fn could_be_a_calendar_word(first: u8, length: usize) -> bool {
 fn could_be_a_time_shift_word(text: &str, token: Token) -> bool {
     let length = token.span.end - token.span.start;
     let first = text.as_bytes()[token.span.start];
-    has_length_for_first_letter(TIME_SHIFT_WORD_LENGTHS, first, length)
+    has_length_for_first_letter(&TIME_SHIFT_WORD_LENGTHS, first, length)
         || (length <= 10 && matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'))
 }
 
@@ -380,7 +387,7 @@ pub fn find_time_shifts(
         // Only a word with the first letter and the length of one of the words below
         // needs lower-casing.
         let is_shift =
-            has_length_for_first_letter(TIME_SHIFT_WORD_LENGTHS, word.as_bytes()[0], word.len())
+            has_length_for_first_letter(&TIME_SHIFT_WORD_LENGTHS, word.as_bytes()[0], word.len())
                 && with_lowercase(word, |lower| match lower {
                     "interview" | "previously" => true,
                     "time" => word_is(previous, &["the"]) && word_is(index.checked_sub(2), &["at"]),

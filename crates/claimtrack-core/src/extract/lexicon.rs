@@ -231,7 +231,9 @@ impl<V: Copy> PackedWordTable<V> {
         }
     }
 
-    /// The entry for `word` lower-cased as `str::to_lowercase` would.
+    /// The entry for `word` lower-cased as `str::to_lowercase` would. Only the test of
+    /// the first letter and length is inlined where the table is asked: most words end
+    /// there, and the rest of the lookup is one call.
     #[inline(always)]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         let bytes = word.as_bytes();
@@ -242,6 +244,15 @@ impl<V: Copy> PackedWordTable<V> {
                     return None;
                 }
             }
+        }
+        self.get_past_first_letter(word)
+    }
+
+    /// `get` for a word its first letter and length did not turn away.
+    #[inline(never)]
+    fn get_past_first_letter(&self, word: &str) -> Option<V> {
+        let bytes = word.as_bytes();
+        if bytes.len() <= PACKED_WORD_BYTES {
             // The two loads cover every byte of a short word, so they also tell whether it
             // is ASCII, without a separate pass over it.
             let (low, high) = bytes.split_at(bytes.len().min(8));
@@ -719,6 +730,7 @@ pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
 
 /// Looks `word` up in `list` ignoring case, through a hash set built once per list: the
 /// resolver asks these questions for every capitalised word of every article.
+#[inline]
 pub(crate) fn in_word_set(
     cache: &'static OnceLock<PackedWordTable<()>>,
     list: &'static [&'static str],

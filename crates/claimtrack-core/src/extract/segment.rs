@@ -232,6 +232,48 @@ fn ascii_letters_and_digits_mask(word: u64) -> u64 {
     (letter | digit) & ascii
 }
 
+/// What the tokeniser asks of a character first: white space separates tokens, a letter
+/// starts a word, an ASCII digit a number, and anything else is a token of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharacterClass {
+    WhiteSpace,
+    Letter,
+    Digit,
+    Other,
+}
+
+impl CharacterClass {
+    fn of(character: char) -> CharacterClass {
+        if character.is_whitespace() {
+            CharacterClass::WhiteSpace
+        } else if character.is_alphabetic() {
+            CharacterClass::Letter
+        } else if character.is_ascii_digit() {
+            CharacterClass::Digit
+        } else {
+            CharacterClass::Other
+        }
+    }
+}
+
+/// `CharacterClass::of` for every ASCII byte, read with one load: the Unicode
+/// properties of ASCII are U+0009 to U+000D and the space for white space, and the
+/// Latin letters for letters.
+static ASCII_CHARACTER_CLASSES: [CharacterClass; 128] = {
+    let mut classes = [CharacterClass::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match byte as u8 {
+            b'\t'..=b'\r' | b' ' => CharacterClass::WhiteSpace,
+            b'a'..=b'z' | b'A'..=b'Z' => CharacterClass::Letter,
+            b'0'..=b'9' => CharacterClass::Digit,
+            _ => CharacterClass::Other,
+        };
+        byte += 1;
+    }
+    classes
+};
+
 /// Reads one paragraph's tokens by walking its bytes once, without collecting its
 /// characters: this is the first pass over every byte of every article. ASCII bytes are
 /// classified directly; anything else is decoded and asked the same questions through
@@ -259,12 +301,18 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             let character = slice[offset..].chars().next().unwrap_or('\u{FFFD}');
             (character, character.len_utf8())
         };
-        let typographic = !byte.is_ascii() && is_typographic_punctuation(character);
-        if !typographic && character.is_whitespace() {
+        let class = if byte.is_ascii() {
+            ASCII_CHARACTER_CLASSES[usize::from(byte)]
+        } else if is_typographic_punctuation(character) {
+            CharacterClass::Other
+        } else {
+            CharacterClass::of(character)
+        };
+        if class == CharacterClass::WhiteSpace {
             offset += length;
             continue;
         }
-        if !typographic && character.is_alphabetic() {
+        if class == CharacterClass::Letter {
             let mut end = offset + length;
             loop {
                 // Runs of ASCII letters and digits, most of every word, need no decoding.
@@ -302,7 +350,7 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
                 paragraph,
             });
             offset = end;
-        } else if character.is_ascii_digit() {
+        } else if class == CharacterClass::Digit {
             let mut end = offset + length;
             loop {
                 end = end_of_ascii_letters_and_digits(bytes, end);
@@ -463,6 +511,17 @@ fn starts_new_sentence_after_quote(text: &str, tokens: &[Token], index: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_class_table_agrees_with_the_unicode_properties() {
+        for byte in 0u8..0x80 {
+            assert_eq!(
+                ASCII_CHARACTER_CLASSES[usize::from(byte)],
+                CharacterClass::of(char::from(byte)),
+                "byte {byte:#x}"
+            );
+        }
+    }
 
     /// The tokeniser as first written: every character decoded and collected, then read
     /// one at a time. The byte-walking tokeniser must cut exactly the same tokens.

@@ -917,3 +917,21 @@ fn an_attribution_after_a_subordinate_opener_interrupts_one_claim() {
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.93"#]],
     );
 }
+
+/// A reporting verb after "and" in its bare form (`would sit the minister down and tell
+/// him ...`) cannot be coordinated with a reporting verb in the past or the third person:
+/// it belongs to the reported clause, which goes on over it. One in the same form (`...
+/// and said ...`) still starts an attribution of its own.
+#[test]
+fn a_bare_cue_after_and_stays_inside_the_reported_clause() {
+    check(
+        "Harbour levy\n\nMayor Ines Varga says she would sit the minister down and tell him to drop the levy.\n\nTreasurer Tomas Ruiz said the levy was fair and said the fishermen would pay less than last year.\n",
+        expect![[r#"
+            indirect "she would sit the minister down and tell him to drop the levy"
+                speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: says confidence: 0.93
+            indirect "the levy was fair"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.85
+            indirect "the fishermen would pay less than last year"
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.89"#]],
+    );
+}
