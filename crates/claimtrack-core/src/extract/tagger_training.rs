@@ -37,10 +37,10 @@ pub struct TaggerTrainingOptions {
     pub seed: u64,
     /// The cue table has `2^cue_bits` weights, the role table `3 * 2^role_bits`. A cue
     /// table of 2^17 instead of 2^16 (its features collide half as often; cue threshold
-    /// -3 instead of -3.5), measured on PolNeAR dev over three base seeds: content F1 at
-    /// >30% 0.759-0.763 -> 0.764-0.767 (higher on each seed), exact 0.546-0.549 ->
-    /// 0.548-0.552, speaker 0.907-0.909 -> 0.910-0.911, for a weights file of 682 KB
-    /// instead of 642 KB and the same lookups.
+    /// -3 instead of -3.5), measured on PolNeAR dev over three base seeds, each higher
+    /// with it: content F1 at 30% overlap 0.761-0.765 -> 0.764-0.767, exact 0.548-0.550
+    /// -> 0.551-0.555, speaker 0.906-0.907 -> 0.908-0.911; a weights file of 674 KB
+    /// instead of about 640 KB, and the same lookups.
     pub cue_bits: u32,
     pub role_bits: u32,
     /// A word joins the cue vocabulary when it headed at least this many gold cues...

@@ -87,7 +87,7 @@ fn curly_and_single_quotes_and_cue_before_quote() {
         "Harbour plan \u{2018}dead in the water\u{2019}, says mayor\n\nMayor Tomas Brandt told the council on Wednesday: \u{201C}The harbour plan is finished. We start again in May.\u{201D}\n\nCouncillor Ines Vogt said, 'I have never seen a project collapse so quickly.'\n",
         expect![[r#"
             mixed "Harbour plan ‘dead in the water’"
-                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.88
+                speaker: Tomas Brandt (person) role: Mayor mention: "mayor" cue: says date: 2026-03-04 confidence: 0.87
             direct "The harbour plan is finished. We start again in May."
                 speaker: Tomas Brandt (person) role: Mayor mention: "Mayor Tomas Brandt" cue: told date: 2026-03-04 confidence: 0.97
             direct "I have never seen a project collapse so quickly."
@@ -193,7 +193,7 @@ fn titles_and_descriptions_resolve_to_the_earlier_person() {
             direct "We owe our voters results"
                 speaker: Anna Lind (person) role: President mention: "the president" cue: said confidence: 0.91
             direct "Results are coming"
-                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.90
+                speaker: Maria Keller (person) role: Finance Minister mention: "the minister" cue: said confidence: 0.91
             indirect "a deal was possible by June"
                 speaker: Maria Keller (person) role: Finance Minister mention: "The finance minister" cue: added confidence: 0.83"#]],
     );
@@ -517,7 +517,7 @@ fn sample_article_shipped_with_the_desktop_app() {
         NaiveDate::from_ymd_opt(2025, 3, 13),
         expect![[r#"
             indirect "Plans to replace the ageing ferry fleet in Port Aldane will go ahead despite a stalled budget"
-                speaker: city transport chief (person) role: city transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.78
+                speaker: city transport chief (person) role: city transport chief mention: "the city's transport chief" cue: said date: 2025-03-11 confidence: 0.77
             direct "We cannot ask people to commute on boats built before they were born, The first two vessels will be ordered this spring."
                 speaker: Ilona Varga (person) role: Transport Commissioner mention: "Transport Commissioner Ilona Varga" cue: told confidence: 0.98
             direct "The money exists, but it will not be released until the regional parliament passes the budget."
@@ -641,7 +641,7 @@ fn issue_5_a_participle_after_a_colon_quote_goes_on_from_its_attribution() {
             indirect "fuel costs had doubled since 2021"
                 speaker: Nordlys (organisation) mention: "the operator Nordlys" cue: adding confidence: 0.85
             direct "Nobody here believes that."
-                speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.89"#]],
+                speaker: Ellis (person) mention: "Ellis" cue: Said confidence: 0.90"#]],
     );
 }
 
@@ -755,7 +755,7 @@ fn a_quoted_predicate_takes_the_writers_words_before_it() {
         "Tram fares \"will rise in spring\", council warns\n\nThe new harbour levy \"will not survive the winter,\" Treasurer Tomas Ruiz said on Monday. \"Nobody on this council wants it.\"\n\nStill, commuters \"want shorter journeys, not more studies,\" said Ada Brenner, the transport minister.\n\nAsked about the delay, \"We are doing everything we can,\" Brenner said.\n",
         expect![[r#"
             mixed "Tram fares \"will rise in spring\""
-                speaker: council (organisation) mention: "council" cue: warns confidence: 0.81
+                speaker: council (organisation) mention: "council" cue: warns confidence: 0.80
             mixed "The new harbour levy \"will not survive the winter,\" \"Nobody on this council wants it.\""
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said date: 2026-03-02 confidence: 0.96
             mixed "Still, commuters \"want shorter journeys, not more studies,\""
@@ -775,7 +775,7 @@ fn a_gap_inside_tagged_content_without_cue_or_speaker_is_closed() {
         "Harbour race\n\nVarga wants to emerge as the natural candidate for the coastal towns \u{2014} and the main rival to the governing party in the north.\n\nVarga thought some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\"\n",
         expect![[r#"
             indirect "to emerge as the natural candidate for the coastal towns — and the main rival to the governing party in the north"
-                speaker: Varga (person) mention: "Varga" cue: wants confidence: 0.83
+                speaker: Varga (person) mention: "Varga" cue: wants confidence: 0.82
             mixed "some of the anger at the levy was stirred up, a sign of \"how badly the council has explained it.\""
                 speaker: Varga (person) mention: "Varga" cue: thought confidence: 0.93"#]],
     );
@@ -930,8 +930,8 @@ fn a_bare_cue_after_and_stays_inside_the_reported_clause() {
             indirect "she would sit the minister down and tell him to drop the levy"
                 speaker: Ines Varga (person) role: Mayor mention: "Mayor Ines Varga" cue: says confidence: 0.93
             indirect "the levy was fair"
-                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.85
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.86
             indirect "the fishermen would pay less than last year"
-                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.89"#]],
+                speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.90"#]],
     );
 }

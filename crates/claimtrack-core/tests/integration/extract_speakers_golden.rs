@@ -337,7 +337,7 @@ fn coordinated_and_participle_cues_share_the_sentence_subject() {
         expect![[r#"
             indirect "the ferry companies to pass the levy on to passengers within a year"
                 speaker: Oduya (person) mention: "Ms. Oduya"
-            indirect "a vote of the full council"
+            indirect "a vote of the full council before any charge is set"
                 speaker: port authority (organisation) mention: "The port authority"
             direct "Nobody on this board has seen a cheaper way to pay for the dredging."
                 speaker: none (unknown) mention: "He""#]],
