@@ -1664,8 +1664,9 @@ mod tests {
         model
     }
 
-    /// The subject `subject_of_the_clause` finds for the cue at `cue_word`, as text.
-    fn clause_subject(text: &str, cue_word: &str) -> Option<String> {
+    /// Calls `look` with the document of `text` and a cue site at the first token that
+    /// reads `cue_word`, whose window is that token's sentence.
+    fn at_cue<R>(text: &str, cue_word: &str, look: impl FnOnce(&Document<'_>, &CueSite) -> R) -> R {
         let analysis = crate::extract::Analysis::new(text);
         let document = analysis.document(text);
         let cue = (0..analysis.tokens.len())
@@ -1679,7 +1680,15 @@ mod tests {
             window_end: sentence.end_token,
             stem: stem_key(cue_word, TokenKind::Word),
         };
-        subject_of_the_clause(&document, &site).map(|mention| mention.span.slice(text).to_string())
+        look(&document, &site)
+    }
+
+    /// The subject `subject_of_the_clause` finds for the cue at `cue_word`, as text.
+    fn clause_subject(text: &str, cue_word: &str) -> Option<String> {
+        at_cue(text, cue_word, |document, site| {
+            subject_of_the_clause(document, site)
+                .map(|mention| mention.span.slice(text).to_string())
+        })
     }
 
     #[test]
@@ -1705,25 +1714,14 @@ mod tests {
     /// The content after `cue_word` to the sentence's end, cut before a "when" clause in
     /// which the reporter reaches the speaker, as text.
     fn content_without_contact_clause(text: &str, cue_word: &str) -> String {
-        let analysis = crate::extract::Analysis::new(text);
-        let document = analysis.document(text);
-        let cue = (0..analysis.tokens.len())
-            .find(|&index| analysis.tokens[index].text(text) == cue_word)
-            .expect("the cue word is in the text");
-        let sentence = document.sentences[document.sentence_of_token[cue]];
-        let site = CueSite {
-            first_token: cue,
-            end_token: cue + 1,
-            window_first: sentence.first_token,
-            window_end: sentence.end_token,
-            stem: stem_key(cue_word, TokenKind::Word),
-        };
-        let (first, end) = trim_run(&document, cue + 1, sentence.end_token, true);
-        let (first, end) = match reporter_contact_clause(&document, &site, first, end) {
-            Some(clause) => trim_run(&document, first, clause, false),
-            None => (first, end),
-        };
-        token_span(&document, first, end).slice(text).to_string()
+        at_cue(text, cue_word, |document, site| {
+            let (first, end) = trim_run(document, site.end_token, site.window_end, true);
+            let (first, end) = match reporter_contact_clause(document, site, first, end) {
+                Some(clause) => trim_run(document, first, clause, false),
+                None => (first, end),
+            };
+            token_span(document, first, end).slice(text).to_string()
+        })
     }
 
     #[test]
