@@ -20,10 +20,29 @@ pub struct TrainTaggerArguments {
     /// crates/claimtrack-core/src/extract/tagger_weights.bin).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Train with another base seed than the default, to see how far the figures move
+    /// with the order of examples alone (a choice is kept only if it holds over seeds).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Another size of the cue classifier's table (2^BITS weights) than the default.
+    #[arg(long, value_name = "BITS", value_parser = clap::value_parser!(u32).range(8..=24))]
+    pub cue_bits: Option<u32>,
+    /// Another score a cue candidate must pass than the default.
+    #[arg(long, value_name = "SCORE", allow_hyphen_values = true)]
+    pub cue_threshold: Option<f32>,
 }
 
 pub fn run_train_tagger(arguments: TrainTaggerArguments) -> anyhow::Result<()> {
-    let options = TaggerTrainingOptions::default();
+    let mut options = TaggerTrainingOptions::default();
+    if let Some(seed) = arguments.seed {
+        options.seed = seed;
+    }
+    if let Some(cue_bits) = arguments.cue_bits {
+        options.cue_bits = cue_bits;
+    }
+    if let Some(cue_threshold) = arguments.cue_threshold {
+        options.settings.cue_threshold = cue_threshold;
+    }
     let training = train_tagger_on_corpus(&arguments.corpus, &options)?;
     let bytes = training.model.to_bytes();
     std::fs::write(&arguments.out, &bytes)

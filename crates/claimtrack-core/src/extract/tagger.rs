@@ -1281,6 +1281,92 @@ fn list_tail_end(
     joined.then_some(tail_end)
 }
 
+/// `... defended the move when the Gazette called him yesterday`, `... said the plan was
+/// sound when asked about it on Monday`: a "when" clause after the cue in which the
+/// reporter reaches the speaker, or the speaker talks to someone, tells when and how the
+/// words were said, never what was said. The content ends before it, so the clause's day
+/// (outside every claim's words again) dates the claim and not the words. Returns the
+/// token where that clause starts.
+fn reporter_contact_clause(
+    document: &Document<'_>,
+    site: &CueSite,
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    // How far after "when" the contact verb may stand: "when a reporter for the
+    // Gazette reached her" is as long as the clause's subject gets.
+    const LONGEST_SUBJECT: usize = 6;
+    let text = document.text;
+    let lower = |index: usize| {
+        document
+            .tokens
+            .get(index)
+            .filter(|token| token.is_word())
+            .map(|token| token.text(text).to_ascii_lowercase())
+    };
+    let is_contact_participle = |word: &str| {
+        matches!(
+            word,
+            "asked"
+                | "contacted"
+                | "reached"
+                | "approached"
+                | "questioned"
+                | "pressed"
+                | "quizzed"
+                | "interviewed"
+                | "called"
+                | "phoned"
+                | "telephoned"
+                | "rung"
+                | "emailed"
+                | "challenged"
+        )
+    };
+    let is_contact_verb = |word: &str| {
+        is_contact_participle(word)
+            || matches!(
+                word,
+                "rang" | "spoke" | "speaking" | "talked" | "talking" | "told" | "telling"
+            )
+    };
+    let start = first.max(site.end_token);
+    for when in start..end {
+        if lower(when).as_deref() != Some("when") {
+            continue;
+        }
+        // "when asked", "when contacted by the Gazette".
+        if lower(when + 1).is_some_and(|word| is_contact_participle(&word)) {
+            return Some(when);
+        }
+        // "when the Gazette called him", "when she spoke to reporters", "when he was
+        // asked".
+        for verb in when + 2..(when + 2 + LONGEST_SUBJECT).min(end) {
+            let Some(word) = lower(verb) else { break };
+            let next = lower(verb + 1);
+            if AUXILIARIES.contains(&word.as_str()) {
+                if next.is_some_and(|next| is_contact_participle(&next)) {
+                    return Some(when);
+                }
+                break;
+            }
+            if matches!(word.as_str(), "that" | "which" | "who") {
+                break;
+            }
+            let reaches_someone = next.as_deref().is_some_and(|next| {
+                matches!(
+                    next,
+                    "him" | "her" | "them" | "me" | "us" | "by" | "to" | "with" | "reporters"
+                )
+            });
+            if is_contact_verb(&word) && reaches_someone {
+                return Some(when);
+            }
+        }
+    }
+    None
+}
+
 /// Builds a claim draft from one tagged attribution: content parts (a run that is
 /// exactly a quotation becomes the quotation's inner words), the kind from the quote
 /// marks in it, the cue, and the speaker.
@@ -1304,6 +1390,10 @@ fn draft_from_attribution(
             list_tail_end(document, attribution, end).unwrap_or(end)
         } else {
             end
+        };
+        let (first, end) = match reporter_contact_clause(document, &site, first, end) {
+            Some(clause) => trim_run(document, first, clause, false),
+            None => (first, end),
         };
         let words = document.tokens[first..end]
             .iter()
@@ -1574,8 +1664,9 @@ mod tests {
         model
     }
 
-    /// The subject `subject_of_the_clause` finds for the cue at `cue_word`, as text.
-    fn clause_subject(text: &str, cue_word: &str) -> Option<String> {
+    /// Calls `look` with the document of `text` and a cue site at the first token that
+    /// reads `cue_word`, whose window is that token's sentence.
+    fn at_cue<R>(text: &str, cue_word: &str, look: impl FnOnce(&Document<'_>, &CueSite) -> R) -> R {
         let analysis = crate::extract::Analysis::new(text);
         let document = analysis.document(text);
         let cue = (0..analysis.tokens.len())
@@ -1589,7 +1680,15 @@ mod tests {
             window_end: sentence.end_token,
             stem: stem_key(cue_word, TokenKind::Word),
         };
-        subject_of_the_clause(&document, &site).map(|mention| mention.span.slice(text).to_string())
+        look(&document, &site)
+    }
+
+    /// The subject `subject_of_the_clause` finds for the cue at `cue_word`, as text.
+    fn clause_subject(text: &str, cue_word: &str) -> Option<String> {
+        at_cue(text, cue_word, |document, site| {
+            subject_of_the_clause(document, site)
+                .map(|mention| mention.span.slice(text).to_string())
+        })
     }
 
     #[test]
@@ -1610,6 +1709,63 @@ mod tests {
         assert_eq!(clause_subject(own_subject, "expect"), None);
         let opening = "Budget\n\nExpects a rush, the sign read.\n";
         assert_eq!(clause_subject(opening, "Expects"), None);
+    }
+
+    /// The content after `cue_word` to the sentence's end, cut before a "when" clause in
+    /// which the reporter reaches the speaker, as text.
+    fn content_without_contact_clause(text: &str, cue_word: &str) -> String {
+        at_cue(text, cue_word, |document, site| {
+            let (first, end) = trim_run(document, site.end_token, site.window_end, true);
+            let (first, end) = match reporter_contact_clause(document, site, first, end) {
+                Some(clause) => trim_run(document, first, clause, false),
+                None => (first, end),
+            };
+            token_span(document, first, end).slice(text).to_string()
+        })
+    }
+
+    #[test]
+    fn a_when_clause_in_which_the_reporter_reaches_the_speaker_is_no_content() {
+        let cases = [
+            (
+                "Rota\n\nOlsen defended the new rota when the Courier called him on Friday.\n",
+                "defended",
+                "the new rota",
+            ),
+            (
+                "Rota\n\nOlsen doubted the figures were right when asked about them.\n",
+                "doubted",
+                "the figures were right",
+            ),
+            (
+                "Rota\n\nOlsen insisted the rota was fair, when she was contacted by the Courier.\n",
+                "insisted",
+                "the rota was fair",
+            ),
+            (
+                "Rota\n\nOlsen denied any wrongdoing when she spoke to reporters outside court.\n",
+                "denied",
+                "any wrongdoing",
+            ),
+            // A "when" clause that belongs to what was said stays in the content.
+            (
+                "Rota\n\nOlsen predicted the ferry would stop when the storm arrived.\n",
+                "predicted",
+                "the ferry would stop when the storm arrived",
+            ),
+            (
+                "Rota\n\nOlsen warned the wards would overflow when the winter came, as it always did.\n",
+                "warned",
+                "the wards would overflow when the winter came, as it always did",
+            ),
+        ];
+        for (text, cue_word, expected) in cases {
+            assert_eq!(
+                content_without_contact_clause(text, cue_word),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]

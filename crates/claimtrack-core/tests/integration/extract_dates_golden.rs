@@ -255,3 +255,31 @@ fn a_speaker_interviewed_on_a_day_keeps_that_day_in_later_paragraphs() {
             "he would keep writing to his councillor" | none"#]],
     );
 }
+
+/// "... when the Courier called him yesterday": a clause in which the reporter reaches the
+/// speaker (or the speaker talks to reporters) says when the words were said, not what
+/// was said. It stays out of the claim, and its day dates the claim and the speaker's
+/// words after it.
+#[test]
+fn a_when_clause_in_which_the_reporter_reaches_the_speaker_dates_the_claim() {
+    check(
+        "Slipway shut for summer\n\n\
+         Fishermen in Port Kellan hit out at the harbour board on Thursday for closing the \
+         town's only slipway until September.\n\n\
+         Harbour master Tomas Weir defended the decision to shut the slipway for the whole \
+         summer when the Courier called him yesterday.\n\n\
+         \"Safety has to come first,\" he said. \"The concrete is crumbling and someone will \
+         get hurt.\"\n\n\
+         The board's chairwoman, Ruth Okafor, doubted the repairs could be finished by August \
+         when asked about them on Tuesday.\n\n\
+         \"We will do our best,\" she said.\n\n\
+         Skipper Ailsa Grant, 54, blamed the closure on years of neglect when she spoke to \
+         the Courier on Wednesday.",
+        "2026-06-12",
+        expect![[r#"
+            "the decision to shut the slipway for the whole s" | 2026-06-11
+            "Safety has to come first, The concrete is crumbl" | 2026-06-11
+            "We will do our best" | 2026-06-09
+            "the closure on years of neglect" | 2026-06-10"#]],
+    );
+}

@@ -337,7 +337,7 @@ fn coordinated_and_participle_cues_share_the_sentence_subject() {
         expect![[r#"
             indirect "the ferry companies to pass the levy on to passengers within a year"
                 speaker: Oduya (person) mention: "Ms. Oduya"
-            indirect "a vote of the full council"
+            indirect "a vote of the full council before any charge is set"
                 speaker: port authority (organisation) mention: "The port authority"
             direct "Nobody on this board has seen a cheaper way to pay for the dredging."
                 speaker: none (unknown) mention: "He""#]],
@@ -416,7 +416,7 @@ fn sentence_adverbs_and_phrases_that_lost_their_noun_are_no_speakers() {
         expect![[r#"
             indirect "the buyer had never run a grid"
                 speaker: One of them (unknown) mention: "One of them"
-            indirect "the sale and calling for a second interconnector"
+            indirect "a paper welcoming the sale and calling for a second interconnector"
                 speaker: none (unknown) mention: "it""#]],
     );
 }
