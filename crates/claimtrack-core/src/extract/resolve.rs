@@ -6,6 +6,7 @@
 //! the claim before them.
 
 mod given_names;
+mod name_words;
 mod words;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
+use name_words::{lower_cased_name_words, split_name_words};
 use words::{
     is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
     is_registered_body, is_registered_office, organisation_name_ending, religious_title,
@@ -364,21 +366,24 @@ impl<'a> Resolver<'a> {
     /// A body named before byte `at` whose full name starts with `word` ("Quillon" for
     /// "Quillon Technologies").
     fn organisation_with_first_word(&self, word: &str, at: usize) -> Option<usize> {
-        let lower = word.to_lowercase();
-        let fits = |entity: &Entity| {
-            entity.kind == SpeakerType::Organisation
-                && !entity.title_only
-                && entity.name_words.len() >= 2
-                && entity.name_words[0] == lower
-        };
-        if !self.entities.iter().any(fits) {
-            return None;
-        }
-        self.mentions
-            .iter()
-            .filter(|found| found.at < at && fits(&self.entities[found.entity]))
-            .max_by_key(|found| found.at)
-            .map(|found| found.entity)
+        // Asked of every lone capitalised word no one carries as a surname: the word is
+        // lower-cased without an allocation.
+        with_lowercase(word, |lower| {
+            let fits = |entity: &Entity| {
+                entity.kind == SpeakerType::Organisation
+                    && !entity.title_only
+                    && entity.name_words.len() >= 2
+                    && entity.name_words[0] == lower
+            };
+            if !self.entities.iter().any(fits) {
+                return None;
+            }
+            self.mentions
+                .iter()
+                .filter(|found| found.at < at && fits(&self.entities[found.entity]))
+                .max_by_key(|found| found.at)
+                .map(|found| found.entity)
+        })
     }
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
@@ -402,9 +407,8 @@ impl<'a> Resolver<'a> {
         // Most calls meet a known entity whose name says as much: the name's lower-cased
         // words are built only for a new entity or a fuller name, and the last word is
         // compared lower-cased on the stack.
-        let (word_count, last_word) = name
-            .split_whitespace()
-            .fold((0, ""), |(count, _), word| (count + 1, word));
+        let (word_count, last_word) =
+            split_name_words(name).fold((0, ""), |(count, _), word| (count + 1, word));
         let existing = with_lowercase(last_word, |lower_last| {
             // Every entity a name with words can meet ends with the same last word: the
             // same name, the same surname, or a body whose name ends with this one. The
@@ -433,8 +437,7 @@ impl<'a> Resolver<'a> {
                             && ends_with_word_ignoring_case(&entity.canonical, name)))
             })
         });
-        let lower_words =
-            || -> Vec<String> { name.split_whitespace().map(str::to_lowercase).collect() };
+        let lower_words = || lower_cased_name_words(name);
         if let Some(existing) = existing {
             // A fuller form of a known name becomes its canonical spelling.
             let entity = &mut self.entities[existing];
@@ -1550,12 +1553,7 @@ impl<'a> Resolver<'a> {
         if canonical.split_whitespace().count() > found.canonical.split_whitespace().count() {
             found.canonical = canonical.to_string();
             found.role = Some(canonical.to_string());
-            found.set_name_words(
-                canonical
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect(),
-            );
+            found.set_name_words(lower_cased_name_words(canonical));
         }
     }
 
