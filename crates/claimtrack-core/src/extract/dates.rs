@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::lexicon::{
-    calendar_name, strip_possessive, with_lowercase, CalendarName, MONTHS, WEEKDAYS,
+    calendar_name, strip_possessive, with_lowercase, CalendarName, AUXILIARIES, MONTHS, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 
@@ -438,4 +438,87 @@ fn describes_someone(tokens: &[Token], text: &str, first: usize, index: usize) -
                     )
                 })
         })
+}
+
+/// `... defended the move when the Gazette called him yesterday`, `... said the plan was
+/// sound when asked about it on Monday`: a "when" clause after the cue in which the
+/// reporter reaches the speaker, or the speaker talks to someone, tells when and how the
+/// words were said, never what was said. A tagged content ends before it, and its day
+/// dates the claim, not the words. Returns the token where the first such clause among
+/// tokens `first..end` starts.
+pub(crate) fn reporter_contact_clause(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    // How far after "when" the contact verb may stand: "when a reporter for the
+    // Gazette reached her" is as long as the clause's subject gets.
+    const LONGEST_SUBJECT: usize = 6;
+    let lower = |index: usize| {
+        tokens
+            .get(index)
+            .filter(|token| token.is_word())
+            .map(|token| token.text(text).to_ascii_lowercase())
+    };
+    let is_contact_participle = |word: &str| {
+        matches!(
+            word,
+            "asked"
+                | "contacted"
+                | "reached"
+                | "approached"
+                | "questioned"
+                | "pressed"
+                | "quizzed"
+                | "interviewed"
+                | "called"
+                | "phoned"
+                | "telephoned"
+                | "rung"
+                | "emailed"
+                | "challenged"
+        )
+    };
+    let is_contact_verb = |word: &str| {
+        is_contact_participle(word)
+            || matches!(
+                word,
+                "rang" | "spoke" | "speaking" | "talked" | "talking" | "told" | "telling"
+            )
+    };
+    for when in first..end {
+        if lower(when).as_deref() != Some("when") {
+            continue;
+        }
+        // "when asked", "when contacted by the Gazette".
+        if lower(when + 1).is_some_and(|word| is_contact_participle(&word)) {
+            return Some(when);
+        }
+        // "when the Gazette called him", "when she spoke to reporters", "when he was
+        // asked".
+        for verb in when + 2..(when + 2 + LONGEST_SUBJECT).min(end) {
+            let Some(word) = lower(verb) else { break };
+            let next = lower(verb + 1);
+            if AUXILIARIES.contains(&word.as_str()) {
+                if next.is_some_and(|next| is_contact_participle(&next)) {
+                    return Some(when);
+                }
+                break;
+            }
+            if matches!(word.as_str(), "that" | "which" | "who") {
+                break;
+            }
+            let reaches_someone = next.as_deref().is_some_and(|next| {
+                matches!(
+                    next,
+                    "him" | "her" | "them" | "me" | "us" | "by" | "to" | "with" | "reporters"
+                )
+            });
+            if is_contact_verb(&word) && reaches_someone {
+                return Some(when);
+            }
+        }
+    }
+    None
 }

@@ -428,6 +428,21 @@ fn own_times(
                         .iter()
                         .any(|part| part.start <= position && position < part.end)
                 })?;
+                // A day in a clause after the claim's cue in which the reporter reached
+                // the speaker ("... when she spoke to reporters on Tuesday") is when the
+                // claim itself was said, even where its words run on into that clause.
+                let reached_then = drafts[holder].cue.is_some_and(|cue| {
+                    dates::reporter_contact_clause(
+                        document.text,
+                        document.tokens,
+                        cue.end_token,
+                        date.token,
+                    )
+                    .is_some()
+                });
+                if reached_then {
+                    return Some(holder);
+                }
                 let holder_key = speakers
                     .get(holder)
                     .and_then(|speaker| speaker.key.as_ref())?;

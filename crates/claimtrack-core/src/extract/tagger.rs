@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use super::attribute::{is_title_or_name, ClaimDraft, Document, SpeakerSource};
 use super::cues::{Cue, CueForm};
+use super::dates::reporter_contact_clause;
 use super::features::{
     finish, role_between_feature, role_distance_features, role_rules_feature, role_to_end_feature,
     stem_key, word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
@@ -1281,92 +1282,6 @@ fn list_tail_end(
     joined.then_some(tail_end)
 }
 
-/// `... defended the move when the Gazette called him yesterday`, `... said the plan was
-/// sound when asked about it on Monday`: a "when" clause after the cue in which the
-/// reporter reaches the speaker, or the speaker talks to someone, tells when and how the
-/// words were said, never what was said. The content ends before it, so the clause's day
-/// (outside every claim's words again) dates the claim and not the words. Returns the
-/// token where that clause starts.
-fn reporter_contact_clause(
-    document: &Document<'_>,
-    site: &CueSite,
-    first: usize,
-    end: usize,
-) -> Option<usize> {
-    // How far after "when" the contact verb may stand: "when a reporter for the
-    // Gazette reached her" is as long as the clause's subject gets.
-    const LONGEST_SUBJECT: usize = 6;
-    let text = document.text;
-    let lower = |index: usize| {
-        document
-            .tokens
-            .get(index)
-            .filter(|token| token.is_word())
-            .map(|token| token.text(text).to_ascii_lowercase())
-    };
-    let is_contact_participle = |word: &str| {
-        matches!(
-            word,
-            "asked"
-                | "contacted"
-                | "reached"
-                | "approached"
-                | "questioned"
-                | "pressed"
-                | "quizzed"
-                | "interviewed"
-                | "called"
-                | "phoned"
-                | "telephoned"
-                | "rung"
-                | "emailed"
-                | "challenged"
-        )
-    };
-    let is_contact_verb = |word: &str| {
-        is_contact_participle(word)
-            || matches!(
-                word,
-                "rang" | "spoke" | "speaking" | "talked" | "talking" | "told" | "telling"
-            )
-    };
-    let start = first.max(site.end_token);
-    for when in start..end {
-        if lower(when).as_deref() != Some("when") {
-            continue;
-        }
-        // "when asked", "when contacted by the Gazette".
-        if lower(when + 1).is_some_and(|word| is_contact_participle(&word)) {
-            return Some(when);
-        }
-        // "when the Gazette called him", "when she spoke to reporters", "when he was
-        // asked".
-        for verb in when + 2..(when + 2 + LONGEST_SUBJECT).min(end) {
-            let Some(word) = lower(verb) else { break };
-            let next = lower(verb + 1);
-            if AUXILIARIES.contains(&word.as_str()) {
-                if next.is_some_and(|next| is_contact_participle(&next)) {
-                    return Some(when);
-                }
-                break;
-            }
-            if matches!(word.as_str(), "that" | "which" | "who") {
-                break;
-            }
-            let reaches_someone = next.as_deref().is_some_and(|next| {
-                matches!(
-                    next,
-                    "him" | "her" | "them" | "me" | "us" | "by" | "to" | "with" | "reporters"
-                )
-            });
-            if is_contact_verb(&word) && reaches_someone {
-                return Some(when);
-            }
-        }
-    }
-    None
-}
-
 /// Builds a claim draft from one tagged attribution: content parts (a run that is
 /// exactly a quotation becomes the quotation's inner words), the kind from the quote
 /// marks in it, the cue, and the speaker.
@@ -1391,7 +1306,13 @@ fn draft_from_attribution(
         } else {
             end
         };
-        let (first, end) = match reporter_contact_clause(document, &site, first, end) {
+        let contact_clause = reporter_contact_clause(
+            document.text,
+            document.tokens,
+            first.max(site.end_token),
+            end,
+        );
+        let (first, end) = match contact_clause {
             Some(clause) => trim_run(document, first, clause, false),
             None => (first, end),
         };
@@ -1716,7 +1637,9 @@ mod tests {
     fn content_without_contact_clause(text: &str, cue_word: &str) -> String {
         at_cue(text, cue_word, |document, site| {
             let (first, end) = trim_run(document, site.end_token, site.window_end, true);
-            let (first, end) = match reporter_contact_clause(document, site, first, end) {
+            let contact_clause =
+                reporter_contact_clause(document.text, document.tokens, first, end);
+            let (first, end) = match contact_clause {
                 Some(clause) => trim_run(document, first, clause, false),
                 None => (first, end),
             };

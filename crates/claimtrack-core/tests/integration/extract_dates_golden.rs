@@ -258,8 +258,8 @@ fn a_speaker_interviewed_on_a_day_keeps_that_day_in_later_paragraphs() {
 
 /// "... when the Courier called him yesterday": a clause in which the reporter reaches the
 /// speaker (or the speaker talks to reporters) says when the words were said, not what
-/// was said. It stays out of the claim, and its day dates the claim and the speaker's
-/// words after it.
+/// was said. It stays out of a tagged claim, and its day dates the claim and the
+/// speaker's words after it, also where the rules' claim runs on into the clause.
 #[test]
 fn a_when_clause_in_which_the_reporter_reaches_the_speaker_dates_the_claim() {
     check(
@@ -270,8 +270,8 @@ fn a_when_clause_in_which_the_reporter_reaches_the_speaker_dates_the_claim() {
          summer when the Courier called him yesterday.\n\n\
          \"Safety has to come first,\" he said. \"The concrete is crumbling and someone will \
          get hurt.\"\n\n\
-         The board's chairwoman, Ruth Okafor, doubted the repairs could be finished by August \
-         when asked about them on Tuesday.\n\n\
+         The board's chairwoman, Ruth Okafor, denied that the repairs had been rushed when \
+         she spoke to reporters on Tuesday.\n\n\
          \"We will do our best,\" she said.\n\n\
          Skipper Ailsa Grant, 54, blamed the closure on years of neglect when she spoke to \
          the Courier on Wednesday.",
@@ -279,6 +279,7 @@ fn a_when_clause_in_which_the_reporter_reaches_the_speaker_dates_the_claim() {
         expect![[r#"
             "the decision to shut the slipway for the whole s" | 2026-06-11
             "Safety has to come first, The concrete is crumbl" | 2026-06-11
+            "the repairs had been rushed when she spoke to re" | 2026-06-09
             "We will do our best" | 2026-06-09
             "the closure on years of neglect" | 2026-06-10"#]],
     );
