@@ -97,8 +97,8 @@ pub struct Resolver<'a> {
     /// matter"), as (head noun, description without number), in text order: "one of the
     /// people" and "one of them" are members of the latest.
     groups: Vec<(String, String)>,
-    /// A vector `introduce` fills for every capitalised run and empties again, kept so
-    /// that the thousands of runs in an article cost no allocation each.
+    /// A vector `introduce` fills for every distinct capitalised run and empties again,
+    /// kept so that the thousands of runs in an article cost no allocation each.
     run_words: Vec<&'a str>,
     /// What each distinct capitalised run's words say by themselves, by the run's text.
     run_readings: HashMap<&'a str, RunReading<'a>, WordTables>,
@@ -109,6 +109,16 @@ fn is_capitalised(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
         _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `is_capitalised(token.text(text))` without making a `str` of the token: slicing a
+/// `str` checks both ends for character boundaries, and this is asked of every word of
+/// every article; the bytes say it alone when the first is ASCII.
+fn token_is_capitalised(text: &str, token: Token) -> bool {
+    match text.as_bytes()[token.span.start..token.span.end].first() {
+        Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
+        _ => is_capitalised(token.text(text)),
     }
 }
 
@@ -173,7 +183,7 @@ impl<'a> Resolver<'a> {
         let next_is_capitalised = |at: usize| {
             tokens
                 .get(at + 1)
-                .is_some_and(|next| next.is_word() && is_capitalised(next.text(text)))
+                .is_some_and(|&next| next.is_word() && token_is_capitalised(text, next))
         };
         let mut index = 0;
         while index < tokens.len() {
@@ -181,7 +191,7 @@ impl<'a> Resolver<'a> {
                 index += 1;
                 continue;
             }
-            if !is_capitalised(tokens[index].text(text)) {
+            if !token_is_capitalised(text, tokens[index]) {
                 // "the transport minister", "the transport ministry": an office or body
                 // the article names by description, which a later "the minister" or a
                 // pronoun may mean.
@@ -272,26 +282,27 @@ impl<'a> Resolver<'a> {
     /// Registers the capitalised run `first..end` ("Finance Minister Maria Keller"):
     /// returns the entity it names, if it names one.
     fn introduce(&mut self, first: usize, end: usize, prominent: bool) -> Option<usize> {
-        let mut words = std::mem::take(&mut self.run_words);
-        words.clear();
-        words.extend(
-            self.tokens[first..end]
-                .iter()
-                .filter(|token| token.kind == TokenKind::Word)
-                .map(|token| token.text(self.text)),
-        );
         // About half the runs of an article repeat one read before (a name met again):
-        // what the words say alone is read once per distinct run. The run's text is the
-        // key: a run starts and ends at token boundaries, so the same text always holds
-        // the same words.
+        // what the words say alone is read once per distinct run, and the words are
+        // gathered only then. The run's text is the key: a run starts and ends at token
+        // boundaries, so the same text always holds the same words.
         let surface = &self.text[self.tokens[first].span.start..self.tokens[end - 1].span.end];
         let mut readings = std::mem::take(&mut self.run_readings);
-        let reading = readings
-            .entry(surface)
-            .or_insert_with(|| read_run(surface, &words));
+        let reading = readings.entry(surface).or_insert_with(|| {
+            let mut words = std::mem::take(&mut self.run_words);
+            words.clear();
+            words.extend(
+                self.tokens[first..end]
+                    .iter()
+                    .filter(|token| token.kind == TokenKind::Word)
+                    .map(|token| token.text(self.text)),
+            );
+            let reading = read_run(surface, &words);
+            self.run_words = words;
+            reading
+        });
         let entity = self.introduce_reading(reading, first, prominent);
         self.run_readings = readings;
-        self.run_words = words;
         entity
     }
 
@@ -1974,7 +1985,8 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // less than scanning the two word lists.
     let is_the_at = |at: Option<usize>| {
         at.and_then(|at| tokens.get(at)).is_some_and(|token| {
-            token.span.end - token.span.start == 3 && token.text(text).eq_ignore_ascii_case("the")
+            // The bytes, not a `str`: no character boundaries to check.
+            text.as_bytes()[token.span.start..token.span.end].eq_ignore_ascii_case(b"the")
         })
     };
     if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
