@@ -114,7 +114,9 @@ fn is_capitalised(word: &str) -> bool {
 
 /// `is_capitalised(token.text(text))` without making a `str` of the token: slicing a
 /// `str` checks both ends for character boundaries, and this is asked of every word of
-/// every article; the bytes say it alone when the first is ASCII.
+/// every article; the bytes say it alone when the first is ASCII. Inlined: the call
+/// cost as much as the question.
+#[inline(always)]
 fn token_is_capitalised(text: &str, token: Token) -> bool {
     match text.as_bytes()[token.span.start..token.span.end].first() {
         Some(first) if first.is_ascii() => first.is_ascii_uppercase(),
@@ -140,6 +142,17 @@ fn ends_with_word_ignoring_case(whole: &str, tail: &str) -> bool {
     whole
         .to_lowercase()
         .ends_with(&format!(" {}", tail.to_lowercase()))
+}
+
+/// `text.trim_start_matches("the ")`: a run or a name starts with "the " only now and
+/// then, and `strip_prefix` asks that with one comparison where `trim_start_matches`
+/// sets up a substring search.
+fn without_leading_the(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix("the ") {
+        rest = after;
+    }
+    rest
 }
 
 fn organisation_like(words: &[&str]) -> bool {
@@ -349,7 +362,7 @@ impl<'a> Resolver<'a> {
         let entity = if let Some(canonical) = name.country {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
         } else if name.organisation {
-            let canonical = name.text.trim_start_matches("the ").to_string();
+            let canonical = without_leading_the(&name.text).to_string();
             self.find_or_add(&canonical, SpeakerType::Organisation, None, None)
         } else if name.word_count == 1 && role.is_none() && gender.is_none() {
             // A lone capitalised word is a surname only if someone already carries it, or
@@ -1985,8 +1998,10 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // less than scanning the two word lists.
     let is_the_at = |at: Option<usize>| {
         at.and_then(|at| tokens.get(at)).is_some_and(|token| {
-            // The bytes, not a `str`: no character boundaries to check.
-            text.as_bytes()[token.span.start..token.span.end].eq_ignore_ascii_case(b"the")
+            // The length first, then the bytes, not a `str`: no character boundaries to
+            // check.
+            token.span.end - token.span.start == 3
+                && text.as_bytes()[token.span.start..token.span.end].eq_ignore_ascii_case(b"the")
         })
     };
     if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
@@ -2127,7 +2142,7 @@ fn read_run<'a>(surface: &'a str, words: &[&'a str]) -> RunReading<'a> {
         // A body's name is kept as written, inner possessives and "&" included
         // ("Government Actuary's Office", "General Workers' Union"): none of its words
         // is a title, even "General".
-        let canonical = strip_possessive(surface.trim_start_matches("the ").trim())
+        let canonical = strip_possessive(without_leading_the(surface).trim())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
