@@ -24,7 +24,7 @@ use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{lower_cased_name_words, split_name_words};
+use name_words::{lower_cased_name_words, split_name_words, LowerCasedWord};
 use words::{
     is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
     is_registered_body, is_registered_office, organisation_name_ending, religious_title,
@@ -54,16 +54,16 @@ pub struct Entity {
 
 impl Entity {
     fn set_name_words(&mut self, name_words: Vec<String>) {
-        self.last_name_word_key = name_word_key(name_words.last().map_or("", String::as_str));
+        self.last_name_word_key = name_word_key(name_words.last().map_or(b"", String::as_bytes));
         self.name_words = name_words;
     }
 }
 
 /// A hash of a lower-cased name word, to tell most other words from it in one
 /// comparison of integers (equal words always have equal keys).
-fn name_word_key(lower_word: &str) -> u64 {
+fn name_word_key(lower_word: &[u8]) -> u64 {
     let mut hasher = WordHasher::default();
-    hasher.write(lower_word.as_bytes());
+    hasher.write(lower_word);
     hasher.finish()
 }
 
@@ -391,33 +391,34 @@ impl<'a> Resolver<'a> {
     /// "Quillon Technologies").
     fn organisation_with_first_word(&self, word: &str, at: usize) -> Option<usize> {
         // Asked of every lone capitalised word no one carries as a surname: the word is
-        // lower-cased without an allocation.
-        with_lowercase(word, |lower| {
-            let fits = |entity: &Entity| {
-                entity.kind == SpeakerType::Organisation
-                    && !entity.title_only
-                    && entity.name_words.len() >= 2
-                    && entity.name_words[0] == lower
-            };
-            if !self.entities.iter().any(fits) {
-                return None;
-            }
-            self.mentions
-                .iter()
-                .filter(|found| found.at < at && fits(&self.entities[found.entity]))
-                .max_by_key(|found| found.at)
-                .map(|found| found.entity)
-        })
+        // lower-cased on the stack.
+        let lower = LowerCasedWord::of(word);
+        let fits = |entity: &Entity| {
+            entity.kind == SpeakerType::Organisation
+                && !entity.title_only
+                && entity.name_words.len() >= 2
+                && entity.name_words[0].as_bytes() == lower.as_bytes()
+        };
+        if !self.entities.iter().any(fits) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .filter(|found| found.at < at && fits(&self.entities[found.entity]))
+            .max_by_key(|found| found.at)
+            .map(|found| found.entity)
     }
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
-        with_lowercase(surname, |lower| {
-            let key = name_word_key(lower);
-            self.entities.iter().rposition(|entity| {
-                entity.kind == SpeakerType::Person
-                    && entity.last_name_word_key == key
-                    && entity.name_words.last().is_some_and(|last| last == lower)
-            })
+        let lower = LowerCasedWord::of(surname);
+        let key = name_word_key(lower.as_bytes());
+        self.entities.iter().rposition(|entity| {
+            entity.kind == SpeakerType::Person
+                && entity.last_name_word_key == key
+                && entity
+                    .name_words
+                    .last()
+                    .is_some_and(|last| last.as_bytes() == lower.as_bytes())
         })
     }
 
@@ -437,7 +438,7 @@ impl<'a> Resolver<'a> {
             // Every entity a name with words can meet ends with the same last word: the
             // same name, the same surname, or a body whose name ends with this one. The
             // other entities are passed over by their key alone.
-            let last_word_key = name_word_key(lower_last);
+            let last_word_key = name_word_key(lower_last.as_bytes());
             let same_last_word = |entity: &Entity| {
                 word_count > 0
                     && entity

@@ -68,6 +68,40 @@ pub(super) fn lower_cased_name_words(name: &str) -> Vec<String> {
     lower_words
 }
 
+/// A name word lower-cased as `str::to_lowercase` would, for the resolver's searches by
+/// name, which need only its bytes (a key and comparisons with entities' name words).
+/// An ASCII word of up to 32 bytes, which is nearly every name word, is lower-cased into
+/// a buffer on the stack: no allocation, no thread-local string, and no UTF-8 check of
+/// the result, as a `str` would need.
+pub(super) enum LowerCasedWord {
+    Short { bytes: [u8; 32], length: usize },
+    Long(String),
+}
+
+impl LowerCasedWord {
+    pub(super) fn of(word: &str) -> LowerCasedWord {
+        if word.is_ascii() && word.len() <= 32 {
+            let mut bytes = [0u8; 32];
+            let lower = &mut bytes[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            LowerCasedWord::Short {
+                bytes,
+                length: word.len(),
+            }
+        } else {
+            LowerCasedWord::Long(word.to_lowercase())
+        }
+    }
+
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        match self {
+            LowerCasedWord::Short { bytes, length } => &bytes[..*length],
+            LowerCasedWord::Long(lower) => lower.as_bytes(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +129,27 @@ mod tests {
             let standard_lower: Vec<String> =
                 name.split_whitespace().map(str::to_lowercase).collect();
             assert_eq!(lower_cased_name_words(name), standard_lower, "{name:?}");
+        }
+    }
+
+    /// Short ASCII words, long ones and non-ASCII ones all give `to_lowercase`'s bytes.
+    #[test]
+    fn lower_cased_word_gives_the_bytes_of_to_lowercase() {
+        let words = [
+            "",
+            "Keller",
+            "O'BRIEN-SMITH",
+            "Abcdefghijklmnopqrstuvwxyzabcdef",
+            "Abcdefghijklmnopqrstuvwxyzabcdefg",
+            "Émile",
+            "\u{212a}elvin",
+        ];
+        for word in words {
+            assert_eq!(
+                LowerCasedWord::of(word).as_bytes(),
+                word.to_lowercase().as_bytes(),
+                "{word:?}"
+            );
         }
     }
 }
