@@ -24,7 +24,7 @@ use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{lower_cased_name_words, split_name_words, LowerCasedWord};
+use name_words::{lower_cased_name_words, word_count_and_last_word, LowerCasedWord};
 use words::{
     is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
     is_registered_body, is_registered_office, organisation_name_ending, religious_title,
@@ -432,8 +432,7 @@ impl<'a> Resolver<'a> {
         // Most calls meet a known entity whose name says as much: the name's lower-cased
         // words are built only for a new entity or a fuller name, and the last word is
         // compared lower-cased on the stack.
-        let (word_count, last_word) =
-            split_name_words(name).fold((0, ""), |(count, _), word| (count + 1, word));
+        let (word_count, last_word) = word_count_and_last_word(name);
         let existing = with_lowercase(last_word, |lower_last| {
             // Every entity a name with words can meet ends with the same last word: the
             // same name, the same surname, or a body whose name ends with this one. The

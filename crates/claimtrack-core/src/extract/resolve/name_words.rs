@@ -5,7 +5,7 @@
 /// The words of `name` exactly as `name.split_whitespace()` gives them. An ASCII name is
 /// split by looking at bytes; any other name is left to the standard splitter, since
 /// several non-ASCII characters are white space too.
-pub(super) fn split_name_words(name: &str) -> NameWords<'_> {
+fn split_name_words(name: &str) -> NameWords<'_> {
     if name.is_ascii() {
         NameWords::Ascii { rest: name }
     } else {
@@ -13,7 +13,7 @@ pub(super) fn split_name_words(name: &str) -> NameWords<'_> {
     }
 }
 
-pub(super) enum NameWords<'name> {
+enum NameWords<'name> {
     /// What is left of an ASCII name to split.
     Ascii {
         rest: &'name str,
@@ -50,6 +50,36 @@ impl<'name> Iterator for NameWords<'name> {
             }
         }
     }
+}
+
+/// How many words `name` has and its last word (`""` for none), as `split_whitespace`
+/// would give them, asked of every name the resolver meets: an ASCII name is read in one
+/// pass over its bytes, with no word cut out but the last.
+pub(super) fn word_count_and_last_word(name: &str) -> (usize, &str) {
+    if !name.is_ascii() {
+        return name
+            .split_whitespace()
+            .fold((0, ""), |(count, _), word| (count + 1, word));
+    }
+    let mut word_count = 0;
+    let mut last_word = 0..0;
+    let mut word_start = None;
+    for (at, &byte) in name.as_bytes().iter().enumerate() {
+        if is_ascii_byte_white_space(byte) {
+            if let Some(start) = word_start.take() {
+                word_count += 1;
+                last_word = start..at;
+            }
+        } else if word_start.is_none() {
+            word_start = Some(at);
+        }
+    }
+    if let Some(start) = word_start {
+        word_count += 1;
+        last_word = start..name.len();
+    }
+    // Every byte of an ASCII string is a character boundary.
+    (word_count, &name[last_word])
 }
 
 /// The lower-cased words of `name`, as `name.split_whitespace().map(str::to_lowercase)`
@@ -126,6 +156,11 @@ mod tests {
             let standard: Vec<&str> = name.split_whitespace().collect();
             let ours: Vec<&str> = split_name_words(name).collect();
             assert_eq!(ours, standard, "{name:?}");
+            assert_eq!(
+                word_count_and_last_word(name),
+                (standard.len(), standard.last().copied().unwrap_or("")),
+                "{name:?}"
+            );
             let standard_lower: Vec<String> =
                 name.split_whitespace().map(str::to_lowercase).collect();
             assert_eq!(lower_cased_name_words(name), standard_lower, "{name:?}");
