@@ -63,10 +63,10 @@ pub fn fit(outcomes: &[(f32, bool)]) -> (f64, f64) {
 pub fn fit_sets(sets: &[&[(f32, bool)]]) -> (f64, f64) {
     const PULL_TO_IDENTITY: f64 = 1e-3;
     let mut points: Vec<(f64, f64, f64)> = Vec::new();
+    let claims_in_all_sets: usize = sets.iter().map(|outcomes| outcomes.len()).sum();
     for outcomes in sets.iter().filter(|outcomes| !outcomes.is_empty()) {
         // Each set's weights sum to its share of the total, so the pull keeps the same
         // strength against a single set as before.
-        let claims_in_all_sets: usize = sets.iter().map(|outcomes| outcomes.len()).sum();
         let weight = claims_in_all_sets as f64 / sets.len() as f64 / outcomes.len() as f64;
         points.extend(outcomes.iter().map(|&(confidence, right)| {
             let bounded = f64::from(confidence).clamp(0.01, 0.99);

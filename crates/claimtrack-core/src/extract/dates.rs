@@ -488,7 +488,12 @@ pub(crate) fn reporter_contact_clause(
             )
     };
     for when in first..end {
-        if lower(when).as_deref() != Some("when") {
+        // Compared in place: most tokens are not "when", and lower-casing each one would
+        // allocate a string per token of every content this is asked about.
+        let is_when = tokens
+            .get(when)
+            .is_some_and(|token| token.is_word() && token.text(text).eq_ignore_ascii_case("when"));
+        if !is_when {
             continue;
         }
         // "when asked", "when contacted by the Gazette".

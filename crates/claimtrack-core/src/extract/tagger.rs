@@ -1282,6 +1282,21 @@ fn list_tail_end(
     joined.then_some(tail_end)
 }
 
+/// A content run `first..end` cut before a "when" clause found from `search_from` on in
+/// which the reporter reaches the speaker (`dates::reporter_contact_clause`), and trimmed
+/// again; the run as it is when there is none.
+fn cut_before_reporter_contact_clause(
+    document: &Document<'_>,
+    search_from: usize,
+    first: usize,
+    end: usize,
+) -> (usize, usize) {
+    match reporter_contact_clause(document.text, document.tokens, search_from, end) {
+        Some(clause) => trim_run(document, first, clause, false),
+        None => (first, end),
+    }
+}
+
 /// Builds a claim draft from one tagged attribution: content parts (a run that is
 /// exactly a quotation becomes the quotation's inner words), the kind from the quote
 /// marks in it, the cue, and the speaker.
@@ -1306,16 +1321,8 @@ fn draft_from_attribution(
         } else {
             end
         };
-        let contact_clause = reporter_contact_clause(
-            document.text,
-            document.tokens,
-            first.max(site.end_token),
-            end,
-        );
-        let (first, end) = match contact_clause {
-            Some(clause) => trim_run(document, first, clause, false),
-            None => (first, end),
-        };
+        let (first, end) =
+            cut_before_reporter_contact_clause(document, first.max(site.end_token), first, end);
         let words = document.tokens[first..end]
             .iter()
             .filter(|token| token.is_word() || token.kind == TokenKind::Number)
@@ -1637,12 +1644,7 @@ mod tests {
     fn content_without_contact_clause(text: &str, cue_word: &str) -> String {
         at_cue(text, cue_word, |document, site| {
             let (first, end) = trim_run(document, site.end_token, site.window_end, true);
-            let contact_clause =
-                reporter_contact_clause(document.text, document.tokens, first, end);
-            let (first, end) = match contact_clause {
-                Some(clause) => trim_run(document, first, clause, false),
-                None => (first, end),
-            };
+            let (first, end) = cut_before_reporter_contact_clause(document, first, first, end);
             token_span(document, first, end).slice(text).to_string()
         })
     }
