@@ -592,6 +592,13 @@ fn direct_quote_with_cue(
         // `Peabody said: "...," adding that ...`: a participle after the quote with no
         // speaker of its own goes on from the attribution before the quote, which is the
         // quote's own (issue 5).
+        // `The minister said the budget was "broken," noting ...`: a quote with words of
+        // the sentence before it is a fragment of their clause; a participle after it
+        // speaks for that clause's speaker, not for the fragment alone.
+        let (sentence_first, _) = document.sentence_bounds(quotation.open_token);
+        let quote_opens_sentence = !document.tokens[sentence_first..quotation.open_token]
+            .iter()
+            .any(|token| token.is_word());
         let after_cue =
             cue_after_quote(document, after, sentence_end).filter(|(cue_index, speaker, _)| {
                 let participle_without_speaker = *speaker == SpeakerSource::Nobody
@@ -599,7 +606,8 @@ fn direct_quote_with_cue(
                         document.tokens[document.cues[*cue_index].first_token].text(text),
                     );
                 !participle_without_speaker
-                    || cue_before_quote(document, quotation.open_token).is_none()
+                    || (quote_opens_sentence
+                        && cue_before_quote(document, quotation.open_token).is_none())
             });
         if let Some((cue_index, speaker, speaker_end)) = after_cue {
             let cue = document.cues[cue_index];
@@ -1130,27 +1138,33 @@ fn skip_listener_and_adjuncts(document: &Document<'_>, cue: &Cue, limit: usize) 
 /// Sunday").
 fn finite_verb_soon(document: &Document<'_>, start: usize, limit: usize) -> bool {
     (start..limit.min(start + 5)).any(|index| {
-        document.word(index).is_some_and(|word| {
-            matches!(
-                &*word,
-                "had"
-                    | "has"
-                    | "have"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "should"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "does"
-            )
-        })
+        document
+            .word(index)
+            .is_some_and(|word| is_finite_auxiliary(&word))
     })
+}
+
+/// A lower-cased word that can only be a finite verb of its clause: a tensed form of
+/// "be", "have" or "do", or a modal.
+fn is_finite_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+    )
 }
 
 /// Could this token begin the reported clause of a `said` with no `that`?
@@ -1225,9 +1239,28 @@ fn reported_speech(
     if cue.form == CueForm::AccordingTo {
         return according_to(document, cue, sentence_first, content_end, used_quotations);
     }
-    let mention = subject_before(text, document.tokens, sentence_first, cue.first_token);
     let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
     let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
+    // `..., forcing them to sell early, said Mara Quist, a grain analyst.`: a cue after a
+    // comma followed by a name that closes the attribution (at the sentence's end or at a
+    // comma, as the inverted reading below asks) is inverted, whatever noun stands before
+    // the comma. A name ends in a capital; `said she expected ...` and `said the cuts
+    // would ...` are reported clauses.
+    let speaker_after_closes_attribution = comma_before
+        && subject_after(text, document.tokens, cue.end_token, content_end).is_some_and(
+            |mention| {
+                let tail = skip_adjuncts(document, mention.end_token, content_end);
+                let ends_in_capital = document.tokens[mention.end_token - 1]
+                    .text(text)
+                    .starts_with(char::is_uppercase);
+                ends_in_capital
+                    && (tail >= content_end
+                        || document.is_punctuation(tail, ',')
+                        || document.is_punctuation(tail, ';'))
+            },
+        );
+    let mention = subject_before(text, document.tokens, sentence_first, cue.first_token)
+        .filter(|_| !speaker_after_closes_attribution);
     // `..., adding that`: a participle after a comma speaks for the earlier clause.
     let participle_of_previous = mention.is_none()
         && comma_before
@@ -1274,7 +1307,12 @@ fn reported_speech(
     let mut confidence = 0.7;
     if after_adjuncts < content_end {
         if document.word(after_adjuncts).as_deref() == Some("that") {
-            clause_start = Some(after_adjuncts + 1);
+            // `He said that is a distortion`: a "that" followed by its finite verb is the
+            // reported clause's subject, not the conjunction before it.
+            let that_is_the_subject = document
+                .word(after_adjuncts + 1)
+                .is_some_and(|word| is_finite_auxiliary(&word));
+            clause_start = Some(after_adjuncts + usize::from(!that_is_the_subject));
             confidence = 0.8;
         } else if let Some(that) = that_after_phrase(document, cue, after_adjuncts, content_end) {
             clause_start = Some(that + 1);
@@ -1386,6 +1424,7 @@ fn reported_speech(
                         | "within"
                         | "by"
                         | "until"
+                        | "to"
                         | "now"
                         | "still"
                         | "already"
@@ -1587,7 +1626,6 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
                 | "while"
                 | "whereas"
                 | "as"
-                | "because"
                 | "although"
                 | "though"
                 | "if"
@@ -1597,7 +1635,6 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
                 | "so"
                 | "which"
                 | "who"
-                | "that"
                 | "the"
                 | "a"
                 | "an"
@@ -2198,11 +2235,14 @@ fn clause_end_before_inverted_cue(
         })
         .unwrap_or(end);
     for cue in &document.cues[document.cues_starting_in(start + 1, end)] {
-        // `..., saying the budget was secure`: the participle starts a claim of its own.
-        if document.is_punctuation(cue.first_token - 1, ',')
+        // `..., saying the budget was secure`: the participle starts a claim of its own,
+        // also after a comma inside a closing quote mark (`was "broken," noting ...`).
+        if document.follows_comma(cue.first_token)
             && is_participle(document.tokens[cue.first_token].text(document.text))
         {
-            return cue.first_token - 1;
+            // The closing mark stays with the quoted words it closes.
+            let comma_outside_quote = document.is_punctuation(cue.first_token - 1, ',');
+            return cue.first_token - usize::from(comma_outside_quote);
         }
         // `... before the recess, and said his ministry ...`: a coordinated cue too; but
         // `says he would sit him down and tell him ...`: a bare verb after a reporting

@@ -935,3 +935,56 @@ fn a_bare_cue_after_and_stays_inside_the_reported_clause() {
                 speaker: Tomas Ruiz (person) role: Treasurer mention: "Treasurer Tomas Ruiz" cue: said confidence: 0.89"#]],
     );
 }
+
+/// Regression (issue 5): reported speech interrupted by its attribution stopped at the
+/// attribution when the rest opened with "that" or "because", or when only an infinitive
+/// phrase stood before it (`To win their support, residents said, the council must ...`).
+#[test]
+fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_or_after_to() {
+    check(
+        "Port plans\n\nBut there is a risk, some councillors said, that the mayor would push the board to adopt rules that could later hurt the port.\n\nTo win their support, residents said, the council must reopen the clinic and repair the bridge.\n\nThe toll will stay for now, the harbour master said, because the quay still needs repairs.\n",
+        expect![[r#"
+            indirect "there is a risk that the mayor would push the board to adopt rules that could later hurt the port"
+                speaker: councillors (unknown) mention: "some councillors" cue: said confidence: 0.90
+            indirect "To win their support the council must reopen the clinic and repair the bridge"
+                speaker: residents (unknown) mention: "residents" cue: said confidence: 0.89
+            indirect "The toll will stay for now because the quay still needs repairs"
+                speaker: Harbour master (unknown) mention: "the harbour master" cue: said confidence: 0.70"#]],
+    );
+}
+
+/// Regression (issue 5): in `He said that is a "distortion,"` the "that" was dropped as a
+/// conjunction though it is the reported clause's subject; and a participle after a comma
+/// inside a closing quote mark (`was "broken," noting that ...`) did not end the claim
+/// before it, while the quoted fragment became a direct claim of the participle's.
+#[test]
+fn issue_5_a_that_before_its_verb_is_the_subject_and_a_quoted_comma_ends_the_clause() {
+    check(
+        "Audit dispute\n\nThe auditor Jana Holt said that is a \"distortion\" of her findings.\n\nThe minister said the budget was \"broken,\" noting that it is \"very odd that a fund that loses millions is never audited.\"\n",
+        expect![[r#"
+            mixed "that is a \"distortion\" of her findings"
+                speaker: Jana Holt (person) mention: "The auditor Jana Holt" cue: said confidence: 0.92
+            mixed "the budget was \"broken,\""
+                speaker: minister (person) role: minister mention: "The minister" cue: said confidence: 0.73
+            mixed "it is \"very odd that a fund that loses millions is never audited.\""
+                speaker: minister (person) role: minister mention: "The minister" cue: noting confidence: 0.76"#]],
+    );
+}
+
+/// Regression (issue 5): `..., forcing them to sell stock early, said Mara Quist, a grain
+/// analyst.` took a noun before the comma ("the harvest") for the speaker and the name
+/// after the cue for the reported words; and a list in the reported clause (`on fares,
+/// berths and other issues, said Tom Vell`) made the clause before its last comma a name.
+#[test]
+fn issue_5_a_name_after_a_cue_that_follows_a_comma_is_the_speaker() {
+    check(
+        "Levy and ferries\n\nThe levy would create a \"winter of pain\" for farmers heading into the harvest, forcing them to sell stock early, said Mara Quist, a grain analyst at a Leeds bank.\n\nThe council lobbied for the ferry company on fares, berths and other issues, said Tom Vell, a critic of the scheme.\n\nLena Morkel, chief economist at Varden Bank, said she expected the first cut in June.\n",
+        expect![[r#"
+            mixed "The levy would create a \"winter of pain\" for farmers heading into the harvest, forcing them to sell stock early"
+                speaker: Mara Quist (person) role: grain analyst at a Leeds bank mention: "Mara Quist" cue: said confidence: 0.95
+            indirect "The council lobbied for the ferry company on fares, berths and other issues"
+                speaker: Tom Vell (person) mention: "Tom Vell" cue: said confidence: 0.93
+            indirect "she expected the first cut in June"
+                speaker: Lena Morkel (person) role: chief economist at Varden Bank mention: "Lena Morkel" cue: said confidence: 0.89"#]],
+    );
+}
