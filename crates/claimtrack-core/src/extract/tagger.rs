@@ -22,7 +22,7 @@ use super::cues::{Cue, CueForm};
 use super::dates::reporter_contact_clause;
 use super::features::{
     finish, role_between_feature, role_distance_features, role_rules_feature, role_to_end_feature,
-    stem_key, word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
+    stem_key, token_word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
     LABEL_COUNT, OUTSIDE, SOURCE,
 };
 use super::lexicon::{cue_verb, is_participle, CueStrength, AUXILIARIES};
@@ -943,7 +943,7 @@ fn open_candidates(
         if active[sentence] {
             continue;
         }
-        let key = word_key(token.text(document.text), token.kind);
+        let key = token_word_key(document.text, token.span, token.kind);
         words[index] = key;
         if vocabulary.bucket(key).is_some() {
             active[sentence] = true;
