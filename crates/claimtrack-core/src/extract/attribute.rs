@@ -992,6 +992,24 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                     continue;
                 }
             }
+            // `said in putting the question to the minister`, `said while touring the site
+            // with the mayor`: after a preposition, a gerund and all its object are the
+            // occasion of the words, up to a comma or "that".
+            let gerund = document
+                .word(index + 1)
+                .is_some_and(|next| next.len() > 4 && next.ends_with("ing"))
+                && document.tokens[index + 1]
+                    .text(text)
+                    .starts_with(char::is_lowercase);
+            if gerund {
+                index = (index + 2..limit)
+                    .find(|&end| {
+                        document.is_punctuation(end, ',')
+                            || document.word(end).as_deref() == Some("that")
+                    })
+                    .unwrap_or(limit);
+                continue;
+            }
             // Consume the preposition and its object: determiners, adjectives, nouns, names,
             // numbers, up to a comma, "that" or a word that begins a clause.
             let mut end = index + 1;

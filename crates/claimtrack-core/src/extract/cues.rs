@@ -27,7 +27,7 @@ pub struct Cue {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "these",
-    "those", "whose", "no", "any", "every", "such",
+    "those", "whose", "no", "any", "every", "such", "same",
 ];
 
 /// Finds every cue outside quotations.

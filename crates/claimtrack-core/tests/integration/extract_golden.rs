@@ -988,3 +988,18 @@ fn issue_5_a_name_after_a_cue_that_follows_a_comma_is_the_speaker() {
                 speaker: Lena Morkel (person) role: chief economist at Varden Bank mention: "Lena Morkel" cue: said confidence: 0.89"#]],
     );
 }
+
+/// Regression (issue 5): after `said in putting the question to the minister` or `said
+/// while touring the site`, the gerund's object was read as the reported clause and the
+/// words before the attribution were lost; "the same caution" made "caution" a cue.
+#[test]
+fn issue_5_a_gerund_after_a_cue_is_the_occasion_and_a_noun_after_same_is_no_cue() {
+    check(
+        "Bridge talks\n\nMany drivers did not recognise themselves in the report and found it insulting, the presenter Ruth Amsel said in putting the question to the minister.\n\nThe bridge will close for a month, Ian Ross said while touring the site with the mayor.\n\nOn the regional front, the mayor displayed the same caution that marked her first term.\n",
+        expect![[r#"
+            indirect "Many drivers did not recognise themselves in the report and found it insulting"
+                speaker: Ruth Amsel (person) mention: "the presenter Ruth Amsel" cue: said confidence: 0.93
+            indirect "The bridge will close for a month"
+                speaker: Ian Ross (person) mention: "Ian Ross" cue: said confidence: 0.89"#]],
+    );
+}
