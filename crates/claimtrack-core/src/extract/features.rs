@@ -589,23 +589,35 @@ impl<'d, 'a> ArticleView<'d, 'a> {
         end: usize,
     ) -> [u64; 4] {
         use template::*;
-        let at = token as isize;
+        debug_assert!(
+            first <= token && token < end,
+            "token {token} outside {first}..{end}"
+        );
         let side_key = side.key();
-        let edge = u64::from(token == first) + 2 * u64::from(token + 1 == end);
-        let shapes = u64::from(self.shape_at(at - 1, first, end)) << 24
+        // The token lies in `first..end`, so its neighbours are inside exactly when it is
+        // not at that edge (what `word_at` and `shape_at` ask, with no signed index).
+        let (at_first, at_last) = (token == first, token + 1 == end);
+        let (previous_word, previous_shape) = if at_first {
+            (0, shape::EDGE)
+        } else {
+            (self.words[token - 1], self.shapes[token - 1])
+        };
+        let (next_word, next_shape) = if at_last {
+            (0, shape::EDGE)
+        } else {
+            (self.words[token + 1], self.shapes[token + 1])
+        };
+        let edge = u64::from(at_first) + 2 * u64::from(at_last);
+        let shapes = u64::from(previous_shape) << 24
             | u64::from(self.shapes[token]) << 16
-            | u64::from(self.shape_at(at + 1, first, end)) << 8
+            | u64::from(next_shape) << 8
             | u64::from(self.document.inside_quotation[token]) << 4
             | edge;
         let word = self.words[token];
         [
             feature(ROLE_WORD, side_key, word),
-            feature(
-                ROLE_BIGRAM,
-                side_key ^ self.word_at(at - 1, first, end),
-                word,
-            ),
-            feature(ROLE_NEXT_WORD, side_key, self.word_at(at + 1, first, end)),
+            feature(ROLE_BIGRAM, side_key ^ previous_word, word),
+            feature(ROLE_NEXT_WORD, side_key, next_word),
             feature(ROLE_SHAPES, side_key, shapes),
         ]
     }
@@ -632,6 +644,32 @@ impl<'d, 'a> ArticleView<'d, 'a> {
     /// instead of hashing five features for every token of every window.
     #[inline]
     pub fn role_pair_keys(&self, token: usize, site: &CueSite) -> RolePairKeys {
+        self.role_pair_keys_with(token, site, self.cue_constants(site))
+    }
+
+    /// What `role_pair_keys` reads of the cue alone, the same for every token of its
+    /// window: inference reads it once per window.
+    #[inline]
+    pub fn cue_constants(&self, site: &CueSite) -> CueConstants {
+        CueConstants {
+            cue_id: self.marks[site.first_token].cue_of,
+            cue_colon: u64::from(self.shapes.get(site.end_token) == Some(&shape::COLON)),
+            after_cue_word: if site.end_token < site.window_end {
+                self.words[site.end_token]
+            } else {
+                0
+            },
+        }
+    }
+
+    /// `role_pair_keys` with the cue's part read before (`cue_constants`).
+    #[inline(always)]
+    pub fn role_pair_keys_with(
+        &self,
+        token: usize,
+        site: &CueSite,
+        cue: CueConstants,
+    ) -> RolePairKeys {
         let side = if token < site.first_token {
             Side::Before
         } else {
@@ -655,20 +693,14 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             4..=7 => 1,
             _ => 2,
         };
-        let cue_id = self.marks[site.first_token].cue_of;
+        let cue_id = cue.cue_id;
         let marks = self.marks[token];
         let rules = u64::from(cue_id != 0 && marks.content_of == cue_id)
             | u64::from(cue_id != 0 && marks.mention_of == cue_id) << 1
             | u64::from(marks.content_of != 0 && marks.content_of != cue_id) << 2
             | u64::from(cue_id != 0) << 3;
-        let cue_colon = u64::from(self.shapes.get(site.end_token) == Some(&shape::COLON));
         let to_end = (site.window_end - token - 1).min(3) as u64;
         let shape_here = u64::from(self.shapes[token]);
-        let after_cue_word = if site.end_token < site.window_end {
-            self.words[site.end_token]
-        } else {
-            0
-        };
         RolePairKeys {
             side,
             between: commas << 12
@@ -678,11 +710,21 @@ impl<'d, 'a> ArticleView<'d, 'a> {
                 | coarse_distance,
             rules,
             distance,
-            to_end: to_end << 12 | cue_colon << 8 | u64::from(commas > 0),
+            to_end: to_end << 12 | cue.cue_colon << 8 | u64::from(commas > 0),
             shape: shape_here,
-            after_cue_word,
+            after_cue_word: cue.after_cue_word,
         }
     }
+}
+
+/// The cue's part of every pair key of its window (see `cue_constants`): 1 + the index of
+/// the rule draft hanging from the cue (or 0), whether a colon follows the cue, and the
+/// word hash after it (0 at the window's end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueConstants {
+    cue_id: u32,
+    cue_colon: u64,
+    after_cue_word: u64,
 }
 
 /// The inputs of one token's pair features (see `role_pair_keys`). `between` packs the

@@ -647,6 +647,7 @@ pub(crate) fn window_scores(
     unary.clear();
     // The two distance features take one value per side and distance bucket in a window.
     let mut distance_cache = [None; 22];
+    let cue = view.cue_constants(site);
     for (token, &fixed) in (site.window_first..site.window_end).zip(fixed) {
         if fixed {
             unary.push([0.0; LABEL_COUNT]);
@@ -668,7 +669,7 @@ pub(crate) fn window_scores(
                 scores
             }
         };
-        let keys = view.role_pair_keys(token, site);
+        let keys = view.role_pair_keys_with(token, site, cue);
         let distance_slot = 11 * side_index(keys.side) + keys.distance as usize;
         let distance_sums = match distance_cache[distance_slot] {
             Some(sums) => sums,
