@@ -1688,7 +1688,6 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
                 | "with"
                 | "by"
                 | "from"
-                | "to"
                 | "adding"
                 | "according"
         )

@@ -937,12 +937,12 @@ fn a_bare_cue_after_and_stays_inside_the_reported_clause() {
 }
 
 /// Regression (issue 5): reported speech interrupted by its attribution stopped at the
-/// attribution when the rest opened with "that", "because" or "so", or when only an infinitive
+/// attribution when the rest opened with "that", "because", "so" or "to", or when only an infinitive
 /// phrase stood before it (`To win their support, residents said, the council must ...`).
 #[test]
-fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_so_or_after_to() {
+fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_so_to_or_after_to() {
     check(
-        "Port plans\n\nBut there is a risk, some councillors said, that the mayor would push the board to adopt rules that could later hurt the port.\n\nTo win their support, residents said, the council must reopen the clinic and repair the bridge.\n\nThe toll will stay for now, the harbour master said, because the quay still needs repairs.\n\nIt was impossible, Amsel said, so the county decided to split the work.\n",
+        "Port plans\n\nBut there is a risk, some councillors said, that the mayor would push the board to adopt rules that could later hurt the port.\n\nTo win their support, residents said, the council must reopen the clinic and repair the bridge.\n\nThe toll will stay for now, the harbour master said, because the quay still needs repairs.\n\nIt was impossible, Amsel said, so the county decided to split the work.\n\nNor does the mayor have any plans, aides say, to sell the harbour.\n",
         expect![[r#"
             indirect "there is a risk that the mayor would push the board to adopt rules that could later hurt the port"
                 speaker: councillors (unknown) mention: "some councillors" cue: said confidence: 0.90
@@ -951,7 +951,9 @@ fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_so_or
             indirect "The toll will stay for now because the quay still needs repairs"
                 speaker: Harbour master (unknown) mention: "the harbour master" cue: said confidence: 0.70
             indirect "It was impossible so the county decided to split the work"
-                speaker: Amsel (person) mention: "Amsel" cue: said confidence: 0.84"#]],
+                speaker: Amsel (person) mention: "Amsel" cue: said confidence: 0.84
+            indirect "Nor does the mayor have any plans to sell the harbour"
+                speaker: aides (unknown) mention: "aides" cue: say confidence: 0.88"#]],
     );
 }
 
