@@ -942,13 +942,14 @@ fn open_candidates(
         if *active {
             continue;
         }
-        for index in sentence.first_token..sentence.end_token {
-            let token = document.tokens[index];
+        let range = sentence.first_token..sentence.end_token;
+        let sentence_tokens = range.clone().zip(&document.tokens[range.clone()]);
+        for ((index, token), word) in sentence_tokens.zip(&mut words[range]) {
             if token.kind == TokenKind::Number || !open(index) {
                 continue;
             }
             let key = token_word_key(document.text, token.span, token.kind);
-            words[index] = key;
+            *word = key;
             if vocabulary.bucket(key).is_some() {
                 *active = true;
                 break;
