@@ -9,7 +9,8 @@ use std::hash::BuildHasherDefault;
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle, is_role_noun,
-    with_lowercase, CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
+    is_subordinating_conjunction, with_lowercase, CueStrength, WordHasher, AUXILIARIES, MONTHS,
+    WEEKDAYS,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -1435,13 +1436,9 @@ fn reported_speech(
                     "in" | "on"
                         | "at"
                         | "during"
-                        | "after"
-                        | "before"
-                        | "since"
                         | "over"
                         | "within"
                         | "by"
-                        | "until"
                         | "to"
                         | "now"
                         | "still"
@@ -1463,20 +1460,12 @@ fn reported_speech(
                 )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
             // `If the vote is close, the campaign said, it will ask for a recount`: a
-            // subordinate clause has a verb of its own and still only opens the sentence.
-            let subordinate_opener = document.word(clause_start).is_some_and(|word| {
-                matches!(
-                    &*word,
-                    "if" | "when"
-                        | "whenever"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "unless"
-                        | "once"
-                        | "while"
-                )
-            });
+            // subordinate clause has a verb of its own and still only opens the sentence
+            // ("after", "before", "since" and "until" open it as prepositions too, so
+            // they are not in the list above).
+            let subordinate_opener = document
+                .word(clause_start)
+                .is_some_and(|word| is_subordinating_conjunction(&word));
             let opener_only = opener_only || subordinate_opener;
             // Only a bare attribution is a parenthesis after an opener: in "In March,
             // residents wrote to the council, saying ...", the verb has its own object
@@ -1571,25 +1560,9 @@ fn close_of_fronted_subordinate_clause(
 ) -> usize {
     let (start, end) = clause;
     let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
-    let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
-        matches!(
-            &*word,
-            "after"
-                | "when"
-                | "whenever"
-                | "although"
-                | "though"
-                | "because"
-                | "since"
-                | "while"
-                | "whereas"
-                | "if"
-                | "unless"
-                | "once"
-                | "before"
-                | "until"
-        )
-    });
+    let opens_subordinate_clause = document
+        .word(opener)
+        .is_some_and(|word| is_subordinating_conjunction(&word));
     // A comma between the conjunction and the cue closes the subordinate clause before the
     // cue: the cue is then the main clause's.
     if !opens_subordinate_clause

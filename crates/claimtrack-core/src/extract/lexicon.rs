@@ -781,6 +781,29 @@ pub fn is_determiner(lower: &str) -> bool {
     matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
 }
 
+/// A subordinating conjunction, lower-cased: it opens a clause that only leads into the
+/// sentence's main clause ("If the vote is close, ...", "After the mayor said ..., the
+/// fishermen ..."). "after", "before", "since" and "until" are prepositions too; either
+/// way what they open is not the main clause.
+pub fn is_subordinating_conjunction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "if" | "when"
+            | "whenever"
+            | "because"
+            | "although"
+            | "though"
+            | "whereas"
+            | "unless"
+            | "once"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+    )
+}
+
 /// A word without its possessive ending, straight or curly ("Keller's" -> "Keller").
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
