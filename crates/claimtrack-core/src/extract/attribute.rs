@@ -8,9 +8,9 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle, is_role_noun,
-    is_subordinating_conjunction, with_lowercase, CueStrength, WordHasher, AUXILIARIES, MONTHS,
-    WEEKDAYS,
+    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle,
+    is_relative_time_word, is_role_noun, is_subordinating_conjunction, is_time_noun,
+    with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -911,34 +911,10 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     ))
 }
 
+/// A time after a cue (`said on Tuesday`, `said last week`): a weekday, a month, a part of
+/// the day or year, or a word that places a time.
 fn is_temporal_word(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    WEEKDAYS.contains(&bare)
-        || MONTHS.iter().any(|(name, _)| *name == bare)
-        || matches!(
-            bare,
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "earlier"
-                | "later"
-                | "last"
-                | "this"
-                | "next"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "day"
-                | "ago"
-                | "recently"
-                | "late"
-                | "early"
-        )
+    is_time_noun(word) || is_relative_time_word(word)
 }
 
 const ADJUNCT_PREPOSITIONS: &[&str] = &[

@@ -804,6 +804,48 @@ pub fn is_subordinating_conjunction(lower: &str) -> bool {
     )
 }
 
+/// A weekday, a month (or its newsroom abbreviation, with or without its period) or a noun
+/// for a part of the day or a span of the calendar, lower-cased: "Tuesday", "Aug.",
+/// "morning", "week". Such a word names a time, never a speaker.
+pub fn is_time_noun(lower: &str) -> bool {
+    let bare = lower.trim_end_matches('.');
+    WEEKDAYS.contains(&bare)
+        || MONTHS.iter().any(|(month, _)| *month == bare)
+        || matches!(
+            bare,
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "fall"
+        )
+}
+
+/// A word that places a time from the day of writing or from the story's own time,
+/// lower-cased: "yesterday", "last" (week), "earlier", "ago".
+pub fn is_relative_time_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "next"
+            | "ago"
+            | "recently"
+            | "late"
+            | "early"
+    )
+}
+
 /// A word without its possessive ending, straight or curly ("Keller's" -> "Keller").
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")

@@ -6,8 +6,9 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun, is_role_noun,
-    with_lowercase, PackedWordTable, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
+    is_relative_time_word, is_role_noun, is_time_noun, with_lowercase, PackedWordTable,
+    AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -204,11 +205,7 @@ fn noun_phrase_ending_at(
     }
     // "Last week Halloran appeared to ...": a time opening the sentence is no part of the
     // name after it.
-    while first + 1 < end
-        && with_lowercase(tokens[first].text(text), |word| {
-            is_time_word(word) || matches!(word, "last" | "this" | "next" | "yesterday" | "today")
-        })
-    {
+    while first + 1 < end && with_lowercase(tokens[first].text(text), is_time_word) {
         first += 1;
     }
     (first < end).then_some((first, end))
@@ -594,28 +591,24 @@ fn opens_adverbial(word: &str) -> bool {
                 | "instead"
                 | "following"
                 | "amid"
-                | "earlier"
-                | "later"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "recently"
                 | "often"
         ) || is_time_word(lower)
     })
 }
 
-/// A weekday, a month or a part of the day or year, lower-cased: such a word alone names
-/// a time, never a speaker.
+/// Time words that are surnames as well ("Theresa May", "Kristen Day", "Rex Early"):
+/// where a speaker's name may stand, they are read as names.
+const TIME_WORDS_ALSO_SURNAMES: &[&str] = &["may", "day", "early"];
+
+/// A weekday, a month, a part of the day or year, or a word that places a time
+/// ("yesterday", "last"), lower-cased, as a speaker's phrase reads it: such a word alone
+/// names a time, never a speaker, except the ones that are also surnames.
 fn is_time_word(lower: &str) -> bool {
-    // "May" is as often a surname as the month, so it is left out.
-    WEEKDAYS.contains(&lower)
-        || (lower != "may" && MONTHS.iter().any(|(month, _)| *month == lower))
-        || matches!(
-            lower,
-            "night" | "morning" | "afternoon" | "evening" | "week" | "month" | "year" | "fall"
-        )
+    // "ago" closes a time phrase ("two years ago") where the other words open one, and
+    // the speaker readers ask for a time at a phrase's first word; taking it in cost a
+    // speaker on PolNeAR dev, so it stays out here.
+    (is_time_noun(lower) || (is_relative_time_word(lower) && lower != "ago"))
+        && !TIME_WORDS_ALSO_SURNAMES.contains(&lower)
 }
 
 /// Whether the words between `first` and `end` can name a speaker at all. A learned
@@ -701,9 +694,7 @@ fn is_time_or_adverb(lower: &str, word: &str) -> bool {
     is_time_word(lower)
         || matches!(
             lower,
-            "last"
-                | "this"
-                | "perhaps"
+            "perhaps"
                 | "sometimes"
                 | "now"
                 | "often"
@@ -718,7 +709,6 @@ fn is_time_or_adverb(lower: &str, word: &str) -> bool {
                 | "still"
                 | "then"
                 // Capitalised at a sentence's head, these are adverbs still.
-                | "recently"
                 | "similarly"
                 | "finally"
                 | "ultimately"
@@ -798,9 +788,7 @@ pub fn skip_opening_adverbials(
                 while end < cue_first
                     && (tokens[end].kind == TokenKind::Number
                         || word_at(text, tokens, end).is_some_and(|word| {
-                            with_lowercase(word, |lower| {
-                                is_time_word(lower) || lower == "may" || lower == "last"
-                            })
+                            with_lowercase(word, |lower| is_time_noun(lower) || lower == "last")
                         }))
                 {
                     end += 1;
