@@ -136,6 +136,8 @@ fn groups(report: &EvalReport) -> Vec<(&'static str, &Figures)> {
             .iter()
             .map(|kind| (kind.as_str(), report.by_kind.get(*kind))),
     );
+    groups.push(("1-3 words", &report.by_content_length.up_to_three_words));
+    groups.push(("4+ words", &report.by_content_length.four_or_more_words));
     groups
 }
 
@@ -174,7 +176,7 @@ fn render_detection(out: &mut String, report: &EvalReport) {
 fn render_attribution(out: &mut String, report: &EvalReport) {
     let _ = writeln!(
         out,
-        "\nAttribution on claims matched at >30% (accuracy, right/judged; by gold kind)"
+        "\nAttribution on claims matched at >30% (accuracy, right/judged; by gold kind and content length)"
     );
     let _ = writeln!(
         out,

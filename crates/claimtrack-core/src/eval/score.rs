@@ -42,6 +42,10 @@ pub struct EvalReport {
     pub articles: usize,
     pub overall: Figures,
     pub by_kind: FiguresByKind,
+    /// The same figures for short and longer contents: news annotation (PolNeAR) counts
+    /// speech acts with a short object ("endorsed Clinton") as attributions, ClaimTrack's
+    /// convention does not, and this split shows how much of a score hangs on them.
+    pub by_content_length: FiguresByContentLength,
     pub calibration: Calibration,
     pub error_counts: BTreeMap<ErrorClass, usize>,
     pub errors: Vec<EvalError>,
@@ -67,6 +71,29 @@ impl FiguresByKind {
             ClaimKind::Indirect => &self.indirect,
         }
     }
+}
+
+/// The figures for contents of at most [`SHORT_CONTENT_WORDS`] words and for longer ones:
+/// gold claims by the length of their content, predicted claims by their own, as
+/// `FiguresByKind` groups claims by kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiguresByContentLength {
+    pub up_to_three_words: Figures,
+    pub four_or_more_words: Figures,
+}
+
+/// The longest content that counts as short in [`FiguresByContentLength`].
+pub const SHORT_CONTENT_WORDS: usize = 3;
+
+/// 0 for a content of at most [`SHORT_CONTENT_WORDS`] words, 1 for a longer one. A word is
+/// a run of characters between spaces that holds a letter or a digit.
+fn length_index(text: &str, pieces: &[ByteSpan]) -> usize {
+    let words = pieces
+        .iter()
+        .flat_map(|piece| text[piece.range()].split_whitespace())
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count();
+    usize::from(words > SHORT_CONTENT_WORDS)
 }
 
 /// Detection and attribution figures over one group of claims. A ratio is `None` (JSON
@@ -232,6 +259,7 @@ pub fn score_reference_set(
 ) -> EvalReport {
     let mut overall = Tally::default();
     let mut by_kind = [Tally::default(); 3];
+    let mut by_length = [Tally::default(); 2];
     let mut errors = Vec::new();
     let mut confidence_outcomes = Vec::new();
     let mut confidence_outcomes_by_article = Vec::with_capacity(predictions.len());
@@ -241,6 +269,7 @@ pub fn score_reference_set(
         scorer.score(
             &mut overall,
             &mut by_kind,
+            &mut by_length,
             &mut errors,
             &mut confidence_outcomes,
         );
@@ -261,6 +290,10 @@ pub fn score_reference_set(
             direct: figures_from(&by_kind[0]),
             mixed: figures_from(&by_kind[1]),
             indirect: figures_from(&by_kind[2]),
+        },
+        by_content_length: FiguresByContentLength {
+            up_to_three_words: figures_from(&by_length[0]),
+            four_or_more_words: figures_from(&by_length[1]),
         },
         calibration: calibrate(&confidence_outcomes),
         error_counts,
@@ -498,6 +531,9 @@ struct ArticleScorer<'a> {
     predicted: &'a [ExtractedClaim],
     convention: ReferenceConvention,
     pairs: Vec<PairOverlap>,
+    /// [`length_index`] of each gold claim's content and of each predicted claim's.
+    gold_length: Vec<usize>,
+    predicted_length: Vec<usize>,
 }
 
 impl<'a> ArticleScorer<'a> {
@@ -544,11 +580,21 @@ impl<'a> ArticleScorer<'a> {
                 .then(a.gold.cmp(&b.gold))
                 .then(a.predicted.cmp(&b.predicted))
         });
+        let gold_length = gold_pieces
+            .iter()
+            .map(|pieces| length_index(text, pieces))
+            .collect();
+        let predicted_length = predicted_pieces
+            .iter()
+            .map(|pieces| length_index(text, pieces))
+            .collect();
         ArticleScorer {
             article,
             predicted,
             convention,
             pairs,
+            gold_length,
+            predicted_length,
         }
     }
 
@@ -577,17 +623,20 @@ impl<'a> ArticleScorer<'a> {
         &self,
         overall: &mut Tally,
         by_kind: &mut [Tally; 3],
+        by_length: &mut [Tally; 2],
         errors: &mut Vec<EvalError>,
         confidence_outcomes: &mut Vec<(f32, bool)>,
     ) {
         let gold_claims = &self.article.claims;
-        for claim in gold_claims {
+        for (index, claim) in gold_claims.iter().enumerate() {
             overall.gold += 1;
             by_kind[kind_index(claim.kind)].gold += 1;
+            by_length[self.gold_length[index]].gold += 1;
         }
-        for claim in self.predicted {
+        for (index, claim) in self.predicted.iter().enumerate() {
             overall.predicted += 1;
             by_kind[kind_index(claim.kind)].predicted += 1;
+            by_length[self.predicted_length[index]].predicted += 1;
         }
         let matchings: Vec<Vec<Option<usize>>> = CRITERIA
             .iter()
@@ -601,6 +650,8 @@ impl<'a> ArticleScorer<'a> {
                 by_kind[kind_index(gold_claims[gold].kind)].matched_gold[criterion] += 1;
                 by_kind[kind_index(self.predicted[*predicted].kind)].matched_predicted
                     [criterion] += 1;
+                by_length[self.gold_length[gold]].matched_gold[criterion] += 1;
+                by_length[self.predicted_length[*predicted]].matched_predicted[criterion] += 1;
             }
         }
 
@@ -622,7 +673,11 @@ impl<'a> ArticleScorer<'a> {
             };
             let predicted = &self.predicted[predicted_index];
             predicted_matched[predicted_index] = true;
-            let tallies = [&mut *overall, &mut by_kind[kind_index(gold.kind)]];
+            let tallies = [
+                &mut *overall,
+                &mut by_kind[kind_index(gold.kind)],
+                &mut by_length[self.gold_length[gold_index]],
+            ];
             let speaker_right = self.speaker_is_right(gold, predicted);
             let cue_right = self.cue_is_right(gold, predicted);
             let date_right = gold.said_on.map(|date| predicted.said_on == Some(date));

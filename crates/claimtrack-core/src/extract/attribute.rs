@@ -600,8 +600,8 @@ fn direct_quote_with_cue(
         let quote_opens_sentence = !document.tokens[sentence_first..quotation.open_token]
             .iter()
             .any(|token| token.is_word());
-        let after_cue =
-            cue_after_quote(document, after, sentence_end).filter(|(cue_index, speaker, _)| {
+        let after_cue = cue_after_quote(document, after, sentence_end)
+            .filter(|(cue_index, speaker, _)| {
                 let participle_without_speaker = *speaker == SpeakerSource::Nobody
                     && is_participle(
                         document.tokens[document.cues[*cue_index].first_token].text(text),
@@ -609,6 +609,21 @@ fn direct_quote_with_cue(
                 !participle_without_speaker
                     || (quote_opens_sentence
                         && cue_before_quote(document, quotation.open_token).is_none())
+            })
+            // `To a question on the "future of the toll," Ross said private operators
+            // cost more`: a cue with a reported clause of its own after it does not report
+            // a quotation inside the words before it.
+            .filter(|&(cue_index, _, speaker_end)| {
+                let cue = document.cues[cue_index];
+                let after_attribution = skip_adjuncts(
+                    document,
+                    skip_listener(document, &cue, sentence_end).max(speaker_end),
+                    sentence_end,
+                );
+                quote_opens_sentence
+                    || after_attribution >= sentence_end
+                    || !document.tokens[after_attribution].is_word()
+                    || !begins_clause(document, after_attribution)
             });
         if let Some((cue_index, speaker, speaker_end)) = after_cue {
             let cue = document.cues[cue_index];
@@ -1248,7 +1263,13 @@ fn reported_speech(
                 let ends_in_capital = document.tokens[mention.end_token - 1]
                     .text(text)
                     .starts_with(char::is_uppercase);
+                let holds_a_verb = (mention.first_token..mention.end_token).any(|index| {
+                    document
+                        .word(index)
+                        .is_some_and(|word| is_finite_auxiliary(&word))
+                });
                 ends_in_capital
+                    && !holds_a_verb
                     && (tail >= content_end
                         || document.is_punctuation(tail, ',')
                         || document.is_punctuation(tail, ';'))
@@ -1599,7 +1620,6 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
                 | "when"
                 | "after"
                 | "before"
-                | "so"
                 | "which"
                 | "who"
                 | "the"
@@ -1617,7 +1637,6 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
                 | "with"
                 | "by"
                 | "from"
-                | "to"
                 | "adding"
                 | "according"
         )

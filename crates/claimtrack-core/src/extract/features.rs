@@ -10,7 +10,7 @@
 
 use super::attribute::{ClaimDraft, Document, SpeakerSource};
 use super::segment::TokenKind;
-use crate::model::ClaimKind;
+use crate::model::{ByteSpan, ClaimKind};
 
 /// The role tagger's labels for the tokens around one cue.
 pub(crate) const LABEL_COUNT: usize = 3;
@@ -56,12 +56,15 @@ fn feature(template: u64, first: u64, second: u64) -> u64 {
     mix(mix(mix(SEED, template), first), second)
 }
 
+/// The one key of every number (the bytes of "NUMBER").
+const NUMBER_KEY: u64 = 0x4E55_4D42_4552;
+
 /// The hash of a word as the model knows it: lower-cased, with typographic apostrophes
 /// folded into straight ones ("Don’t" and "don't" are one word), numbers as one symbol.
 /// Bytes are folded in eight at a time; every word of every article passes through here.
 pub(crate) fn word_key(word: &str, kind: TokenKind) -> u64 {
     if kind == TokenKind::Number {
-        return 0x4E55_4D42_4552; // "NUMBER"
+        return NUMBER_KEY;
     }
     if word.is_ascii() {
         return ascii_word_key(word.as_bytes());
@@ -112,6 +115,46 @@ fn ascii_word_key(bytes: &[u8]) -> u64 {
     let tail = ascii_lowercase_eight(rest);
     hash = mix(hash, tail ^ (bytes.len() as u64) << 56);
     hash.max(1)
+}
+
+/// [`word_key`] of the token at `span` of `text`, read from the article's bytes eight
+/// at a time: the word's last one to seven bytes are one unaligned load from the text
+/// (the bytes after the word masked off) instead of a loop over them, and whether the
+/// word is ASCII is one test of the loaded bits. A non-ASCII word, or one within eight
+/// bytes of the text's end, takes [`word_key`] itself. Every token of every sentence the
+/// tagger reads passes through here.
+pub(crate) fn token_word_key(text: &str, span: ByteSpan, kind: TokenKind) -> u64 {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    if kind == TokenKind::Number {
+        return NUMBER_KEY;
+    }
+    let bytes = text.as_bytes();
+    let length = span.end - span.start;
+    let whole_chunks_end = span.start + length / 8 * 8;
+    let Some(padded) = bytes.get(whole_chunks_end..whole_chunks_end + 8) else {
+        return word_key(span.slice(text), kind);
+    };
+    let rest_length = length % 8;
+    let rest = eight_bytes(padded) & ((1u64 << (8 * rest_length)) - 1);
+    let mut hash = SEED;
+    for chunk in bytes[span.start..whole_chunks_end].chunks_exact(8) {
+        let chunk = eight_bytes(chunk);
+        if chunk & HIGH_BITS != 0 {
+            return word_key(span.slice(text), kind);
+        }
+        hash = mix(hash, ascii_lowercase_eight(chunk));
+    }
+    if rest & HIGH_BITS != 0 {
+        return word_key(span.slice(text), kind);
+    }
+    mix(hash, ascii_lowercase_eight(rest) ^ (length as u64) << 56).max(1)
+}
+
+/// Eight bytes read little-endian, as `ascii_word_key` packs them.
+fn eight_bytes(chunk: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(&chunk[..8]);
+    u64::from_le_bytes(eight)
 }
 
 /// Lower-cases the ASCII capitals among eight ASCII bytes at once.
@@ -323,7 +366,7 @@ pub(crate) fn word_keys(document: &Document<'_>) -> Vec<u64> {
     document
         .tokens
         .iter()
-        .map(|token| word_key(token.text(document.text), token.kind))
+        .map(|token| token_word_key(document.text, token.span, token.kind))
         .collect()
 }
 
@@ -362,7 +405,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
                 let token = tokens[index];
                 let word = token.text(text);
                 if words[index] == 0 {
-                    words[index] = word_key(word, token.kind);
+                    words[index] = token_word_key(text, token.span, token.kind);
                 }
                 let key = words[index];
                 shapes[index] = shape_of(word, token.kind);
@@ -546,23 +589,35 @@ impl<'d, 'a> ArticleView<'d, 'a> {
         end: usize,
     ) -> [u64; 4] {
         use template::*;
-        let at = token as isize;
+        debug_assert!(
+            first <= token && token < end,
+            "token {token} outside {first}..{end}"
+        );
         let side_key = side.key();
-        let edge = u64::from(token == first) + 2 * u64::from(token + 1 == end);
-        let shapes = u64::from(self.shape_at(at - 1, first, end)) << 24
+        // The token lies in `first..end`, so its neighbours are inside exactly when it is
+        // not at that edge (what `word_at` and `shape_at` ask, with no signed index).
+        let (at_first, at_last) = (token == first, token + 1 == end);
+        let (previous_word, previous_shape) = if at_first {
+            (0, shape::EDGE)
+        } else {
+            (self.words[token - 1], self.shapes[token - 1])
+        };
+        let (next_word, next_shape) = if at_last {
+            (0, shape::EDGE)
+        } else {
+            (self.words[token + 1], self.shapes[token + 1])
+        };
+        let edge = u64::from(at_first) + 2 * u64::from(at_last);
+        let shapes = u64::from(previous_shape) << 24
             | u64::from(self.shapes[token]) << 16
-            | u64::from(self.shape_at(at + 1, first, end)) << 8
+            | u64::from(next_shape) << 8
             | u64::from(self.document.inside_quotation[token]) << 4
             | edge;
         let word = self.words[token];
         [
             feature(ROLE_WORD, side_key, word),
-            feature(
-                ROLE_BIGRAM,
-                side_key ^ self.word_at(at - 1, first, end),
-                word,
-            ),
-            feature(ROLE_NEXT_WORD, side_key, self.word_at(at + 1, first, end)),
+            feature(ROLE_BIGRAM, side_key ^ previous_word, word),
+            feature(ROLE_NEXT_WORD, side_key, next_word),
             feature(ROLE_SHAPES, side_key, shapes),
         ]
     }
@@ -589,6 +644,32 @@ impl<'d, 'a> ArticleView<'d, 'a> {
     /// instead of hashing five features for every token of every window.
     #[inline]
     pub fn role_pair_keys(&self, token: usize, site: &CueSite) -> RolePairKeys {
+        self.role_pair_keys_with(token, site, self.cue_constants(site))
+    }
+
+    /// What `role_pair_keys` reads of the cue alone, the same for every token of its
+    /// window: inference reads it once per window.
+    #[inline]
+    pub fn cue_constants(&self, site: &CueSite) -> CueConstants {
+        CueConstants {
+            cue_id: self.marks[site.first_token].cue_of,
+            cue_colon: u64::from(self.shapes.get(site.end_token) == Some(&shape::COLON)),
+            after_cue_word: if site.end_token < site.window_end {
+                self.words[site.end_token]
+            } else {
+                0
+            },
+        }
+    }
+
+    /// `role_pair_keys` with the cue's part read before (`cue_constants`).
+    #[inline(always)]
+    pub fn role_pair_keys_with(
+        &self,
+        token: usize,
+        site: &CueSite,
+        cue: CueConstants,
+    ) -> RolePairKeys {
         let side = if token < site.first_token {
             Side::Before
         } else {
@@ -612,20 +693,14 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             4..=7 => 1,
             _ => 2,
         };
-        let cue_id = self.marks[site.first_token].cue_of;
+        let cue_id = cue.cue_id;
         let marks = self.marks[token];
         let rules = u64::from(cue_id != 0 && marks.content_of == cue_id)
             | u64::from(cue_id != 0 && marks.mention_of == cue_id) << 1
             | u64::from(marks.content_of != 0 && marks.content_of != cue_id) << 2
             | u64::from(cue_id != 0) << 3;
-        let cue_colon = u64::from(self.shapes.get(site.end_token) == Some(&shape::COLON));
         let to_end = (site.window_end - token - 1).min(3) as u64;
         let shape_here = u64::from(self.shapes[token]);
-        let after_cue_word = if site.end_token < site.window_end {
-            self.words[site.end_token]
-        } else {
-            0
-        };
         RolePairKeys {
             side,
             between: commas << 12
@@ -635,11 +710,21 @@ impl<'d, 'a> ArticleView<'d, 'a> {
                 | coarse_distance,
             rules,
             distance,
-            to_end: to_end << 12 | cue_colon << 8 | u64::from(commas > 0),
+            to_end: to_end << 12 | cue.cue_colon << 8 | u64::from(commas > 0),
             shape: shape_here,
-            after_cue_word,
+            after_cue_word: cue.after_cue_word,
         }
     }
+}
+
+/// The cue's part of every pair key of its window (see `cue_constants`): 1 + the index of
+/// the rule draft hanging from the cue (or 0), whether a colon follows the cue, and the
+/// word hash after it (0 at the window's end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueConstants {
+    cue_id: u32,
+    cue_colon: u64,
+    after_cue_word: u64,
 }
 
 /// The inputs of one token's pair features (see `role_pair_keys`). `between` packs the
@@ -825,6 +910,30 @@ mod tests {
             word_key("Ministerpräsidentin", TokenKind::Word),
             word_key("ministerpräsidentin", TokenKind::Word)
         );
+    }
+
+    #[test]
+    fn token_keys_read_from_the_text_equal_word_keys() {
+        let texts = [
+            "Ministerpr\u{e4}sidentin Keller SAID on Tuesday: \u{201c}Don\u{2019}t\u{201d} \
+             responsibilities, 1,200 extraordinarily-long-hyphenated words; a I OK.\n\n\
+             Counter-terrorism officials told REUTERS it was \u{2018}unacceptable\u{2019}",
+            "x",
+            "Abcdefgh",
+            "Abcdefghijklmnop said",
+        ];
+        for text in texts {
+            let analysis = super::super::Analysis::new(text);
+            assert!(!analysis.tokens.is_empty());
+            for token in &analysis.tokens {
+                assert_eq!(
+                    token_word_key(text, token.span, token.kind),
+                    word_key(token.text(text), token.kind),
+                    "token {:?} of {text:?}",
+                    token.text(text)
+                );
+            }
+        }
     }
 
     /// The features of a small article, as hashes. The shipped weights were trained on

@@ -22,7 +22,7 @@ use super::cues::{Cue, CueForm};
 use super::dates::reporter_contact_clause;
 use super::features::{
     finish, role_between_feature, role_distance_features, role_rules_feature, role_to_end_feature,
-    stem_key, word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
+    stem_key, token_word_key, ArticleView, CueSite, CueVocabulary, RolePairKeys, Side, CONTENT,
     LABEL_COUNT, OUTSIDE, SOURCE,
 };
 use super::lexicon::{cue_verb, is_participle, CueStrength, AUXILIARIES};
@@ -647,6 +647,7 @@ pub(crate) fn window_scores(
     unary.clear();
     // The two distance features take one value per side and distance bucket in a window.
     let mut distance_cache = [None; 22];
+    let cue = view.cue_constants(site);
     for (token, &fixed) in (site.window_first..site.window_end).zip(fixed) {
         if fixed {
             unary.push([0.0; LABEL_COUNT]);
@@ -668,7 +669,7 @@ pub(crate) fn window_scores(
                 scores
             }
         };
-        let keys = view.role_pair_keys(token, site);
+        let keys = view.role_pair_keys_with(token, site, cue);
         let distance_slot = 11 * side_index(keys.side) + keys.distance as usize;
         let distance_sums = match distance_cache[distance_slot] {
             Some(sums) => sums,
@@ -943,7 +944,7 @@ fn open_candidates(
         if active[sentence] {
             continue;
         }
-        let key = word_key(token.text(document.text), token.kind);
+        let key = token_word_key(document.text, token.span, token.kind);
         words[index] = key;
         if vocabulary.bucket(key).is_some() {
             active[sentence] = true;

@@ -204,6 +204,23 @@ fn exact_and_overlap_matching_count_what_the_hand_count_says() {
         (Some(0.3333), Some(0.6667))
     );
 
+    // By content length: every gold content is four words or more; of the predictions,
+    // only "cut taxes" is short, and it is spurious.
+    let short = &report.by_content_length.up_to_three_words;
+    assert_eq!((short.gold, short.predicted), (0, 1));
+    assert_eq!(
+        (short.overlap_30.precision, short.overlap_30.recall),
+        (Some(0.0), None)
+    );
+    let longer = &report.by_content_length.four_or_more_words;
+    assert_eq!((longer.gold, longer.predicted), (5, 5));
+    assert_eq!(
+        (longer.exact.precision, longer.exact.recall),
+        (Some(0.6), Some(0.6))
+    );
+    assert_eq!(longer.overlap_30.f1, Some(0.8));
+    assert_eq!((longer.speaker_right, longer.speaker_judged), (3, 4));
+
     let count = |class| report.error_counts.get(&class).copied().unwrap_or(0);
     assert_eq!(count(ErrorClass::Missed), 1);
     assert_eq!(count(ErrorClass::Spurious), 2);
@@ -354,13 +371,17 @@ fn text_report_lists_each_error_with_its_sentence_then_the_tables() {
           direct        2     2   0.500 0.500 0.500   0.500 0.500 0.500   0.500 0.500 0.500
           mixed         0     1   1.000 - -           1.000 - -           1.000 - -
           indirect      3     3   0.333 0.667 0.444   0.333 0.667 0.444   0.667 1.000 0.800
+          1-3 words     0     1   0.000 - -           0.000 - -           0.000 - -
+          4+ words      5     5   0.600 0.600 0.600   0.600 0.600 0.600   0.800 0.800 0.800
 
-        Attribution on claims matched at >30% (accuracy, right/judged; by gold kind)
+        Attribution on claims matched at >30% (accuracy, right/judged; by gold kind and content length)
                     speaker            cue                date               kind
           overall   0.750 (3/4)        1.000 (4/4)        0.000 (0/1)        0.750 (3/4)
           direct    1.000 (1/1)        1.000 (1/1)        - (0/0)            1.000 (1/1)
           mixed     - (0/0)            - (0/0)            - (0/0)            - (0/0)
           indirect  0.667 (2/3)        1.000 (3/3)        0.000 (0/1)        0.667 (2/3)
+          1-3 words - (0/0)            - (0/0)            - (0/0)            - (0/0)
+          4+ words  0.750 (3/4)        1.000 (4/4)        0.000 (0/1)        0.750 (3/4)
 
         Calibration (a predicted claim is correct when it matches a gold claim with the right speaker)
           confidence claims      mean  accuracy
@@ -720,6 +741,16 @@ fn polnear_dev_is_read_and_scored_consistently() {
         .map(|kind| report.by_kind.get(*kind).gold)
         .sum();
     assert_eq!(by_kind_gold, overall.gold);
+    let by_length = &report.by_content_length;
+    assert_eq!(
+        by_length.up_to_three_words.gold + by_length.four_or_more_words.gold,
+        overall.gold
+    );
+    assert_eq!(
+        by_length.up_to_three_words.overlap_30.matched_gold
+            + by_length.four_or_more_words.overlap_30.matched_gold,
+        overall.overlap_30.matched_gold
+    );
     assert_eq!(report.calibration.claims, overall.predicted);
 }
 

@@ -937,19 +937,23 @@ fn a_bare_cue_after_and_stays_inside_the_reported_clause() {
 }
 
 /// Regression (issue 5): reported speech interrupted by its attribution stopped at the
-/// attribution when the rest opened with "that" or "because", or when only an infinitive
+/// attribution when the rest opened with "that", "because", "so" or "to", or when only an infinitive
 /// phrase stood before it (`To win their support, residents said, the council must ...`).
 #[test]
-fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_or_after_to() {
+fn issue_5_reported_speech_resumes_after_its_attribution_with_that_because_so_to_or_after_to() {
     check(
-        "Port plans\n\nBut there is a risk, some councillors said, that the mayor would push the board to adopt rules that could later hurt the port.\n\nTo win their support, residents said, the council must reopen the clinic and repair the bridge.\n\nThe toll will stay for now, the harbour master said, because the quay still needs repairs.\n",
+        "Port plans\n\nBut there is a risk, some councillors said, that the mayor would push the board to adopt rules that could later hurt the port.\n\nTo win their support, residents said, the council must reopen the clinic and repair the bridge.\n\nThe toll will stay for now, the harbour master said, because the quay still needs repairs.\n\nIt was impossible, Amsel said, so the county decided to split the work.\n\nNor does the mayor have any plans, aides say, to sell the harbour.\n",
         expect![[r#"
             indirect "there is a risk that the mayor would push the board to adopt rules that could later hurt the port"
                 speaker: councillors (unknown) mention: "some councillors" cue: said confidence: 0.90
             indirect "To win their support the council must reopen the clinic and repair the bridge"
                 speaker: residents (unknown) mention: "residents" cue: said confidence: 0.89
             indirect "The toll will stay for now because the quay still needs repairs"
-                speaker: Harbour master (unknown) mention: "the harbour master" cue: said confidence: 0.70"#]],
+                speaker: Harbour master (unknown) mention: "the harbour master" cue: said confidence: 0.70
+            indirect "It was impossible so the county decided to split the work"
+                speaker: Amsel (person) mention: "Amsel" cue: said confidence: 0.84
+            indirect "Nor does the mayor have any plans to sell the harbour"
+                speaker: aides (unknown) mention: "aides" cue: say confidence: 0.88"#]],
     );
 }
 
@@ -975,17 +979,21 @@ fn issue_5_a_that_before_its_verb_is_the_subject_and_a_quoted_comma_ends_the_cla
 /// analyst.` took a noun before the comma ("the harvest") for the speaker and the name
 /// after the cue for the reported words; and a list in the reported clause (`on fares,
 /// berths and other issues, said Tom Vell`) made the clause before its last comma a name.
+/// A clause with a verb of its own after the cue (`said the questioning will start with
+/// Ross, but ...`) is no name, even when it ends in one.
 #[test]
 fn issue_5_a_name_after_a_cue_that_follows_a_comma_is_the_speaker() {
     check(
-        "Levy and ferries\n\nThe levy would create a \"winter of pain\" for farmers heading into the harvest, forcing them to sell stock early, said Mara Quist, a grain analyst at a Leeds bank.\n\nThe council lobbied for the ferry company on fares, berths and other issues, said Tom Vell, a critic of the scheme.\n\nLena Morkel, chief economist at Varden Bank, said she expected the first cut in June.\n",
+        "Levy and ferries\n\nThe levy would create a \"winter of pain\" for farmers heading into the harvest, forcing them to sell stock early, said Mara Quist, a grain analyst at a Leeds bank.\n\nThe council lobbied for the ferry company on fares, berths and other issues, said Tom Vell, a critic of the scheme.\n\nLena Morkel, chief economist at Varden Bank, said she expected the first cut in June.\n\nCommittee chairman Tom Vell, a Kent Republican, said the questioning will start with Ross, but not end there.\n",
         expect![[r#"
             mixed "The levy would create a \"winter of pain\" for farmers heading into the harvest, forcing them to sell stock early"
                 speaker: Mara Quist (person) role: grain analyst at a Leeds bank mention: "Mara Quist" cue: said confidence: 0.95
             indirect "The council lobbied for the ferry company on fares, berths and other issues"
                 speaker: Tom Vell (person) mention: "Tom Vell" cue: said confidence: 0.93
             indirect "she expected the first cut in June"
-                speaker: Lena Morkel (person) role: chief economist at Varden Bank mention: "Lena Morkel" cue: said confidence: 0.89"#]],
+                speaker: Lena Morkel (person) role: chief economist at Varden Bank mention: "Lena Morkel" cue: said confidence: 0.89
+            indirect "the questioning will start with Ross, but not end there"
+                speaker: Tom Vell (person) role: a Kent Republican mention: "Committee chairman Tom Vell" cue: said confidence: 0.91"#]],
     );
 }
 
@@ -1001,5 +1009,18 @@ fn issue_5_a_gerund_after_a_cue_is_the_occasion_and_a_noun_after_same_is_no_cue(
                 speaker: Ruth Amsel (person) mention: "the presenter Ruth Amsel" cue: said confidence: 0.93
             indirect "The bridge will close for a month"
                 speaker: Ian Ross (person) mention: "Ian Ross" cue: said confidence: 0.89"#]],
+    );
+}
+
+/// Regression (issue 5): `To a question on the "future of the toll," Ross said private
+/// operators ...` gave Ross the words before his attribution, quote included, as a mixed
+/// claim, and lost the clause he reported after "said".
+#[test]
+fn issue_5_a_cue_with_its_own_clause_does_not_report_a_quote_before_it() {
+    check(
+        "Toll hearing\n\nTo a question on the \"future of the toll,\" Ross said private operators can be more expensive than the county and cited the decision to run the ferry itself.\n",
+        expect![[r#"
+            indirect "private operators can be more expensive than the county and cited the decision to run the ferry itself"
+                speaker: Ross (person) mention: "Ross" cue: said confidence: 0.87"#]],
     );
 }
