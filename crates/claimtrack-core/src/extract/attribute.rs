@@ -9,8 +9,8 @@ use std::hash::BuildHasherDefault;
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle,
-    is_relative_time_word, is_role_noun, is_subordinating_conjunction, is_time_noun,
-    with_lowercase, CueStrength, WordHasher, AUXILIARIES,
+    is_possessive_determiner, is_relative_time_word, is_role_noun, is_subordinating_conjunction,
+    is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -1829,13 +1829,12 @@ fn sentence_subject(
 }
 
 /// A determiner or quantifier that opens a sentence's subject without naming anybody:
-/// "The", "several", "Many".
+/// "The", "several", "Many", "These". A possessive is left out: "Her campaign", "His
+/// spokesman" name somebody through the owner, whom the resolver reads from the
+/// possessive, so they stay mentions (taking possessives in cost a PolNeAR dev speaker).
 fn is_leading_determiner(word: &str) -> bool {
     with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "the" | "a" | "an" | "several" | "many" | "some" | "most" | "both" | "two" | "three"
-        )
+        opens_description(lower) && !is_possessive_determiner(lower)
     })
 }
 

@@ -775,10 +775,52 @@ word_set_lookup!(
 );
 
 /// An article or a possessive determiner, lower-cased: the words that open a noun phrase
-/// ("the report", "its answer"), after which a word the cue lexicon knows as a verb is a
-/// noun.
+/// ("the report", "its answer", "our correspondent"), after which a word the cue lexicon
+/// knows as a verb is a noun.
 pub fn is_determiner(lower: &str) -> bool {
-    matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+    matches!(lower, "the" | "a" | "an") || is_possessive_determiner(lower)
+}
+
+/// A possessive determiner, lower-cased: "his", "her", "its", "their", "our", "my",
+/// "your".
+pub fn is_possessive_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "its" | "his" | "her" | "their" | "our" | "my" | "your"
+    )
+}
+
+/// A demonstrative, lower-cased: "this", "that", "these", "those". Before a noun it is a
+/// determiner ("this report"); "that" also opens reported clauses, so callers decide.
+pub fn is_demonstrative(lower: &str) -> bool {
+    matches!(lower, "this" | "that" | "these" | "those")
+}
+
+/// A quantifier or an approximate quantity, lower-cased: the words that open a
+/// description of people by how many they are ("several residents", "Many", "About
+/// 10,000 workers", "More than 200 lawyers"), never a name.
+pub fn is_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "some"
+            | "several"
+            | "many"
+            | "most"
+            | "both"
+            | "two"
+            | "three"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "more"
+    )
+}
+
+/// Whether a word opens a description rather than a name: a determiner, a demonstrative
+/// or a quantifier, lower-cased ("The", "Our correspondent", "These groups", "Several").
+pub fn opens_description(lower: &str) -> bool {
+    is_determiner(lower) || is_demonstrative(lower) || is_quantifier(lower)
 }
 
 /// A subordinating conjunction, lower-cased: it opens a clause that only leads into the

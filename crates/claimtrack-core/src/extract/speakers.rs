@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use super::lexicon::{
     cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
-    is_relative_time_word, is_role_noun, is_time_noun, with_lowercase, PackedWordTable,
-    AUXILIARIES, WEEKDAYS,
+    is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
+    PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -261,17 +261,17 @@ fn document_noun_after_determiner(
     if index <= first || !tokens[index].is_word() {
         return false;
     }
-    let opens_description = |at: usize| {
+    let opens_noun_phrase_at = |at: usize| {
         let word = tokens[at].text(text);
         with_lowercase(word, is_determiner)
             || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
     };
     // "the company's annual report": one lower-case adjective may stand between.
-    opens_description(index - 1)
+    opens_noun_phrase_at(index - 1)
         || (index >= first + 2
             && tokens[index - 1].is_word()
             && tokens[index - 1].text(text).chars().all(char::is_lowercase)
-            && opens_description(index - 2))
+            && opens_noun_phrase_at(index - 2))
 }
 
 /// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
@@ -819,34 +819,7 @@ pub fn clause_subject_before(
     // cue, would run on into the verb.
     // A determiner or a quantity opens a description, which reads on in lower case
     // ("Our correspondent", "About 10,000 visas").
-    let opens_with_determiner = with_lowercase(tokens[first].text(text), |lower| {
-        matches!(
-            lower,
-            "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "some"
-                | "more"
-                | "the"
-                | "a"
-                | "an"
-                | "our"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "my"
-                | "your"
-                | "this"
-                | "these"
-                | "those"
-                | "several"
-                | "many"
-                | "most"
-                | "both"
-        )
-    });
+    let opens_with_determiner = with_lowercase(tokens[first].text(text), opens_description);
     // "it attacked Trump": a pronoun is the whole subject.
     let pronoun = with_lowercase(tokens[first].text(text), |lower| {
         matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
