@@ -570,9 +570,20 @@ fn direct_quote_with_cue(
     if document.is_punctuation(after, ',') {
         after += 1;
     }
+    // `"... someone says, 'We have to keep it alive,' " said Fenn`: the closing mark of a
+    // quotation inside this one stands before the comma that hands over.
+    let mut last_inner_index = close.wrapping_sub(1);
+    while last_inner_index > quotation.first_inner_token
+        && document
+            .tokens
+            .get(last_inner_index)
+            .is_some_and(|token| token.kind == TokenKind::QuoteMark)
+    {
+        last_inner_index -= 1;
+    }
     let last_inner = document
         .tokens
-        .get(close.wrapping_sub(1))
+        .get(last_inner_index)
         .map(|token| token.text(text))
         .unwrap_or("");
     let quote_ends_clause = matches!(last_inner, "," | "!" | "?" | "\u{2014}" | "-")

@@ -122,9 +122,29 @@ fn ascii_word_key(bytes: &[u8]) -> u64 {
 /// (the bytes after the word masked off) instead of a loop over them, and whether the
 /// word is ASCII is one test of the loaded bits. A non-ASCII word, or one within eight
 /// bytes of the text's end, takes [`word_key`] itself. Every token of every sentence the
-/// tagger reads passes through here.
+/// tagger reads passes through here: a word of fewer than eight bytes, most of them, is
+/// hashed inline, the rest in [`long_token_word_key`].
+#[inline(always)]
 pub(crate) fn token_word_key(text: &str, span: ByteSpan, kind: TokenKind) -> u64 {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let length = span.end - span.start;
+    if length < 8 && kind != TokenKind::Number {
+        if let Some(padded) = text.as_bytes().get(span.start..span.start + 8) {
+            let word = eight_bytes(padded) & ((1u64 << (8 * length)) - 1);
+            if word & HIGH_BITS == 0 {
+                return mix(SEED, ascii_lowercase_eight(word) ^ (length as u64) << 56).max(1);
+            }
+        }
+    }
+    long_token_word_key(text, span, kind)
+}
+
+/// The bit above the ASCII range in each of eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// [`token_word_key`] of a number, a word of eight bytes or more, a non-ASCII word or one
+/// near the text's end.
+#[inline(never)]
+fn long_token_word_key(text: &str, span: ByteSpan, kind: TokenKind) -> u64 {
     if kind == TokenKind::Number {
         return NUMBER_KEY;
     }
@@ -159,7 +179,6 @@ fn eight_bytes(chunk: &[u8]) -> u64 {
 
 /// Lower-cases the ASCII capitals among eight ASCII bytes at once.
 fn ascii_lowercase_eight(bytes: u64) -> u64 {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let above_z = bytes + 0x2525_2525_2525_2525;
     let from_a = bytes + 0x3F3F_3F3F_3F3F_3F3F;
     let capitals = from_a & !above_z & HIGH_BITS;
@@ -403,15 +422,15 @@ impl<'d, 'a> ArticleView<'d, 'a> {
             counts[next_token..sentence.first_token].fill(running);
             for index in sentence.first_token..sentence.end_token {
                 let token = tokens[index];
-                let word = token.text(text);
                 if words[index] == 0 {
                     words[index] = token_word_key(text, token.span, token.kind);
                 }
                 let key = words[index];
-                shapes[index] = shape_of(word, token.kind);
+                let shape = shape_of(text, token.span, token.kind);
+                shapes[index] = shape;
                 counts[index] = running;
                 match token.kind {
-                    TokenKind::Punctuation if word == "," => running.commas += 1,
+                    TokenKind::Punctuation if shape == shape::COMMA => running.commas += 1,
                     TokenKind::QuoteMark => running.quote_marks += 1,
                     TokenKind::Word if key == that_key => running.that += 1,
                     _ => {}
@@ -791,19 +810,33 @@ fn kind_key(kind: ClaimKind) -> u64 {
     }
 }
 
-/// The shape of a token; quote marks that open or close a quotation are marked by the
-/// caller, which knows the quotations.
-fn shape_of(word: &str, kind: TokenKind) -> u8 {
+/// The shape of the token at `span` of `text`; quote marks that open or close a
+/// quotation are marked by the caller, which knows the quotations. An ASCII word is read
+/// from its bytes; only a word opening with another letter is decoded.
+fn shape_of(text: &str, span: ByteSpan, kind: TokenKind) -> u8 {
+    let bytes = &text.as_bytes()[span.range()];
     match kind {
         TokenKind::Word => {
-            let first_upper = match word.as_bytes().first() {
+            let first_upper = match bytes.first() {
                 Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-                _ => word.chars().next().is_some_and(char::is_uppercase),
+                _ => span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            };
+            let all_capitals = || {
+                if bytes.is_ascii() {
+                    !bytes.iter().any(u8::is_ascii_lowercase)
+                } else {
+                    span.slice(text)
+                        .chars()
+                        .all(|c| !c.is_alphabetic() || c.is_uppercase())
+                }
             };
             if !first_upper {
                 shape::LOWER
-            } else if word.len() > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            {
+            } else if bytes.len() > 1 && all_capitals() {
                 shape::ALL_CAPITALS
             } else {
                 shape::CAPITALISED
@@ -811,13 +844,14 @@ fn shape_of(word: &str, kind: TokenKind) -> u8 {
         }
         TokenKind::Number => shape::NUMBER,
         TokenKind::QuoteMark => shape::OTHER_QUOTE_MARK,
-        TokenKind::Punctuation => match word {
-            "," => shape::COMMA,
-            "." | "!" | "?" => shape::SENTENCE_END,
-            ":" => shape::COLON,
-            ";" => shape::SEMICOLON,
-            "-" | "\u{2014}" | "\u{2013}" | "\u{2015}" => shape::DASH,
-            "(" | ")" | "[" | "]" => shape::BRACKET,
+        TokenKind::Punctuation => match bytes {
+            b"," => shape::COMMA,
+            b"." | b"!" | b"?" => shape::SENTENCE_END,
+            b":" => shape::COLON,
+            b";" => shape::SEMICOLON,
+            b"-" => shape::DASH,
+            _ if matches!(span.slice(text), "\u{2014}" | "\u{2013}" | "\u{2015}") => shape::DASH,
+            b"(" | b")" | b"[" | b"]" => shape::BRACKET,
             _ => shape::OTHER_PUNCTUATION,
         },
     }
@@ -934,6 +968,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn shapes_are_read_from_bytes_and_from_letters_alike() {
+        let text =
+            "Keller, NATO\u{2019}S \u{c9}LYS\u{c9}E \u{c9}mile u.S. A said: (yes) \u{2014} 42 - x!";
+        let analysis = super::super::Analysis::new(text);
+        let shapes: Vec<(&str, u8)> = analysis
+            .tokens
+            .iter()
+            .map(|token| (token.text(text), shape_of(text, token.span, token.kind)))
+            .collect();
+        use shape::*;
+        assert_eq!(
+            shapes,
+            [
+                ("Keller", CAPITALISED),
+                (",", COMMA),
+                ("NATO\u{2019}S", ALL_CAPITALS),
+                ("\u{c9}LYS\u{c9}E", ALL_CAPITALS),
+                ("\u{c9}mile", CAPITALISED),
+                ("u.S.", LOWER),
+                ("A", CAPITALISED),
+                ("said", LOWER),
+                (":", COLON),
+                ("(", BRACKET),
+                ("yes", LOWER),
+                (")", BRACKET),
+                ("\u{2014}", DASH),
+                ("42", NUMBER),
+                ("-", DASH),
+                ("x", LOWER),
+                ("!", SENTENCE_END),
+            ]
+        );
     }
 
     /// The features of a small article, as hashes. The shipped weights were trained on

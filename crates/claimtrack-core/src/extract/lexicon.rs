@@ -55,34 +55,24 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     {
         return f(word);
     }
-    if word.is_ascii() && word.len() <= 32 {
-        // A string kept for this thread is lower-cased in place: a `str` made from a
-        // byte buffer would be checked for UTF-8 again, which cost more than the copy.
-        // When `f` itself lower-cases a word, that inner call finds the string taken and
-        // uses the buffer on the stack.
-        return LOWERED_WORD.with(move |cell| match cell.try_borrow_mut() {
-            Ok(mut lowered) => {
-                lowered.clear();
-                lowered.push_str(word);
-                lowered.make_ascii_lowercase();
-                f(&lowered)
-            }
-            Err(_) => {
-                let mut buffer = [0u8; 32];
-                let lower = &mut buffer[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                // Lower-casing ASCII bytes keeps them ASCII, hence UTF-8.
-                f(std::str::from_utf8(lower).unwrap_or(word))
-            }
-        });
+    if word.len() <= 32 {
+        // Lower-cased into a buffer on the stack in the same pass that tells whether the
+        // word is ASCII: a thread-local string cost a lookup, a borrow flag and a call to
+        // `memcpy` before the lower-casing, and a `str` checked for UTF-8 again cost more.
+        let mut buffer = [0u8; 32];
+        let lower = &mut buffer[..word.len()];
+        let mut high_bits = 0u8;
+        for (slot, &byte) in lower.iter_mut().zip(word.as_bytes()) {
+            high_bits |= byte;
+            *slot = byte.to_ascii_lowercase();
+        }
+        if high_bits.is_ascii() {
+            // SAFETY: every byte of `lower` is an ASCII byte (their union has no high bit),
+            // and a sequence of ASCII bytes is UTF-8.
+            return f(unsafe { std::str::from_utf8_unchecked(lower) });
+        }
     }
     f(&word.to_lowercase())
-}
-
-thread_local! {
-    /// `with_lowercase`'s lower-cased copy of the word it was given.
-    static LOWERED_WORD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// A word table for the lookups made at nearly every token. Entries of up to 16 ASCII
@@ -1762,11 +1752,20 @@ mod tests {
             "Ministerpräsidentin",
             "ÉLYSÉE",
             "a-very-long-hyphenated-word-well-over-thirty-two-bytes",
+            "A-Very-Long-Hyphenated-Word-Well-Over-Thirty-Two-Bytes",
+            "Thirty-Two-Bytes-Exactly-Thirty2",
+            "Thirty-Three-Bytes-Exactly-Thirty",
+            "Trump\u{2019}s",
             "",
         ];
         for word in words {
             assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
         }
+        // A call inside another's `f` gets its own lower-cased copy.
+        let nested = with_lowercase("Keller", |outer| {
+            with_lowercase("SAID", |inner| format!("{outer} {inner}"))
+        });
+        assert_eq!(nested, "keller said");
     }
 
     #[test]

@@ -65,8 +65,13 @@ fn classify_mark(text: &str, token: Token) -> (MarkFamily, MarkRole) {
     let space_or_edge_before = before.is_none_or(|c| {
         c.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(c) || is_opening_mark(c)
     });
+    // `alive,'"`: a straight double mark right after a single one closes with it, so the
+    // single mark stands at a word's edge.
     let space_or_edge_after = after.is_none_or(|c| {
-        c.is_whitespace() || ".,;:!?)]}\u{2014}\u{2013}-".contains(c) || is_closing_mark(c)
+        c.is_whitespace()
+            || ".,;:!?)]}\u{2014}\u{2013}-".contains(c)
+            || is_closing_mark(c)
+            || (c == '"' && matches!(character, '\'' | '\u{2019}'))
     });
     let positional = match (space_or_edge_before, space_or_edge_after) {
         (true, false) => MarkRole::Opens,

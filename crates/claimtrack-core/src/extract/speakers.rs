@@ -154,11 +154,22 @@ fn noun_phrase_ending_at(
             && word_at(text, tokens, index - 1)
                 .is_some_and(|word| with_lowercase(word, is_determiner))
     };
+    // "Hope Chapel", "Say Group": a capitalised word the cue lexicon knows as a verb is part
+    // of a name when a capitalised word follows it inside the phrase.
+    let capitalised_in_name = |index: usize| {
+        index + 1 < end
+            && tokens[index].is_word()
+            && starts_upper(tokens[index].text(text))
+            && !is_clause_word(tokens[index].text(text))
+            && tokens[index + 1].is_word()
+            && starts_upper(tokens[index + 1].text(text))
+    };
     while first > floor
         && end - first < 10
         && (is_noun_phrase_token(text, tokens[first - 1])
             || role_takes_to(first - 1)
-            || noun_after_determiner(first - 1))
+            || noun_after_determiner(first - 1)
+            || capitalised_in_name(first - 1))
     {
         first -= 1;
     }
@@ -352,28 +363,32 @@ pub fn subject_before(
         return appositive_subject(text, tokens, sentence_first, end - 1);
     }
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
-    // "Miners occupying the Red Hill mine said": the people before a participle's object
-    // are the speakers, the object only says which ones.
-    let participle = first
-        .checked_sub(1)
-        .filter(|&participle| participle > sentence_first)
-        .and_then(|participle| word_at(text, tokens, participle).map(|word| (participle, word)))
-        .filter(|(_, word)| {
-            !starts_upper(word)
-                && word.len() > 5
-                && word.ends_with("ing")
-                && cue_verb(word).is_none()
-        });
-    if let Some((participle, _)) = participle {
-        if let Some((head_first, _)) =
-            noun_phrase_ending_at(text, tokens, sentence_first, participle)
-        {
-            if head_first == sentence_first || tokens[head_first - 1].is_punctuation(text, ',') {
-                return Some(candidate(tokens, head_first, phrase_end, None));
-            }
-        }
-    }
+    let first = people_before_participle(text, tokens, sentence_first, first).unwrap_or(first);
     Some(candidate(tokens, first, phrase_end, None))
+}
+
+/// "Miners occupying the Red Hill mine said": the people before a participle's object are
+/// the speakers, the object only says which ones. Given the object's first token, the
+/// first token of the whole phrase, when a participle and a noun phrase that opens its
+/// clause stand before the object.
+fn people_before_participle(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    object_first: usize,
+) -> Option<usize> {
+    let participle = object_first
+        .checked_sub(1)
+        .filter(|&participle| participle > sentence_first)?;
+    let word = word_at(text, tokens, participle)?;
+    let is_participle =
+        !starts_upper(word) && word.len() > 5 && word.ends_with("ing") && cue_verb(word).is_none();
+    if !is_participle {
+        return None;
+    }
+    let (head_first, _) = noun_phrase_ending_at(text, tokens, sentence_first, participle)?;
+    (head_first == sentence_first || tokens[head_first - 1].is_punctuation(text, ','))
+        .then_some(head_first)
 }
 
 /// Skips a time standing between a subject and its verb, leftwards: "yesterday", "last
@@ -448,6 +463,10 @@ fn appositive_subject(
     let outer_comma = appositive_first - 1;
     let (mut head_first, mut head_end) =
         noun_phrase_ending_at(text, tokens, sentence_first, outer_comma)?;
+    // `One pastor supporting Mr. Ross, Darran Wheel, said`: the description runs back over
+    // the participle, so the name after it is the speaker.
+    head_first =
+        people_before_participle(text, tokens, sentence_first, head_first).unwrap_or(head_first);
     // "Maureen Costello, 79, who has watched Rovers since 1958, said": the age is the
     // name's appositive, not the speaker.
     if head_end == head_first + 1
@@ -459,7 +478,15 @@ fn appositive_subject(
         head_first = first;
         head_end = end;
     }
-    let appositive_is_name = starts_with_capital(text, tokens, appositive_first, appositive_end)
+    // `One pastor supporting Mr. Ross, Darran Wheel of Hope Chapel in Marlow, said`: a
+    // full name may go on with where the person is from.
+    let opens_with_full_name = appositive_end >= appositive_first + 2
+        && starts_with_capital(text, tokens, appositive_first, appositive_first + 2)
+        && tokens[appositive_first..appositive_first + 2]
+            .iter()
+            .all(|token| token.is_word());
+    let appositive_is_name = (starts_with_capital(text, tokens, appositive_first, appositive_end)
+        || opens_with_full_name)
         && !tokens[appositive_first]
             .text(text)
             .eq_ignore_ascii_case("the");

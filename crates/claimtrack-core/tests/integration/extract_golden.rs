@@ -235,7 +235,7 @@ fn organisations_and_countries_as_speakers() {
             indirect "the drones would be delivered within a year"
                 speaker: Pentagon (organisation) mention: "The Pentagon" cue: said confidence: 0.90
             direct "The sale strengthens a key ally"
-                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.93
+                speaker: State Department (organisation) mention: "the State Department" cue: said confidence: 0.96
             mixed "the sale would \"destabilise the region\""
                 speaker: Russia (country) mention: "Russia" cue: warned confidence: 0.92
             indirect "no export licence had been issued"
@@ -1022,5 +1022,23 @@ fn issue_5_a_cue_with_its_own_clause_does_not_report_a_quote_before_it() {
         expect![[r#"
             indirect "private operators can be more expensive than the county and cited the decision to run the ferry itself"
                 speaker: Ross (person) mention: "Ross" cue: said confidence: 0.87"#]],
+    );
+}
+
+/// Regression (issue 5): a quotation ending in a quotation of its own (`... someone says,
+/// 'We have to keep it alive,' " said Fenn`) lost its attribution, because the comma that
+/// hands over stands before the inner closing mark; with no space (`alive,'"`) the inner
+/// mark was read as an apostrophe and the pairing broke for the next paragraph too.
+#[test]
+fn issue_5_a_quote_ending_in_a_quote_of_its_own_keeps_its_attribution() {
+    check(
+        "Debate night\n\n\"Watch the budget vanish while someone says, 'We have to keep it alive,' \" said former bank executive Carla Fenn during the debate.\n\n\"Nobody asked the towns,\" Fenn said.\n\n\"They tell you, 'Trust the plan,'\" said Ivo Brandt.\n",
+        expect![[r#"
+            direct "Watch the budget vanish while someone says, 'We have to keep it alive,'"
+                speaker: Carla Fenn (person) mention: "former bank executive Carla Fenn" cue: said confidence: 0.97
+            direct "Nobody asked the towns"
+                speaker: Carla Fenn (person) mention: "Fenn" cue: said confidence: 0.95
+            direct "They tell you, 'Trust the plan,'"
+                speaker: Ivo Brandt (person) mention: "Ivo Brandt" cue: said confidence: 0.96"#]],
     );
 }

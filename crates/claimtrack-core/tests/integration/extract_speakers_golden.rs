@@ -434,3 +434,19 @@ fn issue_5_a_year_before_a_cue_is_no_speaker() {
                 speaker: harbour board (organisation) mention: "The harbour board""#]],
     );
 }
+
+/// Regression (issue 5): `One pastor supporting Mr. Ross, Darran Wheel of Hope Chapel in
+/// Marlow, said` gave the words to Ross, the participle's object, or to nobody: "Hope" is
+/// a cue word that ended the name, and the description before the name stopped at the
+/// participle.
+#[test]
+fn issue_5_a_name_after_a_description_with_a_participle_is_the_speaker() {
+    check(
+        "Church calls\n\nOne pastor supporting Mr. Ross, Darran Wheel of Hope Chapel in Marlow, said he had made more than 150 phone calls to other pastors.\n\nA deacon, Ada Fry of Say Street Mission, said the calls had worked.\n",
+        expect![[r#"
+            indirect "he had made more than 150 phone calls to other pastors"
+                speaker: Darran Wheel (person) mention: "Darran Wheel of Hope Chapel in Marlow"
+            indirect "the calls had worked"
+                speaker: Ada Fry (person) mention: "Ada Fry of Say Street Mission""#]],
+    );
+}
