@@ -525,9 +525,22 @@ fn participle_aside_subject(
     comma: usize,
 ) -> Option<MentionCandidate> {
     let floor = comma.saturating_sub(24).max(sentence_first);
-    let opening = (floor..comma).rev().find(|&index| {
-        tokens[index].is_punctuation(text, ',') || tokens[index].kind == TokenKind::QuoteMark
-    })?;
+    let comma_or_quote_before = |end: usize| {
+        (floor..end).rev().find(|&index| {
+            tokens[index].is_punctuation(text, ',') || tokens[index].kind == TokenKind::QuoteMark
+        })
+    };
+    let mut opening = comma_or_quote_before(comma)?;
+    // `Trump, speaking at a rally in Wilmington, N.C., warned`: a state or country after
+    // a place's comma belongs to the aside.
+    let place_after_comma = opening + 1 < comma
+        && comma - opening <= 4
+        && tokens[opening + 1..comma]
+            .iter()
+            .all(|token| !token.is_word() || starts_upper(token.text(text)));
+    if place_after_comma && tokens[opening].is_punctuation(text, ',') {
+        opening = comma_or_quote_before(opening)?;
+    }
     if !tokens[opening].is_punctuation(text, ',') || opening <= sentence_first {
         return None;
     }
@@ -546,7 +559,17 @@ fn participle_aside_subject(
     if !is_participle && !is_prepositional {
         return None;
     }
-    let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, opening)?;
+    // `Sen. Roy Blunt (R-Mo.), facing ...`: a party and state in brackets after the name.
+    let mut name_end = opening;
+    if opening >= 2 && tokens[opening - 1].is_punctuation(text, ')') {
+        let bracket = (opening.saturating_sub(6).max(sentence_first)..opening - 1)
+            .rev()
+            .find(|&index| tokens[index].is_punctuation(text, '('));
+        if let Some(bracket) = bracket {
+            name_end = bracket;
+        }
+    }
+    let (first, end) = noun_phrase_ending_at(text, tokens, sentence_first, name_end)?;
     Some(candidate(tokens, first, end, None))
 }
 

@@ -450,3 +450,19 @@ fn issue_5_a_name_after_a_description_with_a_participle_is_the_speaker() {
                 speaker: Ada Fry (person) mention: "Ada Fry of Say Street Mission""#]],
     );
 }
+
+/// Regression (issue 5): an aside between a speaker and the cue that names a place with
+/// its state (`Ross, speaking at a rally in Marlow, Kent, warned`) gave the words to the
+/// state; and a name with its party in brackets before the aside (`Sen. Ada Fry
+/// (R-Kent), facing ...`) to a name inside the aside.
+#[test]
+fn issue_5_an_aside_with_a_place_or_after_a_party_tag_keeps_the_speaker() {
+    check(
+        "Campaign trail\n\nRoss, speaking at a rally in Marlow, Kent, warned that the council would raise the toll.\n\nSen. Ada Fry (R-Kent), facing a stiff challenge from Secretary of State Ian Vell, noted that the bridge was closed.\n",
+        expect![[r#"
+            indirect "the council would raise the toll"
+                speaker: Ross (person) mention: "Ross"
+            indirect "the bridge was closed"
+                speaker: Ada Fry (person) mention: "Sen. Ada Fry""#]],
+    );
+}
