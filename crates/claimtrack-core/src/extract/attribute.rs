@@ -8,8 +8,9 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle, is_role_noun,
-    with_lowercase, CueStrength, WordHasher, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle,
+    is_possessive_determiner, is_relative_time_word, is_role_noun, is_subordinating_conjunction,
+    is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -936,34 +937,10 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
     ))
 }
 
+/// A time after a cue (`said on Tuesday`, `said last week`): a weekday, a month, a part of
+/// the day or year, or a word that places a time.
 fn is_temporal_word(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    WEEKDAYS.contains(&bare)
-        || MONTHS.iter().any(|(name, _)| *name == bare)
-        || matches!(
-            bare,
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "earlier"
-                | "later"
-                | "last"
-                | "this"
-                | "next"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "day"
-                | "ago"
-                | "recently"
-                | "late"
-                | "early"
-        )
+    is_time_noun(word) || is_relative_time_word(word)
 }
 
 const ADJUNCT_PREPOSITIONS: &[&str] = &[
@@ -1467,13 +1444,9 @@ fn reported_speech(
                     "in" | "on"
                         | "at"
                         | "during"
-                        | "after"
-                        | "before"
-                        | "since"
                         | "over"
                         | "within"
                         | "by"
-                        | "until"
                         | "to"
                         | "now"
                         | "still"
@@ -1495,20 +1468,12 @@ fn reported_speech(
                 )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
             // `If the vote is close, the campaign said, it will ask for a recount`: a
-            // subordinate clause has a verb of its own and still only opens the sentence.
-            let subordinate_opener = document.word(clause_start).is_some_and(|word| {
-                matches!(
-                    &*word,
-                    "if" | "when"
-                        | "whenever"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "unless"
-                        | "once"
-                        | "while"
-                )
-            });
+            // subordinate clause has a verb of its own and still only opens the sentence
+            // ("after", "before", "since" and "until" open it as prepositions too, so
+            // they are not in the list above).
+            let subordinate_opener = document
+                .word(clause_start)
+                .is_some_and(|word| is_subordinating_conjunction(&word));
             let opener_only = opener_only || subordinate_opener;
             // Only a bare attribution is a parenthesis after an opener: in "In March,
             // residents wrote to the council, saying ...", the verb has its own object
@@ -1603,25 +1568,9 @@ fn close_of_fronted_subordinate_clause(
 ) -> usize {
     let (start, end) = clause;
     let opener = skip_leading_connectives(document, sentence_first, cue.first_token);
-    let opens_subordinate_clause = document.word(opener).is_some_and(|word| {
-        matches!(
-            &*word,
-            "after"
-                | "when"
-                | "whenever"
-                | "although"
-                | "though"
-                | "because"
-                | "since"
-                | "while"
-                | "whereas"
-                | "if"
-                | "unless"
-                | "once"
-                | "before"
-                | "until"
-        )
-    });
+    let opens_subordinate_clause = document
+        .word(opener)
+        .is_some_and(|word| is_subordinating_conjunction(&word));
     // A comma between the conjunction and the cue closes the subordinate clause before the
     // cue: the cue is then the main clause's.
     if !opens_subordinate_clause
@@ -1891,13 +1840,12 @@ fn sentence_subject(
 }
 
 /// A determiner or quantifier that opens a sentence's subject without naming anybody:
-/// "The", "several", "Many".
+/// "The", "several", "Many", "These". A possessive is left out: "Her campaign", "His
+/// spokesman" name somebody through the owner, whom the resolver reads from the
+/// possessive, so they stay mentions (taking possessives in cost a PolNeAR dev speaker).
 fn is_leading_determiner(word: &str) -> bool {
     with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "the" | "a" | "an" | "several" | "many" | "some" | "most" | "both" | "two" | "three"
-        )
+        opens_description(lower) && !is_possessive_determiner(lower)
     })
 }
 

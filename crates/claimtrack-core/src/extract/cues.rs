@@ -2,7 +2,7 @@
 //! to") outside quotations. A cue is what ties words to a speaker, so every claim that
 //! is not a bare continuation of an earlier quote hangs from one.
 
-use super::lexicon::{cue_verb, with_lowercase, CueStrength};
+use super::lexicon::{cue_verb, is_demonstrative, is_determiner, with_lowercase, CueStrength};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -25,10 +25,19 @@ pub struct Cue {
     pub span: ByteSpan,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "these",
-    "those", "whose", "no", "any", "every", "such", "same",
-];
+/// Words that stand only before a noun, never as a subject of their own, besides the
+/// articles, possessives and demonstratives of the lexicon: after them a cue word is a
+/// noun ("whose claims", "no comment", "the same report"). The quantifiers that can be a
+/// subject ("many say", "both said") are not among them.
+const NOUN_ONLY_DETERMINERS: &[&str] = &["whose", "no", "any", "every", "such", "same"];
+
+/// A word after which a cue word is a noun: an article, a possessive, a demonstrative
+/// ("that claim") or one of the [`NOUN_ONLY_DETERMINERS`], lower-cased.
+fn turns_cue_word_into_noun(previous: &str) -> bool {
+    is_determiner(previous)
+        || is_demonstrative(previous)
+        || NOUN_ONLY_DETERMINERS.contains(&previous)
+}
 
 /// Finds every cue outside quotations.
 pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec<Cue> {
@@ -68,7 +77,7 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             .filter(|previous| previous.paragraph == token.paragraph && previous.is_word());
         if let Some(previous) = previous_word {
             let turns_into_noun_or_infinitive = with_lowercase(previous.text(text), |previous| {
-                DETERMINERS.contains(&previous) || previous == "to"
+                turns_cue_word_into_noun(previous) || previous == "to"
             });
             if turns_into_noun_or_infinitive {
                 continue;

@@ -765,10 +765,117 @@ word_set_lookup!(
 );
 
 /// An article or a possessive determiner, lower-cased: the words that open a noun phrase
-/// ("the report", "its answer"), after which a word the cue lexicon knows as a verb is a
-/// noun.
+/// ("the report", "its answer", "our correspondent"), after which a word the cue lexicon
+/// knows as a verb is a noun.
 pub fn is_determiner(lower: &str) -> bool {
-    matches!(lower, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+    matches!(lower, "the" | "a" | "an") || is_possessive_determiner(lower)
+}
+
+/// A possessive determiner, lower-cased: "his", "her", "its", "their", "our", "my",
+/// "your".
+pub fn is_possessive_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "its" | "his" | "her" | "their" | "our" | "my" | "your"
+    )
+}
+
+/// A demonstrative, lower-cased: "this", "that", "these", "those". Before a noun it is a
+/// determiner ("this report"); "that" also opens reported clauses, so callers decide.
+pub fn is_demonstrative(lower: &str) -> bool {
+    matches!(lower, "this" | "that" | "these" | "those")
+}
+
+/// A quantifier or an approximate quantity, lower-cased: the words that open a
+/// description of people by how many they are ("several residents", "Many", "About
+/// 10,000 workers", "More than 200 lawyers"), never a name.
+pub fn is_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "some"
+            | "several"
+            | "many"
+            | "most"
+            | "both"
+            | "two"
+            | "three"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "more"
+    )
+}
+
+/// Whether a word opens a description rather than a name: a determiner, a demonstrative
+/// or a quantifier, lower-cased ("The", "Our correspondent", "These groups", "Several").
+pub fn opens_description(lower: &str) -> bool {
+    is_determiner(lower) || is_demonstrative(lower) || is_quantifier(lower)
+}
+
+/// A subordinating conjunction, lower-cased: it opens a clause that only leads into the
+/// sentence's main clause ("If the vote is close, ...", "After the mayor said ..., the
+/// fishermen ..."). "after", "before", "since" and "until" are prepositions too; either
+/// way what they open is not the main clause.
+pub fn is_subordinating_conjunction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "if" | "when"
+            | "whenever"
+            | "because"
+            | "although"
+            | "though"
+            | "whereas"
+            | "unless"
+            | "once"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+    )
+}
+
+/// A weekday, a month (or its newsroom abbreviation, with or without its period) or a noun
+/// for a part of the day or a span of the calendar, lower-cased: "Tuesday", "Aug.",
+/// "morning", "week". Such a word names a time, never a speaker.
+pub fn is_time_noun(lower: &str) -> bool {
+    let bare = lower.trim_end_matches('.');
+    WEEKDAYS.contains(&bare)
+        || MONTHS.iter().any(|(month, _)| *month == bare)
+        || matches!(
+            bare,
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "fall"
+        )
+}
+
+/// A word that places a time from the day of writing or from the story's own time,
+/// lower-cased: "yesterday", "last" (week), "earlier", "ago".
+pub fn is_relative_time_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "next"
+            | "ago"
+            | "recently"
+            | "late"
+            | "early"
+    )
 }
 
 /// A word without its possessive ending, straight or curly ("Keller's" -> "Keller").

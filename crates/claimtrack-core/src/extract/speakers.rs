@@ -6,8 +6,9 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun, is_role_noun,
-    with_lowercase, PackedWordTable, AUXILIARIES, MONTHS, WEEKDAYS,
+    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
+    is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
+    PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -215,11 +216,7 @@ fn noun_phrase_ending_at(
     }
     // "Last week Halloran appeared to ...": a time opening the sentence is no part of the
     // name after it.
-    while first + 1 < end
-        && with_lowercase(tokens[first].text(text), |word| {
-            is_time_word(word) || matches!(word, "last" | "this" | "next" | "yesterday" | "today")
-        })
-    {
+    while first + 1 < end && with_lowercase(tokens[first].text(text), is_time_word) {
         first += 1;
     }
     (first < end).then_some((first, end))
@@ -275,17 +272,17 @@ fn document_noun_after_determiner(
     if index <= first || !tokens[index].is_word() {
         return false;
     }
-    let opens_description = |at: usize| {
+    let opens_noun_phrase_at = |at: usize| {
         let word = tokens[at].text(text);
         with_lowercase(word, is_determiner)
             || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
     };
     // "the company's annual report": one lower-case adjective may stand between.
-    opens_description(index - 1)
+    opens_noun_phrase_at(index - 1)
         || (index >= first + 2
             && tokens[index - 1].is_word()
             && tokens[index - 1].text(text).chars().all(char::is_lowercase)
-            && opens_description(index - 2))
+            && opens_noun_phrase_at(index - 2))
 }
 
 /// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
@@ -644,28 +641,24 @@ fn opens_adverbial(word: &str) -> bool {
                 | "instead"
                 | "following"
                 | "amid"
-                | "earlier"
-                | "later"
-                | "last"
-                | "this"
-                | "yesterday"
-                | "today"
-                | "recently"
                 | "often"
         ) || is_time_word(lower)
     })
 }
 
-/// A weekday, a month or a part of the day or year, lower-cased: such a word alone names
-/// a time, never a speaker.
+/// Time words that are surnames as well ("Theresa May", "Kristen Day", "Rex Early"):
+/// where a speaker's name may stand, they are read as names.
+const TIME_WORDS_ALSO_SURNAMES: &[&str] = &["may", "day", "early"];
+
+/// A weekday, a month, a part of the day or year, or a word that places a time
+/// ("yesterday", "last"), lower-cased, as a speaker's phrase reads it: such a word alone
+/// names a time, never a speaker, except the ones that are also surnames.
 fn is_time_word(lower: &str) -> bool {
-    // "May" is as often a surname as the month, so it is left out.
-    WEEKDAYS.contains(&lower)
-        || (lower != "may" && MONTHS.iter().any(|(month, _)| *month == lower))
-        || matches!(
-            lower,
-            "night" | "morning" | "afternoon" | "evening" | "week" | "month" | "year" | "fall"
-        )
+    // "ago" closes a time phrase ("two years ago") where the other words open one, and
+    // the speaker readers ask for a time at a phrase's first word; taking it in cost a
+    // speaker on PolNeAR dev, so it stays out here.
+    (is_time_noun(lower) || (is_relative_time_word(lower) && lower != "ago"))
+        && !TIME_WORDS_ALSO_SURNAMES.contains(&lower)
 }
 
 /// Whether the words between `first` and `end` can name a speaker at all. A learned
@@ -751,9 +744,7 @@ fn is_time_or_adverb(lower: &str, word: &str) -> bool {
     is_time_word(lower)
         || matches!(
             lower,
-            "last"
-                | "this"
-                | "perhaps"
+            "perhaps"
                 | "sometimes"
                 | "now"
                 | "often"
@@ -768,7 +759,6 @@ fn is_time_or_adverb(lower: &str, word: &str) -> bool {
                 | "still"
                 | "then"
                 // Capitalised at a sentence's head, these are adverbs still.
-                | "recently"
                 | "similarly"
                 | "finally"
                 | "ultimately"
@@ -848,9 +838,7 @@ pub fn skip_opening_adverbials(
                 while end < cue_first
                     && (tokens[end].kind == TokenKind::Number
                         || word_at(text, tokens, end).is_some_and(|word| {
-                            with_lowercase(word, |lower| {
-                                is_time_word(lower) || lower == "may" || lower == "last"
-                            })
+                            with_lowercase(word, |lower| is_time_noun(lower) || lower == "last")
                         }))
                 {
                     end += 1;
@@ -881,34 +869,7 @@ pub fn clause_subject_before(
     // cue, would run on into the verb.
     // A determiner or a quantity opens a description, which reads on in lower case
     // ("Our correspondent", "About 10,000 visas").
-    let opens_with_determiner = with_lowercase(tokens[first].text(text), |lower| {
-        matches!(
-            lower,
-            "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "some"
-                | "more"
-                | "the"
-                | "a"
-                | "an"
-                | "our"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "my"
-                | "your"
-                | "this"
-                | "these"
-                | "those"
-                | "several"
-                | "many"
-                | "most"
-                | "both"
-        )
-    });
+    let opens_with_determiner = with_lowercase(tokens[first].text(text), opens_description);
     // "it attacked Trump": a pronoun is the whole subject.
     let pronoun = with_lowercase(tokens[first].text(text), |lower| {
         matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
