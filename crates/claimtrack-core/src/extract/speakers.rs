@@ -113,8 +113,9 @@ fn noun_phrase_ending_at(
     end: usize,
 ) -> Option<(usize, usize)> {
     let mut first = end;
-    // "an adviser to the mayor", "ambassador to Japan": "to" after a role that takes it
-    // stays inside the phrase, though it ends a noun phrase everywhere else.
+    // "an adviser to the mayor", "ambassador to Japan", "a source close to the singer":
+    // "to" after a role (or "close") that takes it stays inside the phrase, though it ends
+    // a noun phrase everywhere else.
     let role_takes_to = |index: usize| {
         index > floor
             && word_at(text, tokens, index).is_some_and(|word| word.eq_ignore_ascii_case("to"))
@@ -138,6 +139,8 @@ fn noun_phrase_ending_at(
                             | "secretary"
                             | "advisers"
                             | "aides"
+                            | "close"
+                            | "closest"
                     )
                 })
             })

@@ -466,3 +466,17 @@ fn issue_5_an_aside_with_a_place_or_after_a_party_tag_keeps_the_speaker() {
                 speaker: Ada Fry (person) mention: "Sen. Ada Fry""#]],
     );
 }
+
+/// Regression (issue 5): `A source close to the singer said` gave the words to the
+/// singer: "to" ended the description, as it does after most words.
+#[test]
+fn issue_5_a_source_close_to_someone_is_the_speaker_not_that_someone() {
+    check(
+        "Singer row\n\nA source close to the singer said: \"Jaz is laughing about it.\"\n\nPeople close to the mayor said the plan was dead.\n",
+        expect![[r#"
+            direct "Jaz is laughing about it."
+                speaker: source close to the singer (unknown) mention: "A source close to the singer"
+            indirect "the plan was dead"
+                speaker: People close to the mayor (unknown) mention: "People close to the mayor""#]],
+    );
+}
