@@ -480,3 +480,18 @@ fn issue_5_a_source_close_to_someone_is_the_speaker_not_that_someone() {
                 speaker: People close to the mayor (unknown) mention: "People close to the mayor""#]],
     );
 }
+
+/// Regression (issue 5): `One member of that committee, who ..., said` gave the words to
+/// the committee ("that" read as a clause's start), and `A spokesman for Ostrand's state
+/// gas company said` to the gas company ("state" read as a verb).
+#[test]
+fn issue_5_a_demonstrative_or_a_verb_like_modifier_stays_inside_the_description() {
+    check(
+        "Committee leaks\n\nOne member of that committee, who asked not to be named, said members intended to ask him directly.\n\nA spokesman for Ostrand's state gas company said deliveries were continuing normally.\n",
+        expect![[r#"
+            indirect "members intended to ask him directly"
+                speaker: member of that committee (person) mention: "One member of that committee"
+            indirect "deliveries were continuing normally"
+                speaker: spokesman for Ostrand's state gas company (person) mention: "A spokesman for Ostrand's state gas company""#]],
+    );
+}
