@@ -331,6 +331,18 @@ fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) ->
     {
         return true;
     }
+    // "two people in the room", "officials at the ministry": a group is described by
+    // where its members are.
+    if matches!(word.as_str(), "in" | "at")
+        && index > 0
+        && index + 1 < ceiling
+        && word_at(text, tokens, index - 1).is_some_and(is_group_noun)
+        && word_at(text, tokens, index + 1).is_some_and(|next| {
+            starts_upper(next) || with_lowercase(next, |next| matches!(next, "the" | "a"))
+        })
+    {
+        return true;
+    }
     if !matches!(word.as_str(), "of" | "for") {
         return false;
     }

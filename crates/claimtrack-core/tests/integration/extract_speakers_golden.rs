@@ -495,3 +495,18 @@ fn issue_5_a_demonstrative_or_a_verb_like_modifier_stays_inside_the_description(
                 speaker: spokesman for Ostrand's state gas company (person) mention: "A spokesman for Ostrand's state gas company""#]],
     );
 }
+
+/// Regression (issue 5): `According to two people in the room, ...` named "people": a
+/// place after a group of sources describes the group, as it does not after a name
+/// (`said Keller in Berlin`).
+#[test]
+fn issue_5_where_a_group_of_sources_was_belongs_to_its_description() {
+    check(
+        "Closed meeting\n\nAccording to two people in the room, the party would table a second motion in the autumn.\n\nThe bridge will close, Keller said in Berlin.\n",
+        expect![[r#"
+            indirect "the party would table a second motion in the autumn"
+                speaker: people in the room (unknown) mention: "two people in the room"
+            indirect "The bridge will close"
+                speaker: Keller (person) mention: "Keller""#]],
+    );
+}
