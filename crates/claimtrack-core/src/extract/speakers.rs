@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use super::cues::closes_country_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
     is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
@@ -167,12 +168,44 @@ fn noun_phrase_ending_at(
             && tokens[index + 1].is_word()
             && starts_upper(tokens[index + 1].text(text))
     };
+    // "One member of that committee": a demonstrative after a preposition determines the
+    // noun after it; it opens no clause.
+    let demonstrative_after_preposition = |index: usize| {
+        index > floor
+            && index + 1 < end
+            && word_at(text, tokens, index).is_some_and(|word| {
+                with_lowercase(word, |word| {
+                    matches!(word, "that" | "this" | "these" | "those")
+                })
+            })
+            && word_at(text, tokens, index - 1).is_some_and(|word| {
+                with_lowercase(word, |word| PHRASE_PREPOSITIONS.contains(&word))
+            })
+    };
+    // "Ostrand's state gas company": a word the cue lexicon knows as a verb, between a
+    // possessive or determiner and the rest of the phrase, describes the noun.
+    let modifier_after_possessive = |index: usize| {
+        index > floor
+            && index + 1 < end
+            && tokens[index + 1].is_word()
+            && word_at(text, tokens, index)
+                .is_some_and(|word| !starts_upper(word) && cue_verb(word).is_some())
+            && word_at(text, tokens, index - 1).is_some_and(|word| {
+                word.ends_with("'s")
+                    || word.ends_with("\u{2019}s")
+                    || with_lowercase(word, is_determiner)
+            })
+    };
     while first > floor
         && end - first < 10
         && (is_noun_phrase_token(text, tokens[first - 1])
             || role_takes_to(first - 1)
             || noun_after_determiner(first - 1)
-            || capitalised_in_name(first - 1))
+            || capitalised_in_name(first - 1)
+            || demonstrative_after_preposition(first - 1)
+            || modifier_after_possessive(first - 1)
+            || (first >= floor + 2
+                && closes_country_name(text, tokens[first - 2], tokens[first - 1])))
     {
         first -= 1;
     }
@@ -297,6 +330,18 @@ fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) ->
         && index > 0
         && with_lowercase(tokens[index - 1].text(text), |lower| {
             matches!(lower, "briefed" | "working" | "worked")
+        })
+    {
+        return true;
+    }
+    // "two people in the room", "officials at the ministry": a group is described by
+    // where its members are.
+    if matches!(word.as_str(), "in" | "at")
+        && index > 0
+        && index + 1 < ceiling
+        && word_at(text, tokens, index - 1).is_some_and(is_group_noun)
+        && word_at(text, tokens, index + 1).is_some_and(|next| {
+            starts_upper(next) || with_lowercase(next, |next| matches!(next, "the" | "a"))
         })
     {
         return true;

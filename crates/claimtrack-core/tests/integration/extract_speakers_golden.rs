@@ -480,3 +480,48 @@ fn issue_5_a_source_close_to_someone_is_the_speaker_not_that_someone() {
                 speaker: People close to the mayor (unknown) mention: "People close to the mayor""#]],
     );
 }
+
+/// Regression (issue 5): `One member of that committee, who ..., said` gave the words to
+/// the committee ("that" read as a clause's start), and `A spokesman for Ostrand's state
+/// gas company said` to the gas company ("state" read as a verb).
+#[test]
+fn issue_5_a_demonstrative_or_a_verb_like_modifier_stays_inside_the_description() {
+    check(
+        "Committee leaks\n\nOne member of that committee, who asked not to be named, said members intended to ask him directly.\n\nA spokesman for Ostrand's state gas company said deliveries were continuing normally.\n",
+        expect![[r#"
+            indirect "members intended to ask him directly"
+                speaker: member of that committee (person) mention: "One member of that committee"
+            indirect "deliveries were continuing normally"
+                speaker: spokesman for Ostrand's state gas company (person) mention: "A spokesman for Ostrand's state gas company""#]],
+    );
+}
+
+/// Regression (issue 5): `According to two people in the room, ...` named "people": a
+/// place after a group of sources describes the group, as it does not after a name
+/// (`said Keller in Berlin`).
+#[test]
+fn issue_5_where_a_group_of_sources_was_belongs_to_its_description() {
+    check(
+        "Closed meeting\n\nAccording to two people in the room, the party would table a second motion in the autumn.\n\nThe bridge will close, Keller said in Berlin.\n",
+        expect![[r#"
+            indirect "the party would table a second motion in the autumn"
+                speaker: people in the room (unknown) mention: "two people in the room"
+            indirect "The bridge will close"
+                speaker: Keller (person) mention: "Keller""#]],
+    );
+}
+
+/// Regression (issue 5): "States" in "the United States" was read as a reporting verb, so
+/// `The United States has said ...` had no speaker and no claim, and `The United States
+/// delegation said` named only "delegation".
+#[test]
+fn issue_5_the_last_word_of_a_country_is_no_cue() {
+    check(
+        "Talks\n\nThe United States delegation said: \"We are studying the text.\"\n\nThe United States has said it will study the text.\n",
+        expect![[r#"
+            direct "We are studying the text."
+                speaker: United States delegation (unknown) mention: "The United States delegation"
+            indirect "it will study the text"
+                speaker: United States (country) mention: "The United States""#]],
+    );
+}
