@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::cues::closes_country_name;
+use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
     is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
@@ -205,7 +205,7 @@ fn noun_phrase_ending_at(
             || demonstrative_after_preposition(first - 1)
             || modifier_after_possessive(first - 1)
             || (first >= floor + 2
-                && closes_country_name(text, tokens[first - 2], tokens[first - 1])))
+                && closes_proper_name(text, tokens[first - 2], tokens[first - 1])))
     {
         first -= 1;
     }
