@@ -24,7 +24,7 @@ use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{lower_cased_name_words, word_count_and_last_word, LowerCasedWord};
+use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
 use words::{
     is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
     is_registered_body, is_registered_office, organisation_name_ending, religious_title,
@@ -39,7 +39,7 @@ pub struct Entity {
     gender: Option<Gender>,
     /// Lower-cased name words; the last one is the surname for people. Set only through
     /// `set_name_words`, which keeps `last_name_word_key` with them.
-    name_words: Vec<String>,
+    name_words: LowerCasedNameWords,
     /// `name_word_key` of the last name word (0 for none): the resolver's searches by
     /// name compare it before any letters, since every entity a name can mean ends with
     /// the same word.
@@ -53,8 +53,8 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn set_name_words(&mut self, name_words: Vec<String>) {
-        self.last_name_word_key = name_word_key(name_words.last().map_or(b"", String::as_bytes));
+    fn set_name_words(&mut self, name_words: LowerCasedNameWords) {
+        self.last_name_word_key = name_word_key(name_words.last().map_or(b"", str::as_bytes));
         self.name_words = name_words;
     }
 }
@@ -397,7 +397,10 @@ impl<'a> Resolver<'a> {
             entity.kind == SpeakerType::Organisation
                 && !entity.title_only
                 && entity.name_words.len() >= 2
-                && entity.name_words[0].as_bytes() == lower.as_bytes()
+                && entity
+                    .name_words
+                    .first()
+                    .is_some_and(|first| first.as_bytes() == lower.as_bytes())
         };
         if !self.entities.iter().any(fits) {
             return None;
@@ -461,7 +464,7 @@ impl<'a> Resolver<'a> {
                             && ends_with_word_ignoring_case(&entity.canonical, name)))
             })
         });
-        let lower_words = || lower_cased_name_words(name);
+        let lower_words = || LowerCasedNameWords::of(name);
         if let Some(existing) = existing {
             // A fuller form of a known name becomes its canonical spelling.
             let entity = &mut self.entities[existing];
@@ -476,7 +479,7 @@ impl<'a> Resolver<'a> {
             kind,
             role,
             gender,
-            name_words: Vec::new(),
+            name_words: LowerCasedNameWords::default(),
             last_name_word_key: 0,
             title_only: false,
             possessor: None,
@@ -1430,7 +1433,7 @@ impl<'a> Resolver<'a> {
         Possessor {
             name,
             person,
-            modifiers: found.name_words.clone(),
+            modifiers: found.name_words.to_vec(),
             entity: Some(entity),
             end_word,
         }
@@ -1495,7 +1498,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .any(|word| strip_possessive(word) == head)
                     || (entity.name_words.last().is_some_and(|last| {
-                        head == "airline" && matches!(last.as_str(), "airways" | "airlines" | "air")
+                        head == "airline" && matches!(last, "airways" | "airlines" | "air")
                     })))
                 && modifiers
                     .iter()
@@ -1577,7 +1580,7 @@ impl<'a> Resolver<'a> {
         if canonical.split_whitespace().count() > found.canonical.split_whitespace().count() {
             found.canonical = canonical.to_string();
             found.role = Some(canonical.to_string());
-            found.set_name_words(lower_cased_name_words(canonical));
+            found.set_name_words(LowerCasedNameWords::of(canonical));
         }
     }
 

@@ -82,20 +82,115 @@ pub(super) fn word_count_and_last_word(name: &str) -> (usize, &str) {
     (word_count, &name[last_word])
 }
 
-/// The lower-cased words of `name`, as `name.split_whitespace().map(str::to_lowercase)`
-/// would give them, made for every new entity: an ASCII word is lower-cased byte by
-/// byte, which gives the same letters. (The vector's first push allocates room for four
-/// words, which nearly every name fits.)
-pub(super) fn lower_cased_name_words(name: &str) -> Vec<String> {
-    let mut lower_words = Vec::new();
-    for word in split_name_words(name) {
-        lower_words.push(if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            word.to_lowercase()
-        });
+/// For an ASCII name whose words are joined by single spaces, with no white space before
+/// or after them: how many words it has and where its last word starts. `None` for any
+/// other name.
+fn single_spaced_ascii_words(name: &str) -> Option<(usize, usize)> {
+    let bytes = name.as_bytes();
+    if bytes.first().is_none_or(|&byte| byte == b' ') || bytes.last() == Some(&b' ') {
+        return None;
     }
-    lower_words
+    let mut count = 1;
+    let mut last_start = 0;
+    let mut previous = 0u8;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if !byte.is_ascii() || matches!(byte, b'\t'..=b'\r') || (byte == b' ' && previous == b' ') {
+            return None;
+        }
+        if byte == b' ' {
+            count += 1;
+            last_start = at + 1;
+        }
+        previous = byte;
+    }
+    Some((count, last_start))
+}
+
+/// The lower-cased words of `name`, as `name.split_whitespace().map(str::to_lowercase)`
+/// would give them, made for every new entity and kept as one string with the words
+/// joined by single spaces: one allocation per name, where a vector of words cost one for
+/// the list and one for each word (and as many frees). No lower-cased word holds a space,
+/// so splitting the string at spaces gives the words back. An ASCII word is lower-cased
+/// byte by byte, which gives the same letters.
+#[derive(Debug, Clone, Default)]
+pub(super) struct LowerCasedNameWords {
+    joined: String,
+    count: usize,
+    /// Where the last word starts in `joined` (0 when there is none).
+    last_start: usize,
+}
+
+impl LowerCasedNameWords {
+    pub(super) fn of(name: &str) -> LowerCasedNameWords {
+        if let Some((count, last_start)) = single_spaced_ascii_words(name) {
+            // Nearly every name: already its words joined by single spaces, so it is
+            // copied and lower-cased whole.
+            let mut joined = name.to_string();
+            joined.make_ascii_lowercase();
+            return LowerCasedNameWords {
+                joined,
+                count,
+                last_start,
+            };
+        }
+        let mut joined = String::with_capacity(name.len());
+        let mut count = 0;
+        let mut last_start = 0;
+        for word in split_name_words(name) {
+            if count > 0 {
+                joined.push(' ');
+            }
+            last_start = joined.len();
+            if word.is_ascii() {
+                joined.push_str(word);
+                joined[last_start..].make_ascii_lowercase();
+            } else {
+                joined.push_str(&word.to_lowercase());
+            }
+            count += 1;
+        }
+        LowerCasedNameWords {
+            joined,
+            count,
+            last_start,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.count
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        // The words are short: a byte loop finds each space for less than `str::split`,
+        // whose searcher calls `memchr`.
+        let mut rest = self.joined.as_str();
+        (0..self.count).map(move |_| {
+            let end = rest
+                .bytes()
+                .position(|byte| byte == b' ')
+                .unwrap_or(rest.len());
+            // A space is one byte, so the byte after it starts a character.
+            let word = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            word
+        })
+    }
+
+    pub(super) fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    pub(super) fn last(&self) -> Option<&str> {
+        (self.count > 0).then(|| &self.joined[self.last_start..])
+    }
+
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.iter().any(|own| own == word)
+    }
+
+    pub(super) fn to_vec(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
 }
 
 /// A name word lower-cased as `str::to_lowercase` would, for the resolver's searches by
@@ -144,6 +239,10 @@ mod tests {
             "",
             "   ",
             "Maria Keller",
+            "MARIA KELLER ",
+            " Maria Keller",
+            "Maria  Keller",
+            "Keller",
             "  Finance  Minister\tMaria\nKeller ",
             "Harwick\x0BLowe",
             "Harwick\x0CLowe\r",
@@ -163,7 +262,19 @@ mod tests {
             );
             let standard_lower: Vec<String> =
                 name.split_whitespace().map(str::to_lowercase).collect();
-            assert_eq!(lower_cased_name_words(name), standard_lower, "{name:?}");
+            let ours_lower = LowerCasedNameWords::of(name);
+            assert_eq!(ours_lower.to_vec(), standard_lower, "{name:?}");
+            assert_eq!(ours_lower.len(), standard_lower.len(), "{name:?}");
+            assert_eq!(
+                ours_lower.first(),
+                standard_lower.first().map(String::as_str),
+                "{name:?}"
+            );
+            assert_eq!(
+                ours_lower.last(),
+                standard_lower.last().map(String::as_str),
+                "{name:?}"
+            );
         }
     }
 
