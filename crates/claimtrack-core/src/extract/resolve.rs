@@ -92,7 +92,14 @@ pub struct Resolver<'a> {
     tokens: &'a [Token],
     sentence_first_token: &'a [usize],
     pub entities: Vec<Entity>,
+    /// Every mention recorded, ordered by position; mentions at the same byte stay in the
+    /// order they were recorded. Kept ordered (`record_mention`) so that the mentions
+    /// before a byte, nearest first, are read from the end of a prefix instead of copied
+    /// out of the whole list and sorted for every description and pronoun.
     mentions: Vec<EntityMention>,
+    /// Cleared while `introduce_mention` reads a run again: the mention it would record
+    /// is not kept.
+    records_mentions: bool,
     /// Anonymous groups the article has described ("three people familiar with the
     /// matter"), as (head noun, description without number), in text order: "one of the
     /// people" and "one of them" are members of the latest.
@@ -183,6 +190,7 @@ impl<'a> Resolver<'a> {
             sentence_first_token,
             entities: Vec::new(),
             mentions: Vec::new(),
+            records_mentions: true,
             groups: Vec::new(),
             run_words: Vec::new(),
             // About one token in fifteen opens a capitalised run, about half of them
@@ -332,7 +340,7 @@ impl<'a> Resolver<'a> {
             RunReading::Nothing => return None,
             RunReading::Body(canonical) => {
                 let entity = self.find_or_add(canonical, SpeakerType::Organisation, None, None);
-                self.mentions.push(EntityMention {
+                self.record_mention(EntityMention {
                     entity,
                     at,
                     prominent,
@@ -379,7 +387,7 @@ impl<'a> Resolver<'a> {
         if gender.is_some() {
             self.entities[entity].gender = gender;
         }
-        self.mentions.push(EntityMention {
+        self.record_mention(EntityMention {
             entity,
             at,
             prominent,
@@ -518,7 +526,7 @@ impl<'a> Resolver<'a> {
                 SpeakerSource::Nobody => nobody(),
             };
             if let Some(entity) = speaker.entity {
-                self.mentions.push(EntityMention {
+                self.record_mention(EntityMention {
                     entity,
                     at: draft.start(),
                     prominent: true,
@@ -1005,9 +1013,9 @@ impl<'a> Resolver<'a> {
     }
 
     fn introduce_mention(&mut self, first: usize, end: usize) -> Option<usize> {
-        let before = self.mentions.len();
+        self.records_mentions = false;
         let entity = self.introduce(first, end, true);
-        self.mentions.truncate(before);
+        self.records_mentions = true;
         entity
     }
 
@@ -1610,7 +1618,7 @@ impl<'a> Resolver<'a> {
                 None => self.add_title(&canonical, SpeakerType::Organisation, None),
             }
         };
-        self.mentions.push(EntityMention {
+        self.record_mention(EntityMention {
             entity,
             at,
             prominent,
@@ -1656,16 +1664,54 @@ impl<'a> Resolver<'a> {
             .find(|&index| fit_of(index).is_some())
     }
 
+    /// Records a mention in its place by position, after any recorded at the same byte.
+    fn record_mention(&mut self, mention: EntityMention) {
+        if !self.records_mentions {
+            return;
+        }
+        // Nearly every mention comes after all recorded ones: the search ends at once.
+        let place = if self
+            .mentions
+            .last()
+            .is_none_or(|last| last.at <= mention.at)
+        {
+            self.mentions.len()
+        } else {
+            self.mentions
+                .partition_point(|found| found.at <= mention.at)
+        };
+        self.mentions.insert(place, mention);
+    }
+
     /// Mentions before byte `at`, nearest first.
     fn mentions_before(&self, at: usize) -> Vec<EntityMention> {
-        let mut before: Vec<EntityMention> = self
-            .mentions
-            .iter()
-            .filter(|found| found.at < at)
-            .copied()
-            .collect();
-        before.sort_by_key(|found| std::cmp::Reverse(found.at));
-        before
+        self.mentions_before_where(at, |_| true)
+    }
+
+    /// The mentions before byte `at` that `keep` accepts, nearest first, as a stable sort
+    /// of them by position from the end would give: mentions at the same byte in the
+    /// order they were recorded.
+    fn mentions_before_where(
+        &self,
+        at: usize,
+        keep: impl Fn(&EntityMention) -> bool,
+    ) -> Vec<EntityMention> {
+        let mut end = self.mentions.partition_point(|found| found.at < at);
+        let mut nearest_first = Vec::with_capacity(end);
+        while end > 0 {
+            let group_at = self.mentions[end - 1].at;
+            let mut start = end - 1;
+            while start > 0 && self.mentions[start - 1].at == group_at {
+                start -= 1;
+            }
+            for found in &self.mentions[start..end] {
+                if keep(found) {
+                    nearest_first.push(*found);
+                }
+            }
+            end = start;
+        }
+        nearest_first
     }
 
     /// The entity a possessive pronoun ("her campaign manager") refers to.
@@ -1677,33 +1723,33 @@ impl<'a> Resolver<'a> {
 
     /// The chosen antecedent of `pronoun` at byte `at`, and whether others were possible.
     fn pronoun_candidates(&self, pronoun: &str, at: usize) -> (Option<EntityMention>, bool) {
-        let lower = pronoun.to_lowercase();
-        let gender = pronoun_gender(&lower);
-        let wanted = |entity: &Entity| match lower.as_str() {
-            "he" | "she" => {
+        // Whether the pronoun wants a person ("he", "she") or a body or country ("it",
+        // "they"), told once rather than for every mention it is asked of.
+        let wants_person = with_lowercase(pronoun, |lower| match lower {
+            "he" | "she" => Some(true),
+            "it" | "they" => Some(false),
+            _ => None,
+        });
+        let Some(wants_person) = wants_person else {
+            return (None, false);
+        };
+        let gender = pronoun_gender(pronoun);
+        let wanted = |entity: &Entity| {
+            if wants_person {
                 entity.kind == SpeakerType::Person
                     && (gender.is_none() || entity.gender.is_none() || entity.gender == gender)
+            } else {
+                matches!(
+                    entity.kind,
+                    SpeakerType::Organisation | SpeakerType::Country
+                )
             }
-            "it" => matches!(
-                entity.kind,
-                SpeakerType::Organisation | SpeakerType::Country
-            ),
-            "they" => matches!(
-                entity.kind,
-                SpeakerType::Organisation | SpeakerType::Country
-            ),
-            _ => false,
         };
         // The same list as the wanted ones among `mentions_before`, nearest first: a stable
         // sort keeps the order of the mentions it keeps whether they are chosen before or
         // after it, so only the wanted ones are copied and sorted.
-        let mut candidates: Vec<EntityMention> = self
-            .mentions
-            .iter()
-            .filter(|found| found.at < at && wanted(&self.entities[found.entity]))
-            .copied()
-            .collect();
-        candidates.sort_by_key(|found| std::cmp::Reverse(found.at));
+        let candidates =
+            self.mentions_before_where(at, |found| wanted(&self.entities[found.entity]));
         let mut chosen = candidates
             .iter()
             .find(|found| found.prominent)
