@@ -813,6 +813,86 @@ pub fn opens_description(lower: &str) -> bool {
     is_determiner(lower) || is_demonstrative(lower) || is_quantifier(lower)
 }
 
+/// Prepositions, lower-cased, written out in full: single words that put a noun phrase
+/// in relation to the rest of the clause ("in a statement", "during the debate",
+/// "according to"'s "to"). Some are also adverbs or conjunctions ("after", "since"), and
+/// a few open noun phrases as well: see [`PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES`].
+pub const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "following",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+];
+
+/// Prepositions that also open a noun phrase of their own: a quantity ("about 200
+/// protesters", "over 300 lawyers"), an adjective ("outside experts", "past
+/// presidents") or a title ("Under Secretary"). A phrase that opens with one of them may
+/// still name a speaker.
+pub const PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES: &[&str] = &[
+    "about", "around", "over", "under", "outside", "inside", "past", "near",
+];
+
+word_set_lookup!(
+    /// A preposition ([`PREPOSITIONS`]), in any case.
+    is_preposition,
+    PREPOSITIONS
+);
+
+/// A preposition that cannot open a noun phrase, lower-cased: a phrase that opens with it
+/// is a place, a time or a circumstance, never a speaker ("In August", "during the
+/// debate").
+pub fn is_preposition_only(lower: &str) -> bool {
+    is_preposition(lower) && !PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES.contains(&lower)
+}
+
 /// A subordinating conjunction, lower-cased: it opens a clause that only leads into the
 /// sentence's main clause ("If the vote is close, ...", "After the mayor said ..., the
 /// fishermen ..."). "after", "before", "since" and "until" are prepositions too; either

@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
-    is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
-    PackedWordTable, AUXILIARIES, WEEKDAYS,
+    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun, is_preposition,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun, opens_description,
+    with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -36,7 +36,10 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Prepositions that may sit inside a speaker's noun phrase ("a spokeswoman for the
-/// ministry", "people familiar with the matter", "Bank of England").
+/// ministry", "people familiar with the matter", "Bank of England"), with the two
+/// adjectives that take one ("close to", "familiar with"). Deliberately a few of
+/// `lexicon::PREPOSITIONS`: a determiner after one of these stays inside the phrase, and
+/// after any other ("During the talks the union ...") it starts a new one.
 const PHRASE_PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "with", "from", "in", "on", "to", "close", "familiar",
 ];
@@ -680,11 +683,7 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
     // the words after the first are read only when the first is a time or an adverb.
     let (opens_with_preposition, first_is_time_or_adverb) = with_lowercase(first_word, |lower| {
         (
-            PHRASE_PREPOSITIONS.contains(&lower)
-                || matches!(
-                    lower,
-                    "during" | "after" | "by" | "including" | "despite" | "following"
-                ),
+            PHRASE_PREPOSITIONS.contains(&lower) || is_preposition_only(lower),
             is_time_or_adverb(lower, first_word),
         )
     });
@@ -706,7 +705,8 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
     let ends_with_function_word = word_at(text, tokens, end - 1).is_some_and(|last| {
         with_lowercase(last, |lower| {
             PHRASE_PREPOSITIONS.contains(&lower)
-                || matches!(lower, "by" | "and" | "or" | "the" | "a" | "an")
+                || is_preposition(lower)
+                || matches!(lower, "and" | "or" | "the" | "a" | "an")
                 || (end - first > 1
                     && !after_of
                     && matches!(
@@ -902,25 +902,7 @@ pub fn subject_after(
     // "said in the Oval Office", "said at a news conference": a place or occasion, not
     // a speaker.
     let opens_with_preposition = word_at(text, tokens, cue_end).is_some_and(|word| {
-        with_lowercase(word, |lower| {
-            matches!(
-                lower,
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "from"
-                    | "with"
-                    | "by"
-                    | "for"
-                    | "of"
-                    | "to"
-                    | "into"
-                    | "while"
-                    | "when"
-            )
-        })
+        is_preposition(word) || with_lowercase(word, |lower| matches!(lower, "while" | "when"))
     });
     if opens_with_preposition {
         return None;
