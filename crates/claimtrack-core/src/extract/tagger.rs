@@ -936,18 +936,24 @@ fn open_candidates(
     for cue in document.cues.iter().filter(|cue| open(cue.first_token)) {
         active[document.sentence_of_token[cue.first_token]] = true;
     }
-    for (index, token) in document.tokens.iter().enumerate() {
-        if token.kind == TokenKind::Number || !open(index) {
+    // Sentence by sentence, so that a sentence a cue made active costs nothing, and the
+    // others stop at their first candidate.
+    for (sentence, active) in document.sentences.iter().zip(&mut active) {
+        if *active {
             continue;
         }
-        let sentence = document.sentence_of_token[index];
-        if active[sentence] {
-            continue;
-        }
-        let key = token_word_key(document.text, token.span, token.kind);
-        words[index] = key;
-        if vocabulary.bucket(key).is_some() {
-            active[sentence] = true;
+        let range = sentence.first_token..sentence.end_token;
+        let sentence_tokens = range.clone().zip(&document.tokens[range.clone()]);
+        for ((index, token), word) in sentence_tokens.zip(&mut words[range]) {
+            if token.kind == TokenKind::Number || !open(index) {
+                continue;
+            }
+            let key = token_word_key(document.text, token.span, token.kind);
+            *word = key;
+            if vocabulary.bucket(key).is_some() {
+                *active = true;
+                break;
+            }
         }
     }
     (words, active)
