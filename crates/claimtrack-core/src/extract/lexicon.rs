@@ -893,6 +893,15 @@ pub fn is_preposition_only(lower: &str) -> bool {
     is_preposition(lower) && !PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES.contains(&lower)
 }
 
+/// A linking word that opens a clause without being part of its subject, lower-cased:
+/// "But the plan ...", "However, the mayor ...", "Meanwhile, aides ...".
+pub fn is_connective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but" | "and" | "so" | "yet" | "however" | "still" | "meanwhile" | "instead"
+    )
+}
+
 /// A subordinating conjunction, lower-cased: it opens a clause that only leads into the
 /// sentence's main clause ("If the vote is close, ...", "After the mayor said ..., the
 /// fishermen ..."). "after", "before", "since" and "until" are prepositions too; either

@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun, is_preposition,
-    is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun, opens_description,
-    with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
+    cue_verb, in_word_set, is_connective, is_determiner, is_group_noun, is_organisation_noun,
+    is_preposition, is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun,
+    opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -802,6 +802,18 @@ fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> 
     gerund && (end - first == 1 || object_follows)
 }
 
+/// The first token after the linking words ("But", "And", "However,") and commas that
+/// open a clause at `first`, not reaching `end`: where the clause's own words start.
+pub fn skip_connectives(text: &str, tokens: &[Token], mut first: usize, end: usize) -> usize {
+    while first < end
+        && (tokens[first].is_punctuation(text, ',')
+            || word_at(text, tokens, first).is_some_and(|word| with_lowercase(word, is_connective)))
+    {
+        first += 1;
+    }
+    first
+}
+
 /// The first token after a sentence's openers: linking words ("But", "And") and
 /// adverbials set off by a comma ("On Thursday, however,", "In August,"), so that the
 /// subject after them can be read.
@@ -818,16 +830,22 @@ pub fn skip_opening_adverbials(
         let Some(word) = word_at(text, tokens, start).filter(|_| start < cue_first) else {
             break;
         };
-        // "But", "And", "So": a linking word opens the clause without a comma of its own.
-        if with_lowercase(word, |lower| matches!(lower, "but" | "and" | "so" | "yet")) {
-            start += 1;
-            if start < cue_first && tokens[start].is_punctuation(text, ',') {
-                start += 1;
-            }
-            continue;
-        }
+        // "But", "And": a linking word opens the clause, with or without a comma of its
+        // own. The ones that open an adverbial as well ("However", "Meanwhile") are read
+        // as one, up to its comma. "Still" ends the reading here: the subject read after
+        // it ("Still, other operatives worked behind the scenes ...") ran on into the
+        // verb, and cost two PolNeAR train speakers.
         if !opens_adverbial(word) {
-            break;
+            let after_connectives = if word.eq_ignore_ascii_case("still") {
+                start
+            } else {
+                skip_connectives(text, tokens, start, cue_first)
+            };
+            if after_connectives == start {
+                break;
+            }
+            start = after_connectives;
+            continue;
         }
         let ceiling = (start + 16).min(cue_first);
         match (start..ceiling).find(|&index| tokens[index].is_punctuation(text, ',')) {
