@@ -953,8 +953,30 @@ fn is_temporal_word(word: &str) -> bool {
 /// ...) left the devset and PolNeAR dev unchanged but made PolNeAR train slightly worse
 /// (exact F1 0.5922 -> 0.5921, a speaker lost, new claims cut after "despite").
 const ADJUNCT_PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "via", "through", "from", "over", "to", "with",
-    "while", "by", "under", "ahead", "of", "outside", "inside", "near",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+    "from",
+    "over",
+    "to",
+    "with",
+    "while",
+    "by",
+    "under",
+    "ahead",
+    "of",
+    "outside",
+    "inside",
+    "near",
+    "following",
+    "amid",
+    "throughout",
+    "per",
 ];
 
 /// Skips dates and prepositional phrases after a cue (`on Tuesday`, `in a statement`,
@@ -977,7 +999,13 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             }
             break;
         };
-        if is_temporal_word(&word) {
+        // `said back in the summer of 2015`: "back" only points at the time after it.
+        if is_temporal_word(&word)
+            || (&*word == "back"
+                && document
+                    .word(index + 1)
+                    .is_some_and(|next| ADJUNCT_PREPOSITIONS.contains(&&*next)))
+        {
             index += 1;
             continue;
         }

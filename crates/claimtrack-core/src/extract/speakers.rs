@@ -116,8 +116,9 @@ fn noun_phrase_ending_at(
     end: usize,
 ) -> Option<(usize, usize)> {
     let mut first = end;
-    // "an adviser to the mayor", "ambassador to Japan": "to" after a role that takes it
-    // stays inside the phrase, though it ends a noun phrase everywhere else.
+    // "an adviser to the mayor", "ambassador to Japan", "a source close to the singer":
+    // "to" after a role (or "close") that takes it stays inside the phrase, though it ends
+    // a noun phrase everywhere else.
     let role_takes_to = |index: usize| {
         index > floor
             && word_at(text, tokens, index).is_some_and(|word| word.eq_ignore_ascii_case("to"))
@@ -141,6 +142,8 @@ fn noun_phrase_ending_at(
                             | "secretary"
                             | "advisers"
                             | "aides"
+                            | "close"
+                            | "closest"
                     )
                 })
             })
@@ -167,12 +170,42 @@ fn noun_phrase_ending_at(
             && tokens[index + 1].is_word()
             && starts_upper(tokens[index + 1].text(text))
     };
+    // "One member of that committee": a demonstrative after a preposition determines the
+    // noun after it; it opens no clause.
+    let demonstrative_after_preposition = |index: usize| {
+        index > floor
+            && index + 1 < end
+            && word_at(text, tokens, index).is_some_and(|word| {
+                with_lowercase(word, |word| {
+                    matches!(word, "that" | "this" | "these" | "those")
+                })
+            })
+            && word_at(text, tokens, index - 1).is_some_and(|word| {
+                with_lowercase(word, |word| PHRASE_PREPOSITIONS.contains(&word))
+            })
+    };
+    // "Ostrand's state gas company": a word the cue lexicon knows as a verb, between a
+    // possessive or determiner and the rest of the phrase, describes the noun.
+    let modifier_after_possessive = |index: usize| {
+        index > floor
+            && index + 1 < end
+            && tokens[index + 1].is_word()
+            && word_at(text, tokens, index)
+                .is_some_and(|word| !starts_upper(word) && cue_verb(word).is_some())
+            && word_at(text, tokens, index - 1).is_some_and(|word| {
+                word.ends_with("'s")
+                    || word.ends_with("\u{2019}s")
+                    || with_lowercase(word, is_determiner)
+            })
+    };
     while first > floor
         && end - first < 10
         && (is_noun_phrase_token(text, tokens[first - 1])
             || role_takes_to(first - 1)
             || noun_after_determiner(first - 1)
-            || capitalised_in_name(first - 1))
+            || capitalised_in_name(first - 1)
+            || demonstrative_after_preposition(first - 1)
+            || modifier_after_possessive(first - 1))
     {
         first -= 1;
     }
@@ -297,6 +330,18 @@ fn continues_name(text: &str, tokens: &[Token], index: usize, ceiling: usize) ->
         && index > 0
         && with_lowercase(tokens[index - 1].text(text), |lower| {
             matches!(lower, "briefed" | "working" | "worked")
+        })
+    {
+        return true;
+    }
+    // "two people in the room", "officials at the ministry": a group is described by
+    // where its members are.
+    if matches!(word.as_str(), "in" | "at")
+        && index > 0
+        && index + 1 < ceiling
+        && word_at(text, tokens, index - 1).is_some_and(is_group_noun)
+        && word_at(text, tokens, index + 1).is_some_and(|next| {
+            starts_upper(next) || with_lowercase(next, |next| matches!(next, "the" | "a"))
         })
     {
         return true;

@@ -537,56 +537,22 @@ impl Decoder {
         if count == 0 {
             return 0.0;
         }
-        let allowed = |fixed: bool, label: usize| {
-            !(fixed && label != OUTSIDE || forbid_content && label == CONTENT)
-        };
-        let fixed = &fixed[..count];
         self.scores.clear();
         self.scores.resize(count, [FORBIDDEN; LABEL_COUNT]);
         self.back.clear();
         self.back.resize(count, [0u8; LABEL_COUNT]);
-        for label in 0..LABEL_COUNT {
-            if allowed(fixed[0], label) {
-                self.scores[0][label] = transitions[LABEL_COUNT][label] + unary[0][label];
-            }
-        }
-        // Each position reads the one before it from a local copy and writes its scores
-        // and back-pointers whole, so the loop carries no indexing into the buffers.
-        let mut before = self.scores[0];
-        let steps = unary[1..]
-            .iter()
-            .zip(&fixed[1..])
-            .zip(self.scores[1..].iter_mut().zip(&mut self.back[1..]));
-        for ((scores_here, &fixed_here), (scores_out, back_out)) in steps {
-            let mut now = [FORBIDDEN; LABEL_COUNT];
-            let mut from = [0u8; LABEL_COUNT];
-            for (label, &unary_score) in scores_here.iter().enumerate() {
-                if !allowed(fixed_here, label) {
-                    continue;
-                }
-                let mut best_previous = 0;
-                let mut best = f32::NEG_INFINITY;
-                for (previous, row) in transitions[..LABEL_COUNT].iter().enumerate() {
-                    let score = before[previous] + row[label];
-                    if score > best {
-                        best = score;
-                        best_previous = previous;
-                    }
-                }
-                now[label] = best + unary_score;
-                from[label] = best_previous as u8;
-            }
-            *scores_out = now;
-            *back_out = from;
-            before = now;
-        }
-        let mut label = 0;
-        for candidate in 1..LABEL_COUNT {
-            if self.scores[count - 1][candidate] > self.scores[count - 1][label] {
-                label = candidate;
-            }
-        }
-        let best = self.scores[count - 1][label];
+        let (scores, back) = (&mut self.scores, &mut self.back);
+        let last = viterbi_forward(
+            transitions,
+            unary,
+            fixed,
+            forbid_content,
+            |position, now, from| {
+                scores[position] = now;
+                back[position] = from;
+            },
+        );
+        let (mut label, best) = best_label(last);
         self.labels.resize(count, 0);
         for position in (0..count).rev() {
             self.labels[position] = label as u8;
@@ -594,6 +560,87 @@ impl Decoder {
         }
         best
     }
+
+    /// The score `decode` returns, without the labelling: the same sums in the same
+    /// order, with no back-pointers kept. The margin of every accepted cue needs only the
+    /// score of its best path without content.
+    pub fn best_score(
+        transitions: &Transitions,
+        unary: &[[f32; LABEL_COUNT]],
+        fixed: &[bool],
+        forbid_content: bool,
+    ) -> f32 {
+        if unary.is_empty() {
+            return 0.0;
+        }
+        best_label(viterbi_forward(
+            transitions,
+            unary,
+            fixed,
+            forbid_content,
+            |_, _, _| {},
+        ))
+        .1
+    }
+}
+
+/// The Viterbi recursion over `unary` (not empty): hands every position's scores and
+/// back-pointers to `keep` and returns the last position's scores.
+#[inline(always)]
+fn viterbi_forward(
+    transitions: &Transitions,
+    unary: &[[f32; LABEL_COUNT]],
+    fixed: &[bool],
+    forbid_content: bool,
+    mut keep: impl FnMut(usize, [f32; LABEL_COUNT], [u8; LABEL_COUNT]),
+) -> [f32; LABEL_COUNT] {
+    let allowed = |fixed: bool, label: usize| {
+        !(fixed && label != OUTSIDE || forbid_content && label == CONTENT)
+    };
+    let fixed = &fixed[..unary.len()];
+    let mut before = [FORBIDDEN; LABEL_COUNT];
+    for label in 0..LABEL_COUNT {
+        if allowed(fixed[0], label) {
+            before[label] = transitions[LABEL_COUNT][label] + unary[0][label];
+        }
+    }
+    keep(0, before, [0u8; LABEL_COUNT]);
+    // Each position reads the one before it from a local copy.
+    let steps = unary[1..].iter().zip(&fixed[1..]);
+    for (position, (scores_here, &fixed_here)) in (1..).zip(steps) {
+        let mut now = [FORBIDDEN; LABEL_COUNT];
+        let mut from = [0u8; LABEL_COUNT];
+        for (label, &unary_score) in scores_here.iter().enumerate() {
+            if !allowed(fixed_here, label) {
+                continue;
+            }
+            let mut best_previous = 0;
+            let mut best = f32::NEG_INFINITY;
+            for (previous, row) in transitions[..LABEL_COUNT].iter().enumerate() {
+                let score = before[previous] + row[label];
+                if score > best {
+                    best = score;
+                    best_previous = previous;
+                }
+            }
+            now[label] = best + unary_score;
+            from[label] = best_previous as u8;
+        }
+        keep(position, now, from);
+        before = now;
+    }
+    before
+}
+
+/// The label with the highest score (the first of equals) and its score.
+fn best_label(scores: [f32; LABEL_COUNT]) -> (usize, f32) {
+    let mut label = 0;
+    for candidate in 1..LABEL_COUNT {
+        if scores[candidate] > scores[label] {
+            label = candidate;
+        }
+    }
+    (label, scores[label])
 }
 
 /// One attribution the tagger found: the cue, its window's labels and how sure it was.
@@ -757,7 +804,7 @@ pub(crate) fn find_attributions(
         }
         // Only a cue that reports something needs the margin over reporting nothing.
         let labels = decoder.labels.clone();
-        let without_content = decoder.decode(&model.transitions, &unary, &fixed, true);
+        let without_content = Decoder::best_score(&model.transitions, &unary, &fixed, true);
         for flag in &mut taken[site.first_token..site.end_token] {
             *flag = true;
         }
@@ -1769,6 +1816,24 @@ mod tests {
         assert_eq!(without_content, 5.0);
         assert_eq!(decoder.decode(&transitions, &[], &[], false), 0.0);
         assert!(decoder.labels.is_empty());
+        // The score alone is the decoder's, with and without the ban, under transitions
+        // that matter too.
+        let transitions = [
+            [0.5, -1.0, 0.25],
+            [-0.5, 1.5, -2.0],
+            [0.75, -0.25, 1.0],
+            [0.0, 0.5, -0.5],
+        ];
+        for fixed in [[false; 3], [false, true, false], [true, false, true]] {
+            for forbid_content in [false, true] {
+                assert_eq!(
+                    Decoder::best_score(&transitions, &unary, &fixed, forbid_content),
+                    decoder.decode(&transitions, &unary, &fixed, forbid_content),
+                    "fixed {fixed:?}, forbid_content {forbid_content}"
+                );
+            }
+        }
+        assert_eq!(Decoder::best_score(&transitions, &[], &[], true), 0.0);
     }
 
     #[test]

@@ -1042,3 +1042,19 @@ fn issue_5_a_quote_ending_in_a_quote_of_its_own_keeps_its_attribution() {
                 speaker: Ivo Brandt (person) mention: "Ivo Brandt" cue: said confidence: 0.96"#]],
     );
 }
+
+/// Regression (issue 5): `said following a vote in 2021 that ...`, `said amid ...` and
+/// `said back in the summer of 2015: "..."` took the occasion into the reported words.
+#[test]
+fn issue_5_following_amid_and_back_in_are_occasions_after_a_cue() {
+    check(
+        "Harbour votes\n\nThe mayor said following a vote in 2021 that she had \"very serious concerns\" about the toll.\n\nRoss said amid the protests that the bridge would reopen in May.\n\nFenn said back in the summer of 2015: \"I think it is a big mistake for the council to sell the quay.\"\n",
+        expect![[r#"
+            mixed "she had \"very serious concerns\" about the toll"
+                speaker: mayor (person) role: mayor mention: "The mayor" cue: said confidence: 0.76
+            indirect "the bridge would reopen in May"
+                speaker: Ross (person) mention: "Ross" cue: said confidence: 0.81
+            direct "I think it is a big mistake for the council to sell the quay."
+                speaker: Fenn (person) mention: "Fenn" cue: said confidence: 0.90"#]],
+    );
+}

@@ -466,3 +466,47 @@ fn issue_5_an_aside_with_a_place_or_after_a_party_tag_keeps_the_speaker() {
                 speaker: Ada Fry (person) mention: "Sen. Ada Fry""#]],
     );
 }
+
+/// Regression (issue 5): `A source close to the singer said` gave the words to the
+/// singer: "to" ended the description, as it does after most words.
+#[test]
+fn issue_5_a_source_close_to_someone_is_the_speaker_not_that_someone() {
+    check(
+        "Singer row\n\nA source close to the singer said: \"Jaz is laughing about it.\"\n\nPeople close to the mayor said the plan was dead.\n",
+        expect![[r#"
+            direct "Jaz is laughing about it."
+                speaker: source close to the singer (unknown) mention: "A source close to the singer"
+            indirect "the plan was dead"
+                speaker: People close to the mayor (unknown) mention: "People close to the mayor""#]],
+    );
+}
+
+/// Regression (issue 5): `One member of that committee, who ..., said` gave the words to
+/// the committee ("that" read as a clause's start), and `A spokesman for Ostrand's state
+/// gas company said` to the gas company ("state" read as a verb).
+#[test]
+fn issue_5_a_demonstrative_or_a_verb_like_modifier_stays_inside_the_description() {
+    check(
+        "Committee leaks\n\nOne member of that committee, who asked not to be named, said members intended to ask him directly.\n\nA spokesman for Ostrand's state gas company said deliveries were continuing normally.\n",
+        expect![[r#"
+            indirect "members intended to ask him directly"
+                speaker: member of that committee (person) mention: "One member of that committee"
+            indirect "deliveries were continuing normally"
+                speaker: spokesman for Ostrand's state gas company (person) mention: "A spokesman for Ostrand's state gas company""#]],
+    );
+}
+
+/// Regression (issue 5): `According to two people in the room, ...` named "people": a
+/// place after a group of sources describes the group, as it does not after a name
+/// (`said Keller in Berlin`).
+#[test]
+fn issue_5_where_a_group_of_sources_was_belongs_to_its_description() {
+    check(
+        "Closed meeting\n\nAccording to two people in the room, the party would table a second motion in the autumn.\n\nThe bridge will close, Keller said in Berlin.\n",
+        expect![[r#"
+            indirect "the party would table a second motion in the autumn"
+                speaker: people in the room (unknown) mention: "two people in the room"
+            indirect "The bridge will close"
+                speaker: Keller (person) mention: "Keller""#]],
+    );
+}
