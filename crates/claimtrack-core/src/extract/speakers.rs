@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 
 use super::lexicon::{
-    cue_verb, in_word_set, is_connective, is_determiner, is_group_noun, is_organisation_noun,
-    is_preposition, is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun,
-    opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
+    cue_verb, in_word_set, is_connective, is_demonstrative, is_determiner, is_group_noun,
+    is_organisation_noun, is_preposition, is_preposition_only, is_relative_time_word, is_role_noun,
+    is_time_noun, opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -175,11 +175,8 @@ fn noun_phrase_ending_at(
     let demonstrative_after_preposition = |index: usize| {
         index > floor
             && index + 1 < end
-            && word_at(text, tokens, index).is_some_and(|word| {
-                with_lowercase(word, |word| {
-                    matches!(word, "that" | "this" | "these" | "those")
-                })
-            })
+            && word_at(text, tokens, index)
+                .is_some_and(|word| with_lowercase(word, is_demonstrative))
             && word_at(text, tokens, index - 1).is_some_and(|word| {
                 with_lowercase(word, |word| PHRASE_PREPOSITIONS.contains(&word))
             })
