@@ -2,7 +2,9 @@
 //! to") outside quotations. A cue is what ties words to a speaker, so every claim that
 //! is not a bare continuation of an earlier quote hangs from one.
 
-use super::lexicon::{cue_verb, is_demonstrative, is_determiner, with_lowercase, CueStrength};
+use super::lexicon::{
+    country, cue_verb, is_demonstrative, is_determiner, with_lowercase, CueStrength,
+};
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
 
@@ -82,6 +84,10 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             if turns_into_noun_or_infinitive {
                 continue;
             }
+            // "the United States said": the last word of a country's name is no verb.
+            if closes_country_name(text, previous, *token) {
+                continue;
+            }
         }
         cues.push(Cue {
             first_token: index,
@@ -93,4 +99,14 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
         });
     }
     cues
+}
+
+/// Do `previous` and `token`, both capitalised, spell a country's name together ("United
+/// States")? Its last word may be one the cue lexicon knows as a verb.
+pub fn closes_country_name(text: &str, previous: Token, token: Token) -> bool {
+    token.text(text).starts_with(char::is_uppercase)
+        && previous.text(text).starts_with(char::is_uppercase)
+        && text
+            .get(previous.span.start..token.span.end)
+            .is_some_and(|name| country(name).is_some())
 }

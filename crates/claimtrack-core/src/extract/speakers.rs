@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use super::cues::closes_country_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_connective, is_demonstrative, is_determiner, is_group_noun,
     is_organisation_noun, is_preposition, is_preposition_only, is_relative_time_word, is_role_noun,
@@ -202,7 +203,9 @@ fn noun_phrase_ending_at(
             || noun_after_determiner(first - 1)
             || capitalised_in_name(first - 1)
             || demonstrative_after_preposition(first - 1)
-            || modifier_after_possessive(first - 1))
+            || modifier_after_possessive(first - 1)
+            || (first >= floor + 2
+                && closes_country_name(text, tokens[first - 2], tokens[first - 1])))
     {
         first -= 1;
     }

@@ -510,3 +510,18 @@ fn issue_5_where_a_group_of_sources_was_belongs_to_its_description() {
                 speaker: Keller (person) mention: "Keller""#]],
     );
 }
+
+/// Regression (issue 5): "States" in "the United States" was read as a reporting verb, so
+/// `The United States has said ...` had no speaker and no claim, and `The United States
+/// delegation said` named only "delegation".
+#[test]
+fn issue_5_the_last_word_of_a_country_is_no_cue() {
+    check(
+        "Talks\n\nThe United States delegation said: \"We are studying the text.\"\n\nThe United States has said it will study the text.\n",
+        expect![[r#"
+            direct "We are studying the text."
+                speaker: United States delegation (unknown) mention: "The United States delegation"
+            indirect "it will study the text"
+                speaker: United States (country) mention: "The United States""#]],
+    );
+}
