@@ -488,6 +488,7 @@ impl<'d, 'a> ArticleView<'d, 'a> {
         }
     }
 
+    #[cfg(test)]
     pub fn token_count(&self) -> usize {
         self.words.len()
     }

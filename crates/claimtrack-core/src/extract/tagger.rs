@@ -677,7 +677,11 @@ pub(crate) fn cue_site(view: &ArticleView<'_, '_>, token: usize) -> CueSite {
 }
 
 /// Scores every token of a cue's window into `unary`, reusing the per-token-and-side
-/// part of the features from `cache` (indexed `2 * token + side`). Tokens `fixed` outside
+/// part of the features from `cache` (indexed `2 * token + side`) where it has a slot for
+/// the token: the trainer, which scores the same windows every epoch, passes one for
+/// every token; inference passes none, because a token's part is met again in only one
+/// window in fifteen on PolNeAR, and two slots per token of the article cost more to
+/// clear and write than the reuse saved. Tokens `fixed` outside
 /// (the cue, and words another claim holds; one flag per window token) are not scored:
 /// every path gives them the same label, so their score would only add a constant.
 /// Features are built in arrays on the stack; `_buffer` is no longer needed and stays only
@@ -706,13 +710,15 @@ pub(crate) fn window_scores(
             Side::After
         };
         let slot = 2 * token + usize::from(side == Side::After);
-        let intrinsic = match cache[slot] {
-            Some(scores) => scores,
-            None => {
+        let intrinsic = match cache.get_mut(slot) {
+            Some(Some(scores)) => *scores,
+            entry => {
                 let features =
                     view.role_token_feature_array(token, side, site.window_first, site.window_end);
                 let scores = model.role_scores(&features);
-                cache[slot] = Some(scores);
+                if let Some(entry) = entry {
+                    *entry = Some(scores);
+                }
                 scores
             }
         };
@@ -770,7 +776,8 @@ pub(crate) fn find_attributions(
         return Vec::new();
     }
     accepted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut cache = vec![None; 2 * view.token_count()];
+    // No cache of tokens' own scores (see `window_scores`).
+    let mut cache = Vec::new();
     let mut unary = Vec::new();
     let mut fixed = Vec::new();
     let mut decoder = Decoder::default();
