@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_determiner, is_group_noun, is_organisation_noun, is_participle,
+    cue_verb, is_article, is_determiner, is_group_noun, is_organisation_noun, is_participle,
     is_possessive_determiner, is_preposition, is_relative_time_word, is_role_noun,
     is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, CueStrength,
     WordHasher, AUXILIARIES,
@@ -1153,7 +1153,7 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        || matches!(&*word, "the" | "a" | "an")
+        || is_article(&word)
     {
         // A name or a determiner-led phrase: take capitalised words and nouns up to the
         // next determiner, pronoun, "that" or punctuation.
@@ -1169,10 +1169,8 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
                 .is_some_and(char::is_uppercase);
             if next == "that"
                 || is_clause_start_pronoun(&next)
-                || matches!(
-                    &*next,
-                    "the" | "a" | "an" | "on" | "in" | "at" | "his" | "her" | "their" | "its"
-                )
+                || is_determiner(&next)
+                || matches!(&*next, "on" | "in" | "at")
                 || (!capitalised && index > cue.end_token + 3)
             {
                 break;
@@ -2345,8 +2343,11 @@ fn clause_end_before_writers_clause(document: &Document<'_>, start: usize, end: 
         let after_next = document.word(index + 2);
         let ends_here = match next.as_deref() {
             Some("while" | "whereas") => true,
+            // ", as the mayor said", ", after his speech": a subject or a definite phrase
+            // opens a clause of the writer's; ", as an alternative" names a role.
             Some("as" | "after") => after_next.as_deref().is_some_and(|word| {
-                is_clause_start_pronoun(word) || matches!(word, "the" | "his" | "her" | "its")
+                is_clause_start_pronoun(word)
+                    || (is_determiner(word) && !matches!(word, "a" | "an"))
             }),
             Some("and" | "but") => document.cues[document.cues_starting_in(index + 3, end)]
                 .iter()

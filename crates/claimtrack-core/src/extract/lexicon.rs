@@ -768,7 +768,12 @@ word_set_lookup!(
 /// ("the report", "its answer", "our correspondent"), after which a word the cue lexicon
 /// knows as a verb is a noun.
 pub fn is_determiner(lower: &str) -> bool {
-    matches!(lower, "the" | "a" | "an") || is_possessive_determiner(lower)
+    is_article(lower) || is_possessive_determiner(lower)
+}
+
+/// An article, lower-cased: "the", "a", "an".
+pub fn is_article(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an")
 }
 
 /// A possessive determiner, lower-cased: "his", "her", "its", "their", "our", "my",

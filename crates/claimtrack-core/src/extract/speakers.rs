@@ -7,9 +7,10 @@ use std::sync::OnceLock;
 
 use super::cues::closes_country_name;
 use super::lexicon::{
-    cue_verb, in_word_set, is_connective, is_demonstrative, is_determiner, is_group_noun,
-    is_organisation_noun, is_preposition, is_preposition_only, is_relative_time_word, is_role_noun,
-    is_time_noun, opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
+    cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
+    is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun, opens_description,
+    with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -232,11 +233,10 @@ fn noun_phrase_ending_at(
     // comes before: "On Aug. 18 the union" is "the union", "a spokeswoman for the
     // ministry" stays whole.
     if let Some(determiner) = (first + 1..end).rev().find(|&index| {
-        with_lowercase(tokens[index].text(text), |lower| {
-            matches!(lower, "the" | "a" | "an")
-        }) && !with_lowercase(tokens[index - 1].text(text), |lower| {
-            PHRASE_PREPOSITIONS.contains(&lower)
-        })
+        with_lowercase(tokens[index].text(text), is_article)
+            && !with_lowercase(tokens[index - 1].text(text), |lower| {
+                PHRASE_PREPOSITIONS.contains(&lower)
+            })
     }) {
         first = determiner;
     }
@@ -751,22 +751,11 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
         with_lowercase(last, |lower| {
             PHRASE_PREPOSITIONS.contains(&lower)
                 || is_preposition(lower)
-                || matches!(lower, "and" | "or" | "the" | "a" | "an")
+                || is_article(lower)
+                || matches!(lower, "and" | "or")
                 || (end - first > 1
                     && !after_of
-                    && matches!(
-                        lower,
-                        "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "it"
-                            | "him"
-                            | "them"
-                    ))
+                    && (is_possessive_determiner(lower) || matches!(lower, "it" | "him" | "them")))
         })
     });
     if ends_with_function_word {
@@ -838,10 +827,8 @@ fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> 
         .is_some_and(|next| {
             with_lowercase(next, |lower| {
                 PHRASE_PREPOSITIONS.contains(&lower)
-                    || matches!(
-                        lower,
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them"
-                    )
+                    || is_determiner(lower)
+                    || matches!(lower, "him" | "them")
             })
         });
     gerund && (end - first == 1 || object_follows)
@@ -997,10 +984,7 @@ fn name_after_description(
     ceiling: usize,
 ) -> Option<(usize, usize)> {
     let opener = word_at(text, tokens, first)?.to_lowercase();
-    let is_description = matches!(
-        opener.as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "another" | "one"
-    );
+    let is_description = is_determiner(&opener) || matches!(opener.as_str(), "another" | "one");
     if !is_description || end >= ceiling || !tokens[end].is_punctuation(text, ',') {
         return None;
     }
@@ -1033,10 +1017,7 @@ fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) ->
     // `said Ines Varga, executive director of the tenants' union`: a role without an
     // article, in lower case, is an appositive too.
     let bare_role = word.chars().next().is_some_and(char::is_lowercase);
-    if !matches!(lower.as_str(), "the" | "a" | "an")
-        && !lower.ends_with("'s")
-        && !lower.ends_with("\u{2019}s")
-        && !bare_role
+    if !is_article(&lower) && !lower.ends_with("'s") && !lower.ends_with("\u{2019}s") && !bare_role
     {
         return None;
     }
