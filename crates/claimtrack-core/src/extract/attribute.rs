@@ -2462,13 +2462,17 @@ pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mu
                 draft.speaker = speaker;
             }
         }
-        // `the wall, which he said Mexico would pay for`: the relative pronoun before the
-        // speaker stands in the reported clause, which it opens.
+        // `the wall, which he said Mexico would pay for`, `would end what she said were
+        // punitive policies`: the relative pronoun before the speaker stands in the
+        // reported clause, which it opens.
         if let SpeakerSource::Mention(mention) = &draft.speaker {
             let relative = mention.first_token.checked_sub(1).filter(|&which| {
                 which > 0
-                    && document.word(which).as_deref() == Some("which")
-                    && document.is_punctuation(which - 1, ',')
+                    && match document.word(which).as_deref() {
+                        Some("which") => document.is_punctuation(which - 1, ','),
+                        Some("what") => true,
+                        _ => false,
+                    }
             });
             if let Some(which) = relative {
                 if draft.kind != ClaimKind::Direct && draft.start() >= cue.span.end {

@@ -84,8 +84,9 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             if turns_into_noun_or_infinitive {
                 continue;
             }
-            // "the United States said": the last word of a country's name is no verb.
-            if closes_country_name(text, previous, *token) {
+            // "the United States said", "the Islamic State", "the Drudge Report": the last
+            // word of a name is no verb.
+            if closes_proper_name(text, previous, *token) {
                 continue;
             }
         }
@@ -101,12 +102,27 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
     cues
 }
 
-/// Do `previous` and `token`, both capitalised, spell a country's name together ("United
-/// States")? Its last word may be one the cue lexicon knows as a verb.
-pub fn closes_country_name(text: &str, previous: Token, token: Token) -> bool {
-    token.text(text).starts_with(char::is_uppercase)
-        && previous.text(text).starts_with(char::is_uppercase)
-        && text
+/// Does `token`, a word the cue lexicon knows as a verb, close a name that the capitalised
+/// word `previous` opens? It does when the two spell a country ("United States"), or when
+/// it is capitalised in its base form with no capital after it ("the Islamic State said",
+/// "The Washington Post reported"). A title-case headline's verb after its subject is
+/// inflected ("Trump Says", "Clinton Said") or, in its base form, followed by another
+/// capital ("Some Say It Proves ...").
+pub fn closes_proper_name(text: &str, previous: Token, token: Token) -> bool {
+    let word = token.text(text);
+    if !word.starts_with(char::is_uppercase)
+        || !previous.is_word()
+        || !previous.text(text).starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let next_is_capitalised = text[token.span.end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(char::is_uppercase);
+    let base_form = !next_is_capitalised
+        && cue_verb(word).is_some_and(|(lemma, _)| with_lowercase(word, |lower| lower == lemma));
+    base_form
+        || text
             .get(previous.span.start..token.span.end)
             .is_some_and(|name| country(name).is_some())
 }

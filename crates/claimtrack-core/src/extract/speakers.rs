@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::cues::closes_country_name;
+use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
     is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
@@ -206,7 +206,7 @@ fn noun_phrase_ending_at(
             || demonstrative_after_preposition(first - 1)
             || modifier_after_possessive(first - 1)
             || (first >= floor + 2
-                && closes_country_name(text, tokens[first - 2], tokens[first - 1])))
+                && closes_proper_name(text, tokens[first - 2], tokens[first - 1])))
     {
         first -= 1;
     }

@@ -525,3 +525,20 @@ fn issue_5_the_last_word_of_a_country_is_no_cue() {
                 speaker: United States (country) mention: "The United States""#]],
     );
 }
+
+/// Regression (issue 5): a name ending in a word the cue lexicon knows as a verb in its
+/// base form ("the Islamic State", "The Harbour Post") read that word as a cue; a
+/// title-case headline's verb after a plural subject ("Some Say It ...") stays one.
+#[test]
+fn issue_5_a_name_ending_in_a_verb_like_word_is_no_cue_but_a_headline_verb_is() {
+    check(
+        "Some Say The Levy Will Fail\n\nThe Islamic State said it carried out the attack.\n\nThe Harbour Post reported that the ferry would stop in May.\n",
+        expect![[r#"
+            indirect "The Levy Will Fail"
+                speaker: Some (unknown) mention: "Some"
+            indirect "it carried out the attack"
+                speaker: Islamic State (person) mention: "The Islamic State"
+            indirect "the ferry would stop in May"
+                speaker: Harbour Post (organisation) mention: "The Harbour Post""#]],
+    );
+}
