@@ -8,10 +8,10 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_article, is_determiner, is_group_noun, is_organisation_noun, is_participle,
-    is_possessive_determiner, is_preposition, is_relative_time_word, is_role_noun,
-    is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, CueStrength,
-    WordHasher, AUXILIARIES,
+    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun,
+    is_organisation_noun, is_participle, is_possessive_determiner, is_preposition,
+    is_relative_time_word, is_role_noun, is_subject_pronoun, is_subordinating_conjunction,
+    is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
@@ -1098,11 +1098,9 @@ fn is_manner_adverb(word: &str) -> bool {
         || matches!(word, "afterwards" | "afterward" | "again" | "separately")
 }
 
+/// A subject pronoun or the "there" of "there is", lower-cased: either opens a clause.
 fn is_clause_start_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "he" | "she" | "they" | "it" | "we" | "i" | "there" | "you"
-    )
+    is_subject_pronoun(word) || word == "there"
 }
 
 const OBJECT_PRONOUNS: &[&str] = &[
@@ -1392,7 +1390,7 @@ fn reported_speech(
             || (document.tokens[cue.end_token - 1].text(text).ends_with("ed")
                 && document
                     .word(after_adjuncts)
-                    .is_some_and(|word| matches!(&*word, "he" | "she" | "they" | "we" | "i")))
+                    .is_some_and(|word| is_nominative_only_pronoun(&word)))
             // `... - and claimed other stars had been treated the same way`: a second cue
             // of the same subject, followed by a clause with its own finite verb.
             || (coordinated && finite_verb_soon(document, after_adjuncts, content_end)))

@@ -1443,12 +1443,19 @@ pub fn is_pronoun(word: &str) -> bool {
     if word.is_ascii() && word.len() > "they".len() {
         return false;
     }
-    with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who"
-        )
-    })
+    with_lowercase(word, |lower| is_subject_pronoun(lower) || lower == "who")
+}
+
+/// A personal pronoun that can be a clause's subject, lower-cased: the
+/// [nominative-only ones](is_nominative_only_pronoun), "it" and "you".
+pub fn is_subject_pronoun(lower: &str) -> bool {
+    is_nominative_only_pronoun(lower) || matches!(lower, "it" | "you")
+}
+
+/// A personal pronoun that can only be a subject, lower-cased: "he", "she", "they",
+/// "we", "I". "It" and "you" are objects as well ("called it", "told you").
+pub fn is_nominative_only_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "we" | "i")
 }
 
 /// Words that start with a capital letter at the head of a sentence without being names.

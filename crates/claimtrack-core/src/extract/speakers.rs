@@ -9,8 +9,8 @@ use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
     is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
-    is_preposition_only, is_relative_time_word, is_role_noun, is_time_noun, opens_description,
-    with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun, is_time_noun,
+    opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -921,9 +921,7 @@ pub fn clause_subject_before(
     // ("Our correspondent", "About 10,000 visas").
     let opens_with_determiner = with_lowercase(tokens[first].text(text), opens_description);
     // "it attacked Trump": a pronoun is the whole subject.
-    let pronoun = with_lowercase(tokens[first].text(text), |lower| {
-        matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
-    });
+    let pronoun = with_lowercase(tokens[first].text(text), is_subject_pronoun);
     if pronoun {
         end = first + 1;
     } else if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
