@@ -9,8 +9,9 @@ use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
     is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
-    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun, is_time_noun,
-    opens_description, with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
+    is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, PackedWordTable,
+    AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -664,33 +665,16 @@ fn relative_clause_ending_at(
     None
 }
 
-/// Words that open a sentence's adverbial rather than its subject: a time, a place or a
-/// linking adverb set off by a comma ("On Thursday, however, Trump ...", "In August,
-/// several groups ...").
+/// Words that open a sentence's adverbial rather than its subject: a preposition that
+/// opens no noun phrase, a subordinating conjunction, a time or a linking adverb, set off
+/// by a comma ("On Thursday, however, Trump ...", "In August, several groups ...", "When
+/// the vote closed, aides ...").
 fn opens_adverbial(word: &str) -> bool {
     with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "on" | "in"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "since"
-                | "by"
-                | "with"
-                | "for"
-                | "as"
-                | "while"
-                | "when"
-                | "despite"
-                | "however"
-                | "meanwhile"
-                | "instead"
-                | "following"
-                | "amid"
-                | "often"
-        ) || is_time_word(lower)
+        is_preposition_only(lower)
+            || is_subordinating_conjunction(lower)
+            || matches!(lower, "as" | "however" | "meanwhile" | "instead" | "often")
+            || is_time_word(lower)
     })
 }
 
