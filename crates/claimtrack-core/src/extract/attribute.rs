@@ -17,7 +17,7 @@ use super::quotes::Quotation;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
     clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, skip_connectives,
-    skip_opening_adverbials, subject_after, subject_before, MentionCandidate,
+    skip_opening_adverbials, subject_after, subject_before, MentionCandidate, PHRASE_PREPOSITIONS,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -1074,10 +1074,9 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                 // Tuesday the plan ...".
                 if end > index + 1
                     && next_word.as_deref().is_some_and(is_determiner)
-                    && !matches!(
-                        document.word(end - 1).as_deref(),
-                        Some("of" | "for" | "with" | "to" | "at" | "in" | "on")
-                    )
+                    && !document
+                        .word(end - 1)
+                        .is_some_and(|word| PHRASE_PREPOSITIONS.contains(&&*word))
                 {
                     break;
                 }

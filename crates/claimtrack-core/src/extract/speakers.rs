@@ -42,8 +42,9 @@ const CLAUSE_WORDS: &[&str] = &[
 /// ministry", "people familiar with the matter", "Bank of England"), with the two
 /// adjectives that take one ("close to", "familiar with"). Deliberately a few of
 /// `lexicon::PREPOSITIONS`: a determiner after one of these stays inside the phrase, and
-/// after any other ("During the talks the union ...") it starts a new one.
-const PHRASE_PREPOSITIONS: &[&str] = &[
+/// after any other ("During the talks the union ...") it starts a new one, in a
+/// speaker's phrase and in the adjunct after a cue alike.
+pub const PHRASE_PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "with", "from", "in", "on", "to", "close", "familiar",
 ];
 
