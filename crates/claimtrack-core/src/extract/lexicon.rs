@@ -768,7 +768,12 @@ word_set_lookup!(
 /// ("the report", "its answer", "our correspondent"), after which a word the cue lexicon
 /// knows as a verb is a noun.
 pub fn is_determiner(lower: &str) -> bool {
-    matches!(lower, "the" | "a" | "an") || is_possessive_determiner(lower)
+    is_article(lower) || is_possessive_determiner(lower)
+}
+
+/// An article, lower-cased: "the", "a", "an".
+pub fn is_article(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an")
 }
 
 /// A possessive determiner, lower-cased: "his", "her", "its", "their", "our", "my",
@@ -811,6 +816,95 @@ pub fn is_quantifier(lower: &str) -> bool {
 /// or a quantifier, lower-cased ("The", "Our correspondent", "These groups", "Several").
 pub fn opens_description(lower: &str) -> bool {
     is_determiner(lower) || is_demonstrative(lower) || is_quantifier(lower)
+}
+
+/// Prepositions, lower-cased, written out in full: single words that put a noun phrase
+/// in relation to the rest of the clause ("in a statement", "during the debate",
+/// "according to"'s "to"). Some are also adverbs or conjunctions ("after", "since"), and
+/// a few open noun phrases as well: see [`PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES`].
+pub const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "following",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+];
+
+/// Prepositions that also open a noun phrase of their own: a quantity ("about 200
+/// protesters", "over 300 lawyers"), an adjective ("outside experts", "past
+/// presidents") or a title ("Under Secretary"). A phrase that opens with one of them may
+/// still name a speaker.
+pub const PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES: &[&str] = &[
+    "about", "around", "over", "under", "outside", "inside", "past", "near",
+];
+
+word_set_lookup!(
+    /// A preposition ([`PREPOSITIONS`]), in any case.
+    is_preposition,
+    PREPOSITIONS
+);
+
+/// A preposition that cannot open a noun phrase, lower-cased: a phrase that opens with it
+/// is a place, a time or a circumstance, never a speaker ("In August", "during the
+/// debate").
+pub fn is_preposition_only(lower: &str) -> bool {
+    is_preposition(lower) && !PREPOSITIONS_ALSO_OPENING_NOUN_PHRASES.contains(&lower)
+}
+
+/// A linking word that opens a clause without being part of its subject, lower-cased:
+/// "But the plan ...", "However, the mayor ...", "Meanwhile, aides ...".
+pub fn is_connective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but" | "and" | "so" | "yet" | "however" | "still" | "meanwhile" | "instead"
+    )
 }
 
 /// A subordinating conjunction, lower-cased: it opens a clause that only leads into the
@@ -1349,12 +1443,19 @@ pub fn is_pronoun(word: &str) -> bool {
     if word.is_ascii() && word.len() > "they".len() {
         return false;
     }
-    with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who"
-        )
-    })
+    with_lowercase(word, |lower| is_subject_pronoun(lower) || lower == "who")
+}
+
+/// A personal pronoun that can be a clause's subject, lower-cased: the
+/// [nominative-only ones](is_nominative_only_pronoun), "it" and "you".
+pub fn is_subject_pronoun(lower: &str) -> bool {
+    is_nominative_only_pronoun(lower) || matches!(lower, "it" | "you")
+}
+
+/// A personal pronoun that can only be a subject, lower-cased: "he", "she", "they",
+/// "we", "I". "It" and "you" are objects as well ("called it", "told you").
+pub fn is_nominative_only_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "we" | "i")
 }
 
 /// Words that start with a capital letter at the head of a sentence without being names.

@@ -7,9 +7,11 @@ use std::sync::OnceLock;
 
 use super::cues::closes_proper_name;
 use super::lexicon::{
-    cue_verb, in_word_set, is_determiner, is_group_noun, is_organisation_noun,
-    is_relative_time_word, is_role_noun, is_time_noun, opens_description, with_lowercase,
-    PackedWordTable, AUXILIARIES, WEEKDAYS,
+    cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
+    is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
+    is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, PackedWordTable,
+    AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -37,8 +39,12 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Prepositions that may sit inside a speaker's noun phrase ("a spokeswoman for the
-/// ministry", "people familiar with the matter", "Bank of England").
-const PHRASE_PREPOSITIONS: &[&str] = &[
+/// ministry", "people familiar with the matter", "Bank of England"), with the two
+/// adjectives that take one ("close to", "familiar with"). Deliberately a few of
+/// `lexicon::PREPOSITIONS`: a determiner after one of these stays inside the phrase, and
+/// after any other ("During the talks the union ...") it starts a new one, in a
+/// speaker's phrase and in the adjunct after a cue alike.
+pub const PHRASE_PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "with", "from", "in", "on", "to", "close", "familiar",
 ];
 
@@ -173,11 +179,8 @@ fn noun_phrase_ending_at(
     let demonstrative_after_preposition = |index: usize| {
         index > floor
             && index + 1 < end
-            && word_at(text, tokens, index).is_some_and(|word| {
-                with_lowercase(word, |word| {
-                    matches!(word, "that" | "this" | "these" | "those")
-                })
-            })
+            && word_at(text, tokens, index)
+                .is_some_and(|word| with_lowercase(word, is_demonstrative))
             && word_at(text, tokens, index - 1).is_some_and(|word| {
                 with_lowercase(word, |word| PHRASE_PREPOSITIONS.contains(&word))
             })
@@ -232,11 +235,10 @@ fn noun_phrase_ending_at(
     // comes before: "On Aug. 18 the union" is "the union", "a spokeswoman for the
     // ministry" stays whole.
     if let Some(determiner) = (first + 1..end).rev().find(|&index| {
-        with_lowercase(tokens[index].text(text), |lower| {
-            matches!(lower, "the" | "a" | "an")
-        }) && !with_lowercase(tokens[index - 1].text(text), |lower| {
-            PHRASE_PREPOSITIONS.contains(&lower)
-        })
+        with_lowercase(tokens[index].text(text), is_article)
+            && !with_lowercase(tokens[index - 1].text(text), |lower| {
+                PHRASE_PREPOSITIONS.contains(&lower)
+            })
     }) {
         first = determiner;
     }
@@ -664,33 +666,16 @@ fn relative_clause_ending_at(
     None
 }
 
-/// Words that open a sentence's adverbial rather than its subject: a time, a place or a
-/// linking adverb set off by a comma ("On Thursday, however, Trump ...", "In August,
-/// several groups ...").
+/// Words that open a sentence's adverbial rather than its subject: a preposition that
+/// opens no noun phrase, a subordinating conjunction, a time or a linking adverb, set off
+/// by a comma ("On Thursday, however, Trump ...", "In August, several groups ...", "When
+/// the vote closed, aides ...").
 fn opens_adverbial(word: &str) -> bool {
     with_lowercase(word, |lower| {
-        matches!(
-            lower,
-            "on" | "in"
-                | "at"
-                | "during"
-                | "after"
-                | "before"
-                | "since"
-                | "by"
-                | "with"
-                | "for"
-                | "as"
-                | "while"
-                | "when"
-                | "despite"
-                | "however"
-                | "meanwhile"
-                | "instead"
-                | "following"
-                | "amid"
-                | "often"
-        ) || is_time_word(lower)
+        is_preposition_only(lower)
+            || is_subordinating_conjunction(lower)
+            || matches!(lower, "as" | "however" | "meanwhile" | "instead" | "often")
+            || is_time_word(lower)
     })
 }
 
@@ -728,11 +713,7 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
     // the words after the first are read only when the first is a time or an adverb.
     let (opens_with_preposition, first_is_time_or_adverb) = with_lowercase(first_word, |lower| {
         (
-            PHRASE_PREPOSITIONS.contains(&lower)
-                || matches!(
-                    lower,
-                    "during" | "after" | "by" | "including" | "despite" | "following"
-                ),
+            PHRASE_PREPOSITIONS.contains(&lower) || is_preposition_only(lower),
             is_time_or_adverb(lower, first_word),
         )
     });
@@ -754,22 +735,12 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
     let ends_with_function_word = word_at(text, tokens, end - 1).is_some_and(|last| {
         with_lowercase(last, |lower| {
             PHRASE_PREPOSITIONS.contains(&lower)
-                || matches!(lower, "by" | "and" | "or" | "the" | "a" | "an")
+                || is_preposition(lower)
+                || is_article(lower)
+                || matches!(lower, "and" | "or")
                 || (end - first > 1
                     && !after_of
-                    && matches!(
-                        lower,
-                        "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "it"
-                            | "him"
-                            | "them"
-                    ))
+                    && (is_possessive_determiner(lower) || matches!(lower, "it" | "him" | "them")))
         })
     });
     if ends_with_function_word {
@@ -841,13 +812,23 @@ fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> 
         .is_some_and(|next| {
             with_lowercase(next, |lower| {
                 PHRASE_PREPOSITIONS.contains(&lower)
-                    || matches!(
-                        lower,
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them"
-                    )
+                    || is_determiner(lower)
+                    || matches!(lower, "him" | "them")
             })
         });
     gerund && (end - first == 1 || object_follows)
+}
+
+/// The first token after the linking words ("But", "And", "However,") and commas that
+/// open a clause at `first`, not reaching `end`: where the clause's own words start.
+pub fn skip_connectives(text: &str, tokens: &[Token], mut first: usize, end: usize) -> usize {
+    while first < end
+        && (tokens[first].is_punctuation(text, ',')
+            || word_at(text, tokens, first).is_some_and(|word| with_lowercase(word, is_connective)))
+    {
+        first += 1;
+    }
+    first
 }
 
 /// The first token after a sentence's openers: linking words ("But", "And") and
@@ -866,16 +847,22 @@ pub fn skip_opening_adverbials(
         let Some(word) = word_at(text, tokens, start).filter(|_| start < cue_first) else {
             break;
         };
-        // "But", "And", "So": a linking word opens the clause without a comma of its own.
-        if with_lowercase(word, |lower| matches!(lower, "but" | "and" | "so" | "yet")) {
-            start += 1;
-            if start < cue_first && tokens[start].is_punctuation(text, ',') {
-                start += 1;
-            }
-            continue;
-        }
+        // "But", "And": a linking word opens the clause, with or without a comma of its
+        // own. The ones that open an adverbial as well ("However", "Meanwhile") are read
+        // as one, up to its comma. "Still" ends the reading here: the subject read after
+        // it ("Still, other operatives worked behind the scenes ...") ran on into the
+        // verb, and cost two PolNeAR train speakers.
         if !opens_adverbial(word) {
-            break;
+            let after_connectives = if word.eq_ignore_ascii_case("still") {
+                start
+            } else {
+                skip_connectives(text, tokens, start, cue_first)
+            };
+            if after_connectives == start {
+                break;
+            }
+            start = after_connectives;
+            continue;
         }
         let ceiling = (start + 16).min(cue_first);
         match (start..ceiling).find(|&index| tokens[index].is_punctuation(text, ',')) {
@@ -919,9 +906,7 @@ pub fn clause_subject_before(
     // ("Our correspondent", "About 10,000 visas").
     let opens_with_determiner = with_lowercase(tokens[first].text(text), opens_description);
     // "it attacked Trump": a pronoun is the whole subject.
-    let pronoun = with_lowercase(tokens[first].text(text), |lower| {
-        matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "you")
-    });
+    let pronoun = with_lowercase(tokens[first].text(text), is_subject_pronoun);
     if pronoun {
         end = first + 1;
     } else if starts_upper(tokens[first].text(text)) && !opens_with_determiner {
@@ -950,25 +935,7 @@ pub fn subject_after(
     // "said in the Oval Office", "said at a news conference": a place or occasion, not
     // a speaker.
     let opens_with_preposition = word_at(text, tokens, cue_end).is_some_and(|word| {
-        with_lowercase(word, |lower| {
-            matches!(
-                lower,
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "from"
-                    | "with"
-                    | "by"
-                    | "for"
-                    | "of"
-                    | "to"
-                    | "into"
-                    | "while"
-                    | "when"
-            )
-        })
+        is_preposition(word) || with_lowercase(word, |lower| matches!(lower, "while" | "when"))
     });
     if opens_with_preposition {
         return None;
@@ -1000,10 +967,7 @@ fn name_after_description(
     ceiling: usize,
 ) -> Option<(usize, usize)> {
     let opener = word_at(text, tokens, first)?.to_lowercase();
-    let is_description = matches!(
-        opener.as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "another" | "one"
-    );
+    let is_description = is_determiner(&opener) || matches!(opener.as_str(), "another" | "one");
     if !is_description || end >= ceiling || !tokens[end].is_punctuation(text, ',') {
         return None;
     }
@@ -1036,10 +1000,7 @@ fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) ->
     // `said Ines Varga, executive director of the tenants' union`: a role without an
     // article, in lower case, is an appositive too.
     let bare_role = word.chars().next().is_some_and(char::is_lowercase);
-    if !matches!(lower.as_str(), "the" | "a" | "an")
-        && !lower.ends_with("'s")
-        && !lower.ends_with("\u{2019}s")
-        && !bare_role
+    if !is_article(&lower) && !lower.ends_with("'s") && !lower.ends_with("\u{2019}s") && !bare_role
     {
         return None;
     }

@@ -1058,3 +1058,15 @@ fn issue_5_following_amid_and_back_in_are_occasions_after_a_cue() {
                 speaker: Fenn (person) mention: "Fenn" cue: said confidence: 0.90"#]],
     );
 }
+
+/// Regression (issue 5): in `rules that would end what she said were punitive fines`, the
+/// free relative "what" opens the reported clause, as "which" does after a comma.
+#[test]
+fn issue_5_what_before_the_speaker_opens_the_reported_clause() {
+    check(
+        "School rules\n\nThe council will end what the mayor said were punitive fines for late parents.\n",
+        expect![[r#"
+            indirect "what were punitive fines for late parents"
+                speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.73"#]],
+    );
+}
