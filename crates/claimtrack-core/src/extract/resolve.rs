@@ -1521,7 +1521,7 @@ impl<'a> Resolver<'a> {
                 && !entity
                     .name_words
                     .iter()
-                    .any(|word| is_public_body_word(word))
+                    .any(is_public_body_word)
         };
         let before = self.mentions_before(at);
         if let Some(found) = before
@@ -2138,7 +2138,7 @@ fn role_of_public_body(head: &str, possessor: &Possessor, entities: &[Entity]) -
                 && entity
                     .name_words
                     .iter()
-                    .any(|word| is_public_body_word(word))
+                    .any(is_public_body_word)
         })
 }
 
