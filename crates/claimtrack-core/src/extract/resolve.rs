@@ -1518,10 +1518,7 @@ impl<'a> Resolver<'a> {
         let is_company = |entity: &Entity| {
             entity.kind == SpeakerType::Organisation
                 && !entity.title_only
-                && !entity
-                    .name_words
-                    .iter()
-                    .any(is_public_body_word)
+                && !entity.name_words.iter().any(is_public_body_word)
         };
         let before = self.mentions_before(at);
         if let Some(found) = before
@@ -2135,10 +2132,7 @@ fn role_of_public_body(head: &str, possessor: &Possessor, entities: &[Entity]) -
             let entity = &entities[entity];
             entity.kind == SpeakerType::Organisation
                 && !entity.title_only
-                && entity
-                    .name_words
-                    .iter()
-                    .any(is_public_body_word)
+                && entity.name_words.iter().any(is_public_body_word)
         })
 }
 
