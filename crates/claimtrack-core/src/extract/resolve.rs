@@ -87,6 +87,35 @@ struct EntityMention {
     prominent: bool,
 }
 
+/// The mentions of an ordered prefix of `Resolver::mentions`, nearest first (see
+/// `Resolver::mentions_before`): the prefix is read from its end one position at a time,
+/// and the mentions at one position in the order they were recorded.
+struct NearestFirst<'m> {
+    /// The mentions not yet reached, ordered by position.
+    earlier: &'m [EntityMention],
+    /// What is left of the mentions at the position being read.
+    group: std::slice::Iter<'m, EntityMention>,
+}
+
+impl Iterator for NearestFirst<'_> {
+    type Item = EntityMention;
+
+    fn next(&mut self) -> Option<EntityMention> {
+        if let Some(found) = self.group.next() {
+            return Some(*found);
+        }
+        let (last, before) = self.earlier.split_last()?;
+        let mut start = before.len();
+        while start > 0 && before[start - 1].at == last.at {
+            start -= 1;
+        }
+        let earlier = self.earlier;
+        self.earlier = &earlier[..start];
+        self.group = earlier[start + 1..].iter();
+        Some(earlier[start])
+    }
+}
+
 pub struct Resolver<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -1520,16 +1549,15 @@ impl<'a> Resolver<'a> {
                 && !entity.title_only
                 && !entity.name_words.iter().any(is_public_body_word)
         };
-        let before = self.mentions_before(at);
-        if let Some(found) = before
-            .iter()
+        if let Some(found) = self
+            .mentions_before(at)
             .find(|found| fits_named(&self.entities[found.entity]))
         {
             return Some(found.entity);
         }
         if company_noun {
-            if let Some(found) = before
-                .iter()
+            if let Some(found) = self
+                .mentions_before(at)
                 .find(|found| is_company(&self.entities[found.entity]))
             {
                 return Some(found.entity);
@@ -1547,7 +1575,6 @@ impl<'a> Resolver<'a> {
 
     fn latest_body(&self, at: usize) -> Option<usize> {
         self.mentions_before(at)
-            .into_iter()
             .find(|found| {
                 matches!(
                     self.entities[found.entity].kind,
@@ -1559,7 +1586,6 @@ impl<'a> Resolver<'a> {
 
     fn latest_of_kind(&self, kind: SpeakerType, at: usize) -> Option<usize> {
         self.mentions_before(at)
-            .into_iter()
             .find(|found| self.entities[found.entity].kind == kind)
             .map(|found| found.entity)
     }
@@ -1680,14 +1706,20 @@ impl<'a> Resolver<'a> {
         self.mentions.insert(place, mention);
     }
 
-    /// Mentions before byte `at`, nearest first.
-    fn mentions_before(&self, at: usize) -> Vec<EntityMention> {
-        self.mentions_before_where(at, |_| true)
+    /// Mentions before byte `at`, nearest first, as a stable sort of them by position from
+    /// the end would give: mentions at the same byte in the order they were recorded.
+    /// Read lazily from the ordered list: most callers stop at the first that fits.
+    fn mentions_before(&self, at: usize) -> NearestFirst<'_> {
+        let end = self.mentions.partition_point(|found| found.at < at);
+        NearestFirst {
+            earlier: &self.mentions[..end],
+            group: [].iter(),
+        }
     }
 
-    /// The mentions before byte `at` that `keep` accepts, nearest first, as a stable sort
-    /// of them by position from the end would give: mentions at the same byte in the
-    /// order they were recorded.
+    /// The mentions before byte `at` that `keep` accepts, nearest first, in a vector: as
+    /// `mentions_before` gives them, for a caller that reads the list more than once. (A
+    /// loop over the groups of one position costs less than collecting the iterator.)
     fn mentions_before_where(
         &self,
         at: usize,
