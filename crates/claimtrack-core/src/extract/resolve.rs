@@ -1160,9 +1160,14 @@ impl<'a> Resolver<'a> {
         }
         let first_core_token =
             self.token_of_word(mention.first_token, mention.end_token, core_from);
-        let rest_token = self.token_of_word(mention.first_token, mention.end_token, modifiers_from);
         let rest_end = self.restrictive_clause_end(mention.end_token);
-        let rest = words_text(self.text, self.tokens, rest_token, mention.end_token);
+        // The description's words after the possessor, which only a possessor's
+        // description reads: joined only then.
+        let rest = || {
+            let rest_token =
+                self.token_of_word(mention.first_token, mention.end_token, modifiers_from);
+            words_text(self.text, self.tokens, rest_token, mention.end_token)
+        };
         // README convention: "spokesperson for X", "lawyer for X".
         let is_spokesperson = head.starts_with("spokes")
             || matches!(
@@ -1170,18 +1175,25 @@ impl<'a> Resolver<'a> {
                 "lawyer" | "lawyers" | "attorney" | "solicitor" | "barrister"
             );
         let canonical = match &possessor {
-            Some(found) if found.person && is_spokesperson => format!("{rest} for {}", found.name),
-            Some(found) if found.person => format!("{}'s {rest}", found.name),
+            Some(found) if found.person && is_spokesperson => {
+                format!("{} for {}", rest(), found.name)
+            }
+            Some(found) if found.person => format!("{}'s {}", found.name, rest()),
             // "its chair" of the National Electoral Commission: a public body's office
             // reads "chair of the National Electoral Commission".
             Some(found) if role_of_public_body(&head, found, &self.entities) => {
-                format!("{rest} of the {}", found.name)
+                format!("{} of the {}", rest(), found.name)
             }
-            Some(found) if found.name.is_empty() => rest.clone(),
-            Some(found) => format!("{} {rest}", found.name),
+            Some(found) if found.name.is_empty() => rest(),
+            Some(found) => format!("{} {}", found.name, rest()),
             None => words_text(self.text, self.tokens, first_core_token, mention.end_token),
         };
-        let canonical = canonical.replace(" own ", " ");
+        // Copied again only when there is an "own" to drop.
+        let canonical = if canonical.contains(" own ") {
+            canonical.replace(" own ", " ")
+        } else {
+            canonical
+        };
         let plural_people = head.ends_with('s')
             && !is_organisation_noun(&head)
             && !is_role_noun(&head)
