@@ -2312,23 +2312,25 @@ fn is_hyphenated_description(word: &str) -> bool {
 fn leading_time_words(words: &[&str]) -> Option<usize> {
     let mut skip = 0;
     for word in words {
-        let lower = word.to_lowercase();
-        let is_time = matches!(
-            lower.as_str(),
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "this"
-                | "last"
-                | "earlier"
-                | "later"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "overnight"
-                | "meanwhile"
-        ) || WEEKDAYS.contains(&lower.as_str());
+        // Asked of the first word of every mention: lower-cased on the stack.
+        let is_time = with_lowercase(word, |lower| {
+            matches!(
+                lower,
+                "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "this"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "overnight"
+                    | "meanwhile"
+            ) || WEEKDAYS.contains(&lower)
+        });
         if !is_time {
             break;
         }
