@@ -897,17 +897,16 @@ impl<'a> Resolver<'a> {
         }
         // "Analysts at Harwick & Lowe", "Two diplomats briefed on the talks": a group,
         // whatever names follow.
-        let first_content = words
+        // The first word that is no determiner or number, looked for once.
+        let first_content_position = words
             .iter()
-            .find(|word| !with_lowercase(word, is_determiner_or_number));
-        let group_first = words
-            .iter()
-            .position(|word| !with_lowercase(word, is_determiner_or_number))
-            .filter(|&position| {
-                words.get(position + 1).is_some_and(|next| {
-                    !is_capitalised(next) || with_lowercase(next, is_phrase_preposition)
-                })
-            });
+            .position(|word| !with_lowercase(word, is_determiner_or_number));
+        let first_content = first_content_position.map(|position| words[position]);
+        let group_first = first_content_position.filter(|&position| {
+            words.get(position + 1).is_some_and(|next| {
+                !is_capitalised(next) || with_lowercase(next, is_phrase_preposition)
+            })
+        });
         if words.len() > 1
             && group_first.is_some()
             && first_content.is_some_and(|word| {
