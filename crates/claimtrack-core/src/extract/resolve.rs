@@ -1728,32 +1728,6 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The mentions before byte `at` that `keep` accepts, nearest first, in a vector: as
-    /// `mentions_before` gives them, for a caller that reads the list more than once. (A
-    /// loop over the groups of one position costs less than collecting the iterator.)
-    fn mentions_before_where(
-        &self,
-        at: usize,
-        keep: impl Fn(&EntityMention) -> bool,
-    ) -> Vec<EntityMention> {
-        let mut end = self.mentions.partition_point(|found| found.at < at);
-        let mut nearest_first = Vec::with_capacity(end);
-        while end > 0 {
-            let group_at = self.mentions[end - 1].at;
-            let mut start = end - 1;
-            while start > 0 && self.mentions[start - 1].at == group_at {
-                start -= 1;
-            }
-            for found in &self.mentions[start..end] {
-                if keep(found) {
-                    nearest_first.push(*found);
-                }
-            }
-            end = start;
-        }
-        nearest_first
-    }
-
     /// The entity a possessive pronoun ("her campaign manager") refers to.
     fn pronoun_antecedent(&self, pronoun: &str, at: usize) -> Option<usize> {
         self.pronoun_candidates(pronoun, at)
@@ -1785,28 +1759,39 @@ impl<'a> Resolver<'a> {
                 )
             }
         };
-        // The same list as the wanted ones among `mentions_before`, nearest first: a stable
-        // sort keeps the order of the mentions it keeps whether they are chosen before or
-        // after it, so only the wanted ones are copied and sorted.
-        let candidates =
-            self.mentions_before_where(at, |found| wanted(&self.entities[found.entity]));
-        let mut chosen = candidates
-            .iter()
-            .find(|found| found.prominent)
-            .or(candidates.first())
-            .copied();
+        // The wanted ones among `mentions_before`, nearest first, read lazily each time:
+        // every question below stops early, nearly always within the first few, where a
+        // long article's list held hundreds.
+        let candidates = || {
+            self.mentions_before(at)
+                .filter(|found| wanted(&self.entities[found.entity]))
+        };
+        let mut nearest = None;
+        let mut chosen = None;
+        for found in candidates() {
+            nearest.get_or_insert(found);
+            if found.prominent {
+                chosen = Some(found);
+                break;
+            }
+        }
+        let mut chosen = chosen.or(nearest);
         // "... and Brazil's chief negotiator, Ana Paula Rocha, spoke to reporters. ... She
         // said": someone of the pronoun's known gender named earlier in the same paragraph
         // beats a speaker of unknown gender further back.
         if let (Some(found), Some(gender)) = (chosen, gender) {
             if self.entities[found.entity].gender.is_none() {
                 let paragraph = self.paragraph_at(at);
-                if let Some(nearer) = candidates.iter().find(|other| {
-                    other.at > found.at
-                        && self.entities[other.entity].gender == Some(gender)
-                        && self.paragraph_at(other.at) == paragraph
-                }) {
-                    chosen = Some(*nearer);
+                // Nearest first, the mentions after the chosen one all come before it.
+                if let Some(nearer) =
+                    candidates()
+                        .take_while(|other| other.at > found.at)
+                        .find(|other| {
+                            self.entities[other.entity].gender == Some(gender)
+                                && self.paragraph_at(other.at) == paragraph
+                        })
+                {
+                    chosen = Some(nearer);
                 }
             }
         }
@@ -1816,14 +1801,14 @@ impl<'a> Resolver<'a> {
             let entity = &self.entities[found.entity];
             if let Some(possessor) = entity.possessor.filter(|_| entity.gender.is_none()) {
                 if gender.is_some() && self.entities[possessor].gender == gender {
-                    if let Some(other) = candidates.iter().find(|other| other.entity == possessor) {
-                        chosen = Some(*other);
+                    if let Some(other) = candidates().find(|other| other.entity == possessor) {
+                        chosen = Some(other);
                     }
                 }
             }
         }
         let others =
-            chosen.is_some_and(|found| candidates.iter().any(|other| other.entity != found.entity));
+            chosen.is_some_and(|found| candidates().any(|other| other.entity != found.entity));
         (chosen, others)
     }
 
