@@ -1295,30 +1295,34 @@ fn reported_speech(
     }
     let aux_start = skip_auxiliaries_before(text, document.tokens, sentence_first, cue.first_token);
     let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
+    // Only a cue after a comma can be inverted (`..., said Keller`), so only there is the
+    // speaker after it read, once, for the test below and for the inverted reading.
+    let speaker_after_cue = if comma_before {
+        subject_after(text, document.tokens, cue.end_token, content_end)
+    } else {
+        None
+    };
     // `..., forcing them to sell early, said Mara Quist, a grain analyst.`: a cue after a
     // comma followed by a name that closes the attribution (at the sentence's end or at a
     // comma, as the inverted reading below asks) is inverted, whatever noun stands before
     // the comma. A name ends in a capital; `said she expected ...` and `said the cuts
     // would ...` are reported clauses.
-    let speaker_after_closes_attribution = comma_before
-        && subject_after(text, document.tokens, cue.end_token, content_end).is_some_and(
-            |mention| {
-                let tail = skip_adjuncts(document, mention.end_token, content_end);
-                let ends_in_capital = document.tokens[mention.end_token - 1]
-                    .text(text)
-                    .starts_with(char::is_uppercase);
-                let holds_a_verb = (mention.first_token..mention.end_token).any(|index| {
-                    document
-                        .word(index)
-                        .is_some_and(|word| is_finite_auxiliary(&word))
-                });
-                ends_in_capital
-                    && !holds_a_verb
-                    && (tail >= content_end
-                        || document.is_punctuation(tail, ',')
-                        || document.is_punctuation(tail, ';'))
-            },
-        );
+    let speaker_after_closes_attribution = speaker_after_cue.as_ref().is_some_and(|mention| {
+        let tail = skip_adjuncts(document, mention.end_token, content_end);
+        let ends_in_capital = document.tokens[mention.end_token - 1]
+            .text(text)
+            .starts_with(char::is_uppercase);
+        let holds_a_verb = (mention.first_token..mention.end_token).any(|index| {
+            document
+                .word(index)
+                .is_some_and(|word| is_finite_auxiliary(&word))
+        });
+        ends_in_capital
+            && !holds_a_verb
+            && (tail >= content_end
+                || document.is_punctuation(tail, ',')
+                || document.is_punctuation(tail, ';'))
+    });
     let mention = subject_before(text, document.tokens, sentence_first, cue.first_token)
         .filter(|_| !speaker_after_closes_attribution);
     // `..., adding that`: a participle after a comma speaks for the earlier clause.
@@ -1437,10 +1441,9 @@ fn reported_speech(
             Some(mention.clone()),
             mention_start_token(document, mention),
         ),
-        None => (
-            subject_after(text, document.tokens, cue.end_token, content_end),
-            aux_start,
-        ),
+        // Without a comma before the cue the reading below does not go on, so the speaker
+        // after it, left unread, is not needed.
+        None => (speaker_after_cue, aux_start),
     };
     if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
         let tail_after = |start: usize| {

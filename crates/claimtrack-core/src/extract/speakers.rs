@@ -152,17 +152,27 @@ fn noun_phrase_ending_at(
                 })
             })
     };
-    // "The report, whose title ...": a word the cue lexicon knows as a verb is a noun
-    // after a determiner.
-    // Participles ("a written answer") stay verbs.
+    // "The report, whose title ...", "Ostrand's state gas company": a word the cue
+    // lexicon knows as a verb is a noun after a determiner, or describes the noun after it
+    // between a determiner or possessive and the rest of the phrase. At the phrase's end
+    // a participle ("a written answer") stays a verb.
     let noun_after_determiner = |index: usize| {
-        index > floor
-            && index + 1 == end
-            && word_at(text, tokens, index).is_some_and(|word| {
-                !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
-            })
-            && word_at(text, tokens, index - 1)
-                .is_some_and(|word| with_lowercase(word, is_determiner))
+        if index <= floor {
+            return false;
+        }
+        let Some(word) = word_at(text, tokens, index) else {
+            return false;
+        };
+        if index + 1 == end {
+            !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
+                && word_at(text, tokens, index - 1)
+                    .is_some_and(|before| with_lowercase(before, is_determiner))
+        } else {
+            tokens[index + 1].is_word()
+                && !starts_upper(word)
+                && cue_verb(word).is_some()
+                && opens_noun_phrase(text, tokens[index - 1])
+        }
     };
     // "Hope Chapel", "Say Group": a capitalised word the cue lexicon knows as a verb is part
     // of a name when a capitalised word follows it inside the phrase.
@@ -185,20 +195,6 @@ fn noun_phrase_ending_at(
                 with_lowercase(word, |word| PHRASE_PREPOSITIONS.contains(&word))
             })
     };
-    // "Ostrand's state gas company": a word the cue lexicon knows as a verb, between a
-    // possessive or determiner and the rest of the phrase, describes the noun.
-    let modifier_after_possessive = |index: usize| {
-        index > floor
-            && index + 1 < end
-            && tokens[index + 1].is_word()
-            && word_at(text, tokens, index)
-                .is_some_and(|word| !starts_upper(word) && cue_verb(word).is_some())
-            && word_at(text, tokens, index - 1).is_some_and(|word| {
-                word.ends_with("'s")
-                    || word.ends_with("\u{2019}s")
-                    || with_lowercase(word, is_determiner)
-            })
-    };
     while first > floor
         && end - first < 10
         && (is_noun_phrase_token(text, tokens[first - 1])
@@ -206,7 +202,6 @@ fn noun_phrase_ending_at(
             || noun_after_determiner(first - 1)
             || capitalised_in_name(first - 1)
             || demonstrative_after_preposition(first - 1)
-            || modifier_after_possessive(first - 1)
             || (first >= floor + 2
                 && closes_proper_name(text, tokens[first - 2], tokens[first - 1])))
     {
@@ -310,17 +305,20 @@ fn document_noun_after_determiner(
     if index <= first || !tokens[index].is_word() {
         return false;
     }
-    let opens_noun_phrase_at = |at: usize| {
-        let word = tokens[at].text(text);
-        with_lowercase(word, is_determiner)
-            || (tokens[at].is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
-    };
     // "the company's annual report": one lower-case adjective may stand between.
-    opens_noun_phrase_at(index - 1)
+    opens_noun_phrase(text, tokens[index - 1])
         || (index >= first + 2
             && tokens[index - 1].is_word()
             && tokens[index - 1].text(text).chars().all(char::is_lowercase)
-            && opens_noun_phrase_at(index - 2))
+            && opens_noun_phrase(text, tokens[index - 2]))
+}
+
+/// A determiner or a possessive ("the", "its", "the company's"): the token opens a noun
+/// phrase, after which a word the cue lexicon knows as a verb is a noun or describes one.
+fn opens_noun_phrase(text: &str, token: Token) -> bool {
+    let word = token.text(text);
+    with_lowercase(word, is_determiner)
+        || (token.is_word() && (word.ends_with("'s") || word.ends_with("\u{2019}s")))
 }
 
 /// "of"/"for" followed by a capitalised word continues an organisation's name ("Bank of
