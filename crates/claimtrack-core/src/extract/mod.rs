@@ -83,13 +83,19 @@ impl Analysis {
         let (quotations, inside_quotation) =
             quotes::find_quotations(text, &paragraphs, &tokens, &mut warnings);
         let sentences = segment::split_sentences(text, &paragraphs, &tokens, &inside_quotation);
-        let mut sentence_of_token = vec![0; tokens.len()];
-        let mut sentence_first_token = vec![0; tokens.len()];
+        // Written once each, in sentence order (sentences come in text order and do not
+        // overlap), rather than zeroed first and filled after: tokens outside every
+        // sentence read 0 as before.
+        let mut sentence_of_token = Vec::with_capacity(tokens.len());
+        let mut sentence_first_token = Vec::with_capacity(tokens.len());
         for (index, sentence) in sentences.iter().enumerate() {
-            sentence_of_token[sentence.first_token..sentence.end_token].fill(index);
-            sentence_first_token[sentence.first_token..sentence.end_token]
-                .fill(sentence.first_token);
+            sentence_of_token.resize(sentence.first_token, 0);
+            sentence_of_token.resize(sentence.end_token, index);
+            sentence_first_token.resize(sentence.first_token, 0);
+            sentence_first_token.resize(sentence.end_token, sentence.first_token);
         }
+        sentence_of_token.resize(tokens.len(), 0);
+        sentence_first_token.resize(tokens.len(), 0);
         let cues = cues::find_cues(text, &tokens, &inside_quotation);
         Analysis {
             paragraphs,
