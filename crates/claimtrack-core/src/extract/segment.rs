@@ -113,27 +113,50 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    if bare.contains('.') {
-        // "U.S.", "U.N.", "a.m.": dotted letter groups.
-        return true;
+    // This runs at every word before a period: the word's bytes are read once, for a
+    // period inside it, its last hyphen and whether it is ASCII ('.' and '-' are ASCII,
+    // so no byte of another character equals them), instead of a search for each.
+    let bytes = word.as_bytes();
+    let mut bare_length = bytes.len();
+    while bare_length > 0 && bytes[bare_length - 1] == b'.' {
+        bare_length -= 1;
     }
-    let mut characters = bare.chars();
-    if let (Some(first), None) = (characters.next(), characters.next()) {
+    let bare = &word[..bare_length];
+    let mut last_hyphen = None;
+    let mut high_bits = 0u8;
+    for (position, &byte) in bare.as_bytes().iter().enumerate() {
+        if byte == b'.' {
+            // "U.S.", "U.N.", "a.m.": dotted letter groups.
+            return true;
+        }
+        if byte == b'-' {
+            last_hyphen = Some(position);
+        }
+        high_bits |= byte;
+    }
+    let single_character = match bare.as_bytes() {
+        [_] => true,
+        [] => false,
+        _ => !high_bits.is_ascii() && bare.chars().nth(1).is_none(),
+    };
+    if single_character {
         // An initial, or the "v." of a court case (`Roe v. Wade`).
-        return first.is_uppercase() || first == 'v';
+        return bare
+            .chars()
+            .next()
+            .is_some_and(|first| first.is_uppercase() || first == 'v');
     }
     // `then-Sen. Barack Obama`, `ex-Gov. Ames`: a title after a hyphen is still a title.
-    if let Some((_, last)) = bare.rsplit_once('-') {
+    if let Some(hyphen) = last_hyphen {
+        let last = &bare[hyphen + 1..];
         if !last.is_empty() && last.len() < bare.len() - 1 && is_abbreviation(last) {
             return true;
         }
     }
-    // This runs at every period: one probe of a packed table (which ignores ASCII case)
-    // instead of a scan of the list. Only an ASCII word can equal an entry ignoring ASCII
-    // case.
+    // One probe of a packed table (which ignores ASCII case) instead of a scan of the
+    // list. Only an ASCII word can equal an entry ignoring ASCII case.
     static TABLE: OnceLock<PackedWordTable<()>> = OnceLock::new();
-    bare.is_ascii() && in_word_set(&TABLE, ABBREVIATIONS, bare)
+    high_bits.is_ascii() && in_word_set(&TABLE, ABBREVIATIONS, bare)
 }
 
 /// Splits `text` into paragraphs and tokens. Paragraphs are separated by one or more
