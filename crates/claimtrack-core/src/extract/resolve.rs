@@ -28,7 +28,7 @@ use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
 use words::{
     is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
     is_registered_body, is_registered_office, organisation_name_ending, religious_title,
-    singular_group_description, RANK_WORDS,
+    singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
 };
 
 #[derive(Debug, Clone)]
@@ -85,6 +85,10 @@ struct EntityMention {
     at: usize,
     /// Speakers and sentence subjects, which pronouns prefer to objects.
     prominent: bool,
+    /// The speaker of a claim reported inside another's ("the previous coach" in `Okafor
+    /// said the previous coach had told players that ...`): within the outer claim's
+    /// paragraph a pronoun means the outer speaker sooner.
+    embedded_speaker: bool,
 }
 
 /// The mentions of an ordered prefix of `Resolver::mentions`, nearest first (see
@@ -373,6 +377,7 @@ impl<'a> Resolver<'a> {
                     entity,
                     at,
                     prominent,
+                    embedded_speaker: false,
                 });
                 return Some(entity);
             }
@@ -395,7 +400,17 @@ impl<'a> Resolver<'a> {
         };
         let name = name?;
         let gender = name.gender;
-        let role = &run.role;
+        // "former UN Ambassador John Bolton": the lower-case word before the run keeps a
+        // later "the former ambassador" on him, and "the previous director" off a director
+        // in office.
+        let role = run
+            .role
+            .as_ref()
+            .map(|role| match self.past_holder_word_before(first) {
+                Some(past) => format!("{past} {role}"),
+                None => role.clone(),
+            });
+        let role = &role;
         let entity = if let Some(canonical) = name.country {
             self.find_or_add(canonical, SpeakerType::Country, None, None)
         } else if name.organisation {
@@ -420,8 +435,16 @@ impl<'a> Resolver<'a> {
             entity,
             at,
             prominent,
+            embedded_speaker: false,
         });
         Some(entity)
+    }
+
+    /// The past-holder word ("former", "previous") just before token `first`, if any.
+    fn past_holder_word_before(&self, first: usize) -> Option<&'a str> {
+        let before = self.tokens[..first].last()?;
+        let word = before.text(self.text);
+        (before.kind == TokenKind::Word && PAST_HOLDER_WORDS.contains(&word)).then_some(word)
     }
 
     /// A body named before byte `at` whose full name starts with `word` ("Quillon" for
@@ -529,7 +552,14 @@ impl<'a> Resolver<'a> {
     /// Resolves every draft in text order.
     pub fn resolve(&mut self, drafts: &[ClaimDraft]) -> Vec<ResolvedSpeaker> {
         let mut resolved: Vec<ResolvedSpeaker> = Vec::with_capacity(drafts.len());
+        // The end of the furthest-reaching claim so far: a claim that lies within it is
+        // reported inside another ("Okafor said the previous coach had told players that
+        // ..."). A claim that only overlaps it is not.
+        let mut furthest_claim_end = 0;
         for draft in drafts {
+            let draft_end = draft.parts.last().map_or(draft.start(), |part| part.end);
+            let embedded = draft.start() < furthest_claim_end && draft_end <= furthest_claim_end;
+            furthest_claim_end = furthest_claim_end.max(draft_end);
             let previous = resolved.last().cloned();
             let speaker = match &draft.speaker {
                 SpeakerSource::Mention(mention) => {
@@ -559,6 +589,7 @@ impl<'a> Resolver<'a> {
                     entity,
                     at: draft.start(),
                     prominent: true,
+                    embedded_speaker: embedded,
                 });
             }
             resolved.push(speaker);
@@ -1104,7 +1135,7 @@ impl<'a> Resolver<'a> {
         modifiers.extend(
             lower[modifiers_from..head_position - 1]
                 .iter()
-                .filter(|word| !matches!(word.as_str(), "former" | "current" | "new" | "own"))
+                .filter(|word| !matches!(word.as_str(), "current" | "new" | "own"))
                 .map(|word| demonym_country(word).unwrap_or_else(|| word.clone())),
         );
         let by_position = (head_position..lower.len()).find(|&index| lower[index] == "by");
@@ -1656,6 +1687,7 @@ impl<'a> Resolver<'a> {
             entity,
             at,
             prominent,
+            embedded_speaker: false,
         });
     }
 
@@ -1768,11 +1800,24 @@ impl<'a> Resolver<'a> {
         };
         let mut nearest = None;
         let mut chosen = None;
+        let mut nearest_embedded_speaker = None;
         for found in candidates() {
             nearest.get_or_insert(found);
             if found.prominent {
+                if found.embedded_speaker && nearest_embedded_speaker.is_none() {
+                    nearest_embedded_speaker = Some(found);
+                    continue;
+                }
                 chosen = Some(found);
                 break;
+            }
+        }
+        // The outer speaker wins over the one its claim reported only within the
+        // pronoun's own paragraph; a pronoun further on means the nearer speaker.
+        if let Some(embedded) = nearest_embedded_speaker {
+            let paragraph = self.paragraph_at(at);
+            if chosen.is_none_or(|outer| self.paragraph_at(outer.at) != paragraph) {
+                chosen = Some(embedded);
             }
         }
         let mut chosen = chosen.or(nearest);
@@ -2032,6 +2077,13 @@ fn role_fit(role: &str, head: &str, modifiers: &[String]) -> Option<usize> {
         if in_role != in_mention {
             return None;
         }
+    }
+    // A past holder is someone else than the holder named so far; the reverse ("the
+    // director" for a person introduced as the former director) is left to the nearest
+    // mention, since articles often drop the "former" once they have said it.
+    let is_past_holder_word = |word: &String| PAST_HOLDER_WORDS.contains(&word.as_str());
+    if modifiers.iter().any(is_past_holder_word) && !role_words.iter().any(is_past_holder_word) {
+        return None;
     }
     let is_country = |word: &str| country(&capitalise_first(word)).is_some();
     let neutral = |word: &str| {

@@ -542,3 +542,56 @@ fn issue_5_a_name_ending_in_a_verb_like_word_is_no_cue_but_a_headline_verb_is() 
                 speaker: Harbour Post (organisation) mention: "The Harbour Post""#]],
     );
 }
+
+/// Regression (issue 5): "the gallery's previous director" was given the director the
+/// article had named, whose role fitted every word but "previous"; a past holder is
+/// someone else unless that person was introduced as a former holder too.
+#[test]
+fn issue_5_a_previous_or_former_holder_is_not_the_holder_in_office() {
+    check(
+        "Loan row\n\nThe Harbour Gallery will lend its river paintings to Osaka.\n\nMarta Oyelaran, the gallery's director, said on Tuesday that the loan would go ahead.\n\nThe gallery's previous director told the board in 2019 that the loan was too risky.\n\nFormer finance minister Dario Pellegrini said the deal was sound. The former minister added that the fees were modest.\n",
+        expect![[r#"
+            indirect "the loan would go ahead"
+                speaker: Marta Oyelaran (person) mention: "Marta Oyelaran"
+            indirect "the loan was too risky"
+                speaker: Harbour Gallery previous director (person) mention: "The gallery's previous director"
+            indirect "the deal was sound"
+                speaker: Dario Pellegrini (person) mention: "Former finance minister Dario Pellegrini"
+            indirect "the fees were modest"
+                speaker: Dario Pellegrini (person) mention: "The former minister""#]],
+    );
+}
+
+/// Regression (issue 5): after `Okafor said the previous coach had told players that ...`,
+/// a quote's "he said" went to the coach, whose claim sits inside Okafor's: the speaker of
+/// the sentence's outer claim is the one a following pronoun means.
+#[test]
+fn issue_5_a_pronoun_after_an_embedded_claim_means_the_outer_speaker() {
+    check(
+        "Youth team row\n\nDaniel Okafor said the club's previous coach had told players in 2015 that the youth team would be closed. \"It was a mistake we still pay for,\" he said.\n",
+        expect![[r#"
+            indirect "the club's previous coach had told players in 2015 that the youth team would be closed"
+                speaker: Daniel Okafor (person) mention: "Daniel Okafor"
+            indirect "the youth team would be closed"
+                speaker: club previous coach (person) mention: "the club's previous coach"
+            direct "It was a mistake we still pay for"
+                speaker: Daniel Okafor (person) mention: "he""#]],
+    );
+}
+
+/// Regression (issue 5): "museum", "gallery", "library", "orchestra", "college" and
+/// "academy" did not make a name a body, so "the museum" after "the National Museum of
+/// Modern Craft" was a new speaker called "Museum".
+#[test]
+fn issue_5_a_museum_or_college_named_in_full_is_the_body_its_short_form_means() {
+    check(
+        "Craft museum\n\nThe National Museum of Modern Craft said on Monday that it would close for a year. The museum said the roof needed repair.\n\nThe museum's conservation department said the collection was safe.\n",
+        expect![[r#"
+            indirect "it would close for a year"
+                speaker: National Museum of Modern Craft (organisation) mention: "The National Museum of Modern Craft"
+            indirect "the roof needed repair"
+                speaker: National Museum of Modern Craft (organisation) mention: "The museum"
+            indirect "the collection was safe"
+                speaker: National Museum of Modern Craft conservation department (organisation) mention: "The museum's conservation department""#]],
+    );
+}

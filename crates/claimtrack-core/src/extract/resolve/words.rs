@@ -178,6 +178,10 @@ pub const RANK_WORDS: &[&str] = &[
     "vice",
 ];
 
+/// Words that set a title's holder in the past: "the museum's previous director" is not the
+/// director the article has named, unless that person was introduced as a former one too.
+pub const PAST_HOLDER_WORDS: &[&str] = &["former", "previous", "outgoing", "ex", "late"];
+
 /// Religious and courtesy titles before a name, with the gender they tell.
 pub fn religious_title(word: &str) -> Option<Option<Gender>> {
     with_lowercase(word.trim_end_matches('.'), |lower| match lower {
