@@ -1216,7 +1216,11 @@ impl<'a> Resolver<'a> {
             }
             Some(found) if found.name.is_empty() => rest(),
             Some(found) => format!("{} {}", found.name, rest()),
-            None => words_text(self.text, self.tokens, first_core_token, mention.end_token),
+            None => self
+                .description_naming_known_body(words, &lower, core_from, head_position, at)
+                .unwrap_or_else(|| {
+                    words_text(self.text, self.tokens, first_core_token, mention.end_token)
+                }),
         };
         // Copied again only when there is an "own" to drop.
         let canonical = if canonical.contains(" own ") {
@@ -1296,6 +1300,58 @@ impl<'a> Resolver<'a> {
             };
         }
         unknown_description(mention, self.text, role_text)
+    }
+
+    /// "A spokeswoman for the ministry" after "the justice ministry", "One member of that
+    /// committee" after "the Treasury committee": the description with the body its phrase
+    /// means named as the article first named it. Only bodies whose name ends in a
+    /// lower-case noun are named so: "the" reads well before them, and a name such as
+    /// "Bank of England" is left to the words the article chose.
+    fn description_naming_known_body(
+        &self,
+        words: &[&str],
+        lower: &[String],
+        core_from: usize,
+        head_position: usize,
+        at: usize,
+    ) -> Option<String> {
+        // An anonymous source keeps its words as written ("two people at the bank"): only
+        // a role's holder is named by the body.
+        let head = &lower[head_position - 1];
+        if !matches!(lower.get(head_position)?.as_str(), "for" | "of" | "at")
+            || !(is_role_noun(head) || is_office_noun(head))
+        {
+            return None;
+        }
+        // "that committee" points at the last committee the text named, which the
+        // resolver may not hold as a body ("parliament's Treasury committee"): only "the"
+        // is read.
+        if lower.get(head_position + 1)? != "the" {
+            return None;
+        }
+        let body_from = head_position + 2;
+        let body_head = lower.last()?;
+        if body_from >= words.len()
+            || words[body_from..].iter().any(|word| is_capitalised(word))
+            || !is_organisation_noun(body_head)
+        {
+            return None;
+        }
+        let modifiers = &lower[body_from..lower.len() - 1];
+        let entity = self.organisation_by_head(body_head, modifiers, at)?;
+        let body = &self.entities[entity].canonical;
+        let ends_in_lower_case_noun = body
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| !is_capitalised(last) && last.eq_ignore_ascii_case(body_head));
+        let named_as_written = body.split(' ').count() == lower.len() - body_from;
+        if !ends_in_lower_case_noun || named_as_written {
+            return None;
+        }
+        Some(format!(
+            "{} the {body}",
+            words[core_from..=head_position].join(" ")
+        ))
     }
 
     /// "one of the people", "two of the officials", "one of them", "another", "the
@@ -1492,8 +1548,18 @@ impl<'a> Resolver<'a> {
             .copied()
             .filter(|word| !with_lowercase(word, is_determiner_or_number))
             .collect();
+        // A possessor the article never named ("the provincial prosecutor's office") is
+        // part of the description's name: a person's keeps its possessive as written,
+        // since "provincial prosecutor office" is nobody's name.
+        // A body's office keeps the compound a reader expects ("the central bank's
+        // governor" is the central bank governor).
+        let written_possessive = if is_organisation_noun(&possessor_head) {
+            ""
+        } else {
+            &words[possessive_at][strip_possessive(words[possessive_at]).len()..]
+        };
         Some(Possessor {
-            name: name.join(" "),
+            name: format!("{}{written_possessive}", name.join(" ")),
             person: false,
             modifiers: name.iter().map(|word| word.to_lowercase()).collect(),
             entity: None,

@@ -595,3 +595,35 @@ fn issue_5_a_museum_or_college_named_in_full_is_the_body_its_short_form_means() 
                 speaker: National Museum of Modern Craft conservation department (organisation) mention: "The museum's conservation department""#]],
     );
 }
+
+/// Regression (issue 5): a possessor the article never named lost its possessive, so
+/// "the prime minister's spokesman" was named "prime minister spokesman"; a body's
+/// office keeps the compound ("central bank governor").
+#[test]
+fn issue_5_an_unnamed_persons_possessive_stays_in_the_description() {
+    check(
+        "Visit off\n\nThe prime minister's spokesman said no meeting was planned.\n\nThe central bank's governor said rates would hold.\n",
+        expect![[r#"
+            indirect "no meeting was planned"
+                speaker: prime minister's spokesman (person) mention: "The prime minister's spokesman"
+            indirect "rates would hold"
+                speaker: central bank governor (person) mention: "The central bank's governor""#]],
+    );
+}
+
+/// Regression (issue 5): `A spokeswoman for the ministry`, after the article named the
+/// justice ministry, was "spokeswoman for the ministry": a role's body is named as the
+/// article first named it, while an anonymous source keeps its own words.
+#[test]
+fn issue_5_a_role_for_a_body_named_before_takes_the_bodys_name() {
+    check(
+        "Tunnel verdict\n\nThe justice ministry said on Monday that the appeal would be heard in June.\n\nA spokeswoman for the ministry said the timetable had not changed. Two people at the ministry said the judges had been chosen.\n",
+        expect![[r#"
+            indirect "the appeal would be heard in June"
+                speaker: justice ministry (organisation) mention: "The justice ministry"
+            indirect "the timetable had not changed"
+                speaker: spokeswoman for the justice ministry (person) mention: "A spokeswoman for the ministry"
+            indirect "the judges had been chosen"
+                speaker: people at the ministry (unknown) mention: "Two people at the ministry""#]],
+    );
+}
