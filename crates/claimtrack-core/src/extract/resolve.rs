@@ -420,8 +420,10 @@ impl<'a> Resolver<'a> {
             // A lone capitalised word is a surname only if someone already carries it, or
             // the short form of a body already named ("Quillon" for "Quillon
             // Technologies").
-            self.entity_with_surname(&name.text)
-                .or_else(|| self.organisation_with_first_word(&name.text, at))?
+            // Both searches compare the word lower-cased: it is lower-cased once for both.
+            let lower = LowerCasedWord::of(&name.text);
+            self.entity_with_lower_cased_surname(&lower)
+                .or_else(|| self.organisation_with_lower_cased_first_word(&lower, at))?
         } else {
             self.find_or_add(&name.text, SpeakerType::Person, role.clone(), gender)
         };
@@ -447,12 +449,15 @@ impl<'a> Resolver<'a> {
         (before.kind == TokenKind::Word && PAST_HOLDER_WORDS.contains(&word)).then_some(word)
     }
 
-    /// A body named before byte `at` whose full name starts with `word` ("Quillon" for
-    /// "Quillon Technologies").
-    fn organisation_with_first_word(&self, word: &str, at: usize) -> Option<usize> {
-        // Asked of every lone capitalised word no one carries as a surname: the word is
-        // lower-cased on the stack.
-        let lower = LowerCasedWord::of(word);
+    /// A body named before byte `at` whose full name starts with the word `lower`
+    /// ("quillon" for "Quillon Technologies").
+    fn organisation_with_lower_cased_first_word(
+        &self,
+        lower: &LowerCasedWord,
+        at: usize,
+    ) -> Option<usize> {
+        // Asked of every lone capitalised word no one carries as a surname, lower-cased on
+        // the stack by the caller.
         let fits = |entity: &Entity| {
             entity.kind == SpeakerType::Organisation
                 && !entity.title_only
@@ -473,7 +478,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn entity_with_surname(&self, surname: &str) -> Option<usize> {
-        let lower = LowerCasedWord::of(surname);
+        self.entity_with_lower_cased_surname(&LowerCasedWord::of(surname))
+    }
+
+    /// `entity_with_surname` for a surname already lower-cased.
+    fn entity_with_lower_cased_surname(&self, lower: &LowerCasedWord) -> Option<usize> {
         let key = name_word_key(lower.as_bytes());
         self.entities.iter().rposition(|entity| {
             entity.kind == SpeakerType::Person
