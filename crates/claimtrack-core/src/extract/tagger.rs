@@ -781,7 +781,7 @@ pub(crate) fn find_attributions(
     let mut unary = Vec::new();
     let mut fixed = Vec::new();
     let mut decoder = Decoder::default();
-    let mut attributions = Vec::new();
+    let mut attributions = Vec::with_capacity(accepted.len());
     for (token, cue_score) in accepted {
         if taken[token] {
             continue;
@@ -1031,7 +1031,10 @@ fn combine(
 ) -> (Vec<ClaimDraft>, Vec<Evidence>) {
     let settings = &model.settings;
     let mut rule_used = vec![false; rule_drafts.len()];
-    let mut combined: Vec<(ClaimDraft, Evidence)> = Vec::new();
+    // Every attribution and every rule draft at most: sized once, since each growth moves
+    // the drafts already in it.
+    let mut combined: Vec<(ClaimDraft, Evidence)> =
+        Vec::with_capacity(attributions.len() + rule_drafts.len());
     for attribution in attributions {
         let rule = attribution.rule_draft.map(|index| &rule_drafts[index]);
         let Some(draft) = draft_from_attribution(document, attribution, rule, settings) else {
@@ -1101,7 +1104,15 @@ fn combine(
     if settings.merge_quote_continuations {
         combined = merge_quote_continuations(document.text, combined);
     }
-    combined.into_iter().unzip()
+    // Two vectors of the right size, filled in one pass: `unzip` grew both one draft at
+    // a time.
+    let mut drafts = Vec::with_capacity(combined.len());
+    let mut evidence = Vec::with_capacity(combined.len());
+    for (draft, its_evidence) in combined {
+        drafts.push(draft);
+        evidence.push(its_evidence);
+    }
+    (drafts, evidence)
 }
 
 /// Joins each quote that continues the direct quote before it in the same paragraph to
