@@ -56,27 +56,31 @@ impl<'name> Iterator for NameWords<'name> {
 /// would give them, asked of every name the resolver meets: an ASCII name is read in one
 /// pass over its bytes, with no word cut out but the last.
 pub(super) fn word_count_and_last_word(name: &str) -> (usize, &str) {
-    if !name.is_ascii() {
+    // One pass over the bytes tells the words apart and, from the union of their bits,
+    // whether the name was ASCII at all; a word starts at every byte that is no white
+    // space after one that is (or at the start).
+    let bytes = name.as_bytes();
+    let mut word_count = 0;
+    let mut last_word = 0..0;
+    let mut in_word = false;
+    let mut high_bits = 0u8;
+    for (at, &byte) in bytes.iter().enumerate() {
+        high_bits |= byte;
+        let white_space = is_ascii_byte_white_space(byte);
+        if white_space == in_word {
+            if in_word {
+                last_word.end = at;
+            } else {
+                word_count += 1;
+                last_word = at..bytes.len();
+            }
+            in_word = !white_space;
+        }
+    }
+    if !high_bits.is_ascii() {
         return name
             .split_whitespace()
             .fold((0, ""), |(count, _), word| (count + 1, word));
-    }
-    let mut word_count = 0;
-    let mut last_word = 0..0;
-    let mut word_start = None;
-    for (at, &byte) in name.as_bytes().iter().enumerate() {
-        if is_ascii_byte_white_space(byte) {
-            if let Some(start) = word_start.take() {
-                word_count += 1;
-                last_word = start..at;
-            }
-        } else if word_start.is_none() {
-            word_start = Some(at);
-        }
-    }
-    if let Some(start) = word_start {
-        word_count += 1;
-        last_word = start..name.len();
     }
     // Every byte of an ASCII string is a character boundary.
     (word_count, &name[last_word])
@@ -205,18 +209,24 @@ pub(super) enum LowerCasedWord {
 
 impl LowerCasedWord {
     pub(super) fn of(word: &str) -> LowerCasedWord {
-        if word.is_ascii() && word.len() <= 32 {
+        if word.len() <= 32 {
+            // Copied and lower-cased in one pass that also tells whether the word is
+            // ASCII: no call to `memcpy` for a few bytes, and no pass of its own for the
+            // test.
             let mut bytes = [0u8; 32];
-            let lower = &mut bytes[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            LowerCasedWord::Short {
-                bytes,
-                length: word.len(),
+            let mut high_bits = 0u8;
+            for (slot, &byte) in bytes.iter_mut().zip(word.as_bytes()) {
+                high_bits |= byte;
+                *slot = byte.to_ascii_lowercase();
             }
-        } else {
-            LowerCasedWord::Long(word.to_lowercase())
+            if high_bits.is_ascii() {
+                return LowerCasedWord::Short {
+                    bytes,
+                    length: word.len(),
+                };
+            }
         }
+        LowerCasedWord::Long(word.to_lowercase())
     }
 
     pub(super) fn as_bytes(&self) -> &[u8] {
