@@ -627,3 +627,20 @@ fn issue_5_a_role_for_a_body_named_before_takes_the_bodys_name() {
                 speaker: people at the ministry (unknown) mention: "Two people at the ministry""#]],
     );
 }
+
+/// Regression (issue 5): a surname ending in "-ing" ("Fleming said", "Manning told") was
+/// read as a verb opening the clause, so its quotes had no speaker; a participle opening
+/// a sentence ("Having said that", "Appearing before ...") still is one.
+#[test]
+fn issue_5_a_surname_ending_in_ing_before_a_reporting_verb_is_the_speaker() {
+    check(
+        "Quay vote\n\nGwen Fleming and Alan Manning live on the quay.\n\n\"We were never asked,\" Fleming said.\n\nManning told reporters the vote had been rushed. Appearing before residents on Friday, the mayor said the vote would stand.\n",
+        expect![[r#"
+            direct "We were never asked"
+                speaker: Gwen Fleming (person) mention: "Fleming"
+            indirect "the vote had been rushed"
+                speaker: Alan Manning (person) mention: "Manning"
+            indirect "the vote would stand"
+                speaker: mayor (person) mention: "the mayor""#]],
+    );
+}
