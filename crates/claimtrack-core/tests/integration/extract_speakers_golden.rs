@@ -644,3 +644,17 @@ fn issue_5_a_surname_ending_in_ing_before_a_reporting_verb_is_the_speaker() {
                 speaker: mayor (person) mention: "the mayor""#]],
     );
 }
+
+/// Regression (issue 5): `Pellegrini issued a statement saying ...` gave the words to
+/// "statement": a document that someone issued, released or posted speaks for them.
+#[test]
+fn issue_5_a_statement_someone_issued_speaks_for_them() {
+    check(
+        "Court ruling\n\nShortly after the ruling, Dario Pellegrini issued a statement saying the judges had been misled.\n\nThe Harbour Trust released a letter on Monday saying the plan was unlawful.\n",
+        expect![[r#"
+            indirect "the judges had been misled"
+                speaker: Dario Pellegrini (person) mention: "Dario Pellegrini"
+            indirect "the plan was unlawful"
+                speaker: Harbour Trust (organisation) mention: "The Harbour Trust""#]],
+    );
+}
