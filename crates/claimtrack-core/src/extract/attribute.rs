@@ -1350,8 +1350,27 @@ fn reported_speech(
         }
         other => other,
     };
+    // `Brandt began by saying ...`, `Trump drew fire after claiming ...`: a participle
+    // after a preposition is what the sentence's subject did. The words before the cue
+    // read as a noun phrase then run into the verb ("Brandt began by"), or name nobody.
+    let participle_after_preposition = mention
+        .as_ref()
+        .is_none_or(|found| found.end_token == aux_start)
+        && aux_start > sentence_first
+        && matches!(
+            document.word(aux_start - 1).as_deref(),
+            Some("by" | "after" | "before" | "while" | "when")
+        )
+        // A title-case headline ("Rubio Responds To Question By Saying ...") has no
+        // subject to read from its capitals.
+        && document.tokens[cue.first_token]
+            .text(text)
+            .starts_with(char::is_lowercase)
+        && is_participle(document.tokens[cue.first_token].text(text));
     let mention = if coordinated && !sentence_has_claim {
         sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
+    } else if participle_after_preposition && !sentence_has_claim {
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1).or(mention)
     } else if participle_of_previous && !sentence_has_claim {
         // `Okafor hit back last night, insisting ...`: with no claim before it in the
         // sentence, the participle speaks for the sentence's subject.

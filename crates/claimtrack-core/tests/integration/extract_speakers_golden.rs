@@ -658,3 +658,18 @@ fn issue_5_a_statement_someone_issued_speaks_for_them() {
                 speaker: Harbour Trust (organisation) mention: "The Harbour Trust""#]],
     );
 }
+
+/// Regression (issue 5): in `Brandt began by saying that ...` the words before the cue
+/// were read as the speaker's noun phrase ("Brandt began by"), which names nobody: a
+/// participle after "by", "after" or "while" is what the sentence's subject did.
+#[test]
+fn issue_5_a_participle_after_by_or_after_speaks_for_the_sentences_subject() {
+    check(
+        "Harbour vote\n\nTomas Brandt spoke first.\n\nBrandt began by saying that the council had not listened.\n\nThe mayor drew jeers after claiming that the vote was fair.\n",
+        expect![[r#"
+            indirect "the council had not listened"
+                speaker: Tomas Brandt (person) mention: "Brandt"
+            indirect "the vote was fair"
+                speaker: mayor (person) mention: "The mayor""#]],
+    );
+}
