@@ -14,6 +14,7 @@ use super::lexicon::{
     is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
+use super::resolve::is_document_noun;
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
     clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, skip_connectives,
@@ -1340,8 +1341,36 @@ fn reported_speech(
         let first = skip_opening_adverbials(text, document.tokens, first, end);
         skip_time_stamp_or_dateline(document, first, end)
     };
+    // `Trump issued a statement saying ...`, `The trust released a letter on Monday
+    // saying ...`: the document speaks for whoever put it out, the sentence's subject.
+    let mention = match mention {
+        Some(found) if names_document_put_out(document, &found) => {
+            subject_before(text, document.tokens, sentence_first, found.first_token - 1)
+                .or(Some(found))
+        }
+        other => other,
+    };
+    // `Brandt began by saying ...`, `Trump drew fire after claiming ...`: a participle
+    // after a preposition is what the sentence's subject did. The words before the cue
+    // read as a noun phrase then run into the verb ("Brandt began by"), or name nobody.
+    let participle_after_preposition = mention
+        .as_ref()
+        .is_none_or(|found| found.end_token == aux_start)
+        && aux_start > sentence_first
+        && matches!(
+            document.word(aux_start - 1).as_deref(),
+            Some("by" | "after" | "before" | "while" | "when")
+        )
+        // A title-case headline ("Rubio Responds To Question By Saying ...") has no
+        // subject to read from its capitals.
+        && document.tokens[cue.first_token]
+            .text(text)
+            .starts_with(char::is_lowercase)
+        && is_participle(document.tokens[cue.first_token].text(text));
     let mention = if coordinated && !sentence_has_claim {
         sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
+    } else if participle_after_preposition && !sentence_has_claim {
+        sentence_subject(document, subject_first(aux_start - 1), aux_start - 1).or(mention)
     } else if participle_of_previous && !sentence_has_claim {
         // `Okafor hit back last night, insisting ...`: with no claim before it in the
         // sentence, the participle speaks for the sentence's subject.
@@ -1792,6 +1821,35 @@ fn called_with_quote(
 
 /// The name or title-and-name that opens a sentence (`Opposition leader Marta Lindqvist
 /// called ...`), for cues whose subject the sentence gave once for several verbs.
+/// "a statement", "an email" right after a verb that puts a document out ("issued",
+/// "released", "posted"): the words are its issuer's.
+fn names_document_put_out(document: &Document<'_>, mention: &MentionCandidate) -> bool {
+    let indefinite = document
+        .word(mention.first_token)
+        .is_some_and(|word| matches!(word.as_ref(), "a" | "an"));
+    let document_head = mention.end_token > mention.first_token + 1
+        && document
+            .word(mention.end_token - 1)
+            .is_some_and(|word| is_document_noun(&word));
+    let put_out = mention.first_token > 0
+        && document.word(mention.first_token - 1).is_some_and(|word| {
+            matches!(
+                word.as_ref(),
+                "issued"
+                    | "released"
+                    | "published"
+                    | "posted"
+                    | "sent"
+                    | "tweeted"
+                    | "circulated"
+                    | "distributed"
+                    | "emailed"
+                    | "e-mailed"
+            )
+        });
+    indefinite && document_head && put_out
+}
+
 fn sentence_subject(
     document: &Document<'_>,
     first: usize,

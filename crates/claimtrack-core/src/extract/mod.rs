@@ -256,8 +256,8 @@ pub(crate) fn extract_with_evidence(
             speaker.confidence,
         ))
         .clamp(0.0, 1.0);
-        inputs.push(tagger::calibration_inputs(evidence, draft));
-        claims.push(ExtractedClaim {
+        let claim_inputs = tagger::calibration_inputs(evidence, draft);
+        let claim = ExtractedClaim {
             kind: draft.kind,
             span,
             parts,
@@ -270,7 +270,25 @@ pub(crate) fn extract_with_evidence(
             cue_span: draft.cue.map(|cue| cue.span),
             said_on,
             confidence: (confidence * 100.0).round() / 100.0,
+        };
+        // `Calder responded by noting that ...`: two cues can report the same words for
+        // the same speaker; the analyst gets one claim, the one held more confidently.
+        let same_claim = claim.speaker.is_some().then(|| {
+            claims.iter().position(|earlier| {
+                earlier.parts == claim.parts && earlier.speaker == claim.speaker
+            })
         });
+        match same_claim.flatten() {
+            Some(earlier) if claims[earlier].confidence >= claim.confidence => {}
+            Some(earlier) => {
+                claims[earlier] = claim;
+                inputs[earlier] = claim_inputs;
+            }
+            None => {
+                claims.push(claim);
+                inputs.push(claim_inputs);
+            }
+        }
     }
     let warnings = analysis.warnings;
     (Extraction { claims, warnings }, inputs)

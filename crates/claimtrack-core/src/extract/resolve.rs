@@ -9,6 +9,8 @@ mod given_names;
 mod name_words;
 mod words;
 
+pub(super) use words::is_document_noun;
+
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::sync::OnceLock;
@@ -26,9 +28,9 @@ use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
 use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
 use words::{
-    is_company_noun, is_document_noun, is_extra_office_noun, is_place_name, is_public_body_word,
-    is_registered_body, is_registered_office, organisation_name_ending, religious_title,
-    singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
+    is_company_noun, is_extra_office_noun, is_place_name, is_public_body_word, is_registered_body,
+    is_registered_office, organisation_name_ending, religious_title, singular_group_description,
+    PAST_HOLDER_WORDS, RANK_WORDS,
 };
 
 #[derive(Debug, Clone)]

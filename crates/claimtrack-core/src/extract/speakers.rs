@@ -799,7 +799,7 @@ fn is_time_or_adverb(lower: &str, word: &str) -> bool {
 
 /// "Having", "Claiming the criticism ...": a verb's "-ing" form, alone or before an
 /// object's determiner or a preposition, starts a clause, not a name ("Polling averages"
-/// and "Leading Democrats" are noun phrases).
+/// and "Leading Democrats" are noun phrases; "Fleming" alone is a surname).
 fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
     let Some(word) = word_at(text, tokens, first) else {
         return false;
@@ -814,7 +814,38 @@ fn opens_with_gerund(text: &str, tokens: &[Token], first: usize, end: usize) -> 
                     || matches!(lower, "him" | "them")
             })
         });
-    gerund && (end - first == 1 || object_follows)
+    if !gerund {
+        return false;
+    }
+    if end - first > 1 {
+        return object_follows;
+    }
+    // Alone, a capitalised "-ing" word right before a reporting verb is a surname
+    // ("Fleming said", "Ebeling told reporters"), unless it is a verb the cue lexicon
+    // knows or one of the few that open a clause on their own ("Having said that"); before
+    // anything else it opens a clause ("Appearing before cheering supporters, ...").
+    let reporting_verb_follows =
+        word_at(text, tokens, end).is_some_and(|next| with_lowercase(next, cue_verb).is_some());
+    !starts_upper(word)
+        || !reporting_verb_follows
+        || with_lowercase(word, |lower| {
+            cue_verb(lower).is_some()
+                || matches!(
+                    lower,
+                    "having"
+                        | "being"
+                        | "following"
+                        | "including"
+                        | "regarding"
+                        | "considering"
+                        | "looking"
+                        | "going"
+                        | "coming"
+                        | "turning"
+                        | "speaking"
+                        | "judging"
+                )
+        })
 }
 
 /// The first token after the linking words ("But", "And", "However,") and commas that

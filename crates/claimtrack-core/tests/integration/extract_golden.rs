@@ -1070,3 +1070,15 @@ fn issue_5_what_before_the_speaker_opens_the_reported_clause() {
                 speaker: mayor (person) role: mayor mention: "the mayor" cue: said confidence: 0.73"#]],
     );
 }
+
+/// Regression (issue 5): `Calder responded by noting that ...` gave two identical claims,
+/// one for each cue; the analyst gets one.
+#[test]
+fn issue_5_two_cues_for_the_same_words_and_speaker_give_one_claim() {
+    check(
+        "Plan\n\nCalder responded by noting that the plan was fair.\n",
+        expect![[r#"
+            indirect "the plan was fair"
+                speaker: Calder (person) mention: "Calder" cue: noting confidence: 0.85"#]],
+    );
+}

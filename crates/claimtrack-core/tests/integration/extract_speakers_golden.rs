@@ -627,3 +627,49 @@ fn issue_5_a_role_for_a_body_named_before_takes_the_bodys_name() {
                 speaker: people at the ministry (unknown) mention: "Two people at the ministry""#]],
     );
 }
+
+/// Regression (issue 5): a surname ending in "-ing" ("Fleming said", "Manning told") was
+/// read as a verb opening the clause, so its quotes had no speaker; a participle opening
+/// a sentence ("Having said that", "Appearing before ...") still is one.
+#[test]
+fn issue_5_a_surname_ending_in_ing_before_a_reporting_verb_is_the_speaker() {
+    check(
+        "Quay vote\n\nGwen Fleming and Alan Manning live on the quay.\n\n\"We were never asked,\" Fleming said.\n\nManning told reporters the vote had been rushed. Appearing before residents on Friday, the mayor said the vote would stand.\n",
+        expect![[r#"
+            direct "We were never asked"
+                speaker: Gwen Fleming (person) mention: "Fleming"
+            indirect "the vote had been rushed"
+                speaker: Alan Manning (person) mention: "Manning"
+            indirect "the vote would stand"
+                speaker: mayor (person) mention: "the mayor""#]],
+    );
+}
+
+/// Regression (issue 5): `Pellegrini issued a statement saying ...` gave the words to
+/// "statement": a document that someone issued, released or posted speaks for them.
+#[test]
+fn issue_5_a_statement_someone_issued_speaks_for_them() {
+    check(
+        "Court ruling\n\nShortly after the ruling, Dario Pellegrini issued a statement saying the judges had been misled.\n\nThe Harbour Trust released a letter on Monday saying the plan was unlawful.\n",
+        expect![[r#"
+            indirect "the judges had been misled"
+                speaker: Dario Pellegrini (person) mention: "Dario Pellegrini"
+            indirect "the plan was unlawful"
+                speaker: Harbour Trust (organisation) mention: "The Harbour Trust""#]],
+    );
+}
+
+/// Regression (issue 5): in `Brandt began by saying that ...` the words before the cue
+/// were read as the speaker's noun phrase ("Brandt began by"), which names nobody: a
+/// participle after "by", "after" or "while" is what the sentence's subject did.
+#[test]
+fn issue_5_a_participle_after_by_or_after_speaks_for_the_sentences_subject() {
+    check(
+        "Harbour vote\n\nTomas Brandt spoke first.\n\nBrandt began by saying that the council had not listened.\n\nThe mayor drew jeers after claiming that the vote was fair.\n",
+        expect![[r#"
+            indirect "the council had not listened"
+                speaker: Tomas Brandt (person) mention: "Brandt"
+            indirect "the vote was fair"
+                speaker: mayor (person) mention: "The mayor""#]],
+    );
+}
