@@ -28,8 +28,8 @@ use super::features::{
 use super::lexicon::{cue_verb, is_participle, CueStrength, AUXILIARIES};
 use super::segment::{tokens_starting_in, TokenKind};
 use super::speakers::{
-    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, subject_after,
-    subject_before, MentionCandidate,
+    clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, skip_connectives,
+    subject_after, subject_before, MentionCandidate,
 };
 use crate::model::{ByteSpan, ClaimKind};
 
@@ -1595,7 +1595,19 @@ fn subject_of_the_clause(document: &Document<'_>, site: &CueSite) -> Option<Ment
     let text = document.text;
     let tokens = document.tokens;
     let lower_word = |index: usize| tokens[index].text(text).to_ascii_lowercase();
-    if site.first_token == site.window_first && lower_word(site.first_token).ends_with("ing") {
+    // `But after blasting the report, Beck ...`, `In describing Trump, Cuban said ...`: a
+    // connective and a preposition may stand before the participle.
+    let mut clause_first = skip_connectives(text, tokens, site.window_first, site.first_token);
+    if clause_first < site.first_token
+        && tokens[clause_first].is_word()
+        && matches!(
+            lower_word(clause_first).as_str(),
+            "after" | "before" | "in" | "by" | "while" | "when" | "upon" | "on" | "since"
+        )
+    {
+        clause_first += 1;
+    }
+    if site.first_token == clause_first && lower_word(site.first_token).ends_with("ing") {
         let comma = (site.end_token..site.window_end)
             .find(|&index| tokens[index].is_punctuation(text, ','))?;
         return subject_after(text, tokens, comma + 1, site.window_end)
@@ -1709,6 +1721,28 @@ mod tests {
         assert_eq!(clause_subject(own_subject, "expect"), None);
         let opening = "Budget\n\nExpects a rush, the sign read.\n";
         assert_eq!(clause_subject(opening, "Expects"), None);
+    }
+
+    /// Regression (issue 5): a participle after an opening preposition (`After blasting
+    /// ...`, `But in describing ...`) had no speaker; like a bare participle, it shares
+    /// the subject after its comma.
+    #[test]
+    fn issue_5_a_participle_after_an_opening_preposition_shares_the_subject_after_its_comma() {
+        let after = "Budget\n\nAfter blasting the auditors for their timing, Karl Weber defended the levy.\n";
+        assert_eq!(
+            clause_subject(after, "blasting").as_deref(),
+            Some("Karl Weber")
+        );
+        let connective =
+            "Budget\n\nBut in describing the levy as fair, Mayor Lena Hof conceded it was late.\n";
+        assert_eq!(
+            clause_subject(connective, "describing").as_deref(),
+            Some("Mayor Lena Hof")
+        );
+        // A participle deeper in the clause is not the clause's opening.
+        let inner =
+            "Budget\n\nAfter the vote on the levy ended, blasting the auditors, Hof left.\n";
+        assert_eq!(clause_subject(inner, "blasting"), None);
     }
 
     /// The content after `cue_word` to the sentence's end, cut before a "when" clause in
