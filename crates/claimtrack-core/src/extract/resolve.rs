@@ -1988,7 +1988,12 @@ fn appositive_role(text: &str, tokens: &[Token], first: usize, end: usize) -> Op
     };
     let starts_description = |index: usize| {
         let word = tokens[index].text(text);
-        matches!(word.to_lowercase().as_str(), "the" | "a" | "an") || strip_possessive(word) != word
+        // Asked at every comma after a name: no character but an ASCII letter lower-cases
+        // to one of these, so an ASCII comparison ignoring case says it without a copy.
+        ["the", "a", "an"]
+            .iter()
+            .any(|article| word.eq_ignore_ascii_case(article))
+            || strip_possessive(word) != word
     };
     if is_comma(end) && end + 1 < tokens.len() && starts_description(end + 1) {
         let limit = (end + 10).min(tokens.len());
