@@ -151,11 +151,15 @@ pub fn find_quotations(
             }
         }
         while index < paragraph.end_token {
+            // Most tokens are no quote mark: a tight scan finds the next one.
+            let Some(skipped) = tokens[index..paragraph.end_token]
+                .iter()
+                .position(|token| token.kind == TokenKind::QuoteMark)
+            else {
+                break;
+            };
+            index += skipped;
             let token = tokens[index];
-            if token.kind != TokenKind::QuoteMark {
-                index += 1;
-                continue;
-            }
             let (family, role) = classify_mark(text, token);
             match open.as_mut() {
                 Some(current) if current.family == family => {

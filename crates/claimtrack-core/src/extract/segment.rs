@@ -444,6 +444,15 @@ pub fn split_sentences(
         let mut first = paragraph.first_token;
         let mut index = paragraph.first_token;
         while index < paragraph.end_token {
+            // Words and numbers, most tokens, neither end a sentence nor close a quoted
+            // one: a tight scan finds the next quote mark or punctuation.
+            let Some(skipped) = tokens[index..paragraph.end_token]
+                .iter()
+                .position(|token| !matches!(token.kind, TokenKind::Word | TokenKind::Number))
+            else {
+                break;
+            };
+            index += skipped;
             let token = tokens[index];
             // A quotation that ends with a period closes its sentence (`"We will win." The
             // crowd cheered.`); one that ends with `!` or `?` may still take its cue after
