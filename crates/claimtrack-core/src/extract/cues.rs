@@ -3,7 +3,8 @@
 //! is not a bare continuation of an earlier quote hangs from one.
 
 use super::lexicon::{
-    country, cue_verb, is_demonstrative, is_determiner, with_lowercase, CueStrength,
+    country, cue_verb, is_demonstrative, is_determiner, may_be_cue_verb, with_lowercase,
+    CueStrength,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -49,8 +50,11 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
         if inside_quotation[index] || token.kind != TokenKind::Word {
             continue;
         }
-        let word = token.text(text);
-        if word.eq_ignore_ascii_case("according") {
+        // Every word outside quotations comes here: it is read as bytes, and a `str` is
+        // made (its ends checked for character boundaries) only of a word that may be
+        // "according" or a reporting verb.
+        let bytes = &text.as_bytes()[token.span.start..token.span.end];
+        if bytes.eq_ignore_ascii_case(b"according") {
             let next = tokens
                 .get(index + 1)
                 .filter(|next| next.paragraph == token.paragraph);
@@ -67,6 +71,10 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
             }
             continue;
         }
+        if !may_be_cue_verb(bytes) {
+            continue;
+        }
+        let word = token.text(text);
         let Some((lemma, strength)) = cue_verb(word) else {
             continue;
         };

@@ -243,17 +243,24 @@ impl<V: Copy> PackedWordTable<V> {
     /// words end there, and the rest of the lookup is one call.
     #[inline(always)]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        let bytes = word.as_bytes();
+        if !self.may_hold(word.as_bytes()) {
+            return None;
+        }
+        self.get_past_first_letter(word)
+    }
+
+    /// Whether a word of these bytes may be in the table, from its first and last bytes
+    /// and its length alone: `false` only for a word `get` would not find.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, bytes: &[u8]) -> bool {
         if bytes.len() <= PACKED_WORD_BYTES {
             if let Some(lengths) = &self.lengths_by_first_and_last_letter {
                 let first = bytes.first().copied().unwrap_or(0);
                 let last = bytes.last().copied().unwrap_or(0);
-                if lengths[letter_pair_slot(first, last)] >> bytes.len() & 1 == 0 {
-                    return None;
-                }
+                return lengths[letter_pair_slot(first, last)] >> bytes.len() & 1 == 1;
             }
         }
-        self.get_past_first_letter(word)
+        true
     }
 
     /// `get` for a word its first and last letters and length did not turn away.
@@ -724,16 +731,28 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
 /// Looks a word up among the reporting verbs: `(lemma, strength)`. Every word token of
 /// every article passes through here, so the forms sit in a hash map built once.
 pub fn cue_verb(word: &str) -> Option<(&'static str, CueStrength)> {
-    static FORMS: OnceLock<PackedWordTable<(&'static str, CueStrength)>> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        PackedWordTable::new(CUE_VERBS.iter().flat_map(|(lemma, forms, strength)| {
-            forms.iter().map(move |form| (*form, (*lemma, *strength)))
-        }))
-    });
     if word.len() > 16 {
         return None;
     }
-    forms.get(word)
+    cue_verb_forms().get(word)
+}
+
+/// Whether a word of these bytes may be a form of a reporting verb (`cue_verb` may find
+/// it), from its first and last bytes and its length alone: the cue finder asks this of
+/// every word before making a `str` of it.
+#[inline]
+pub fn may_be_cue_verb(bytes: &[u8]) -> bool {
+    bytes.len() <= 16 && cue_verb_forms().may_hold(bytes)
+}
+
+/// Every form of every reporting verb, with its lemma and strength.
+fn cue_verb_forms() -> &'static PackedWordTable<(&'static str, CueStrength)> {
+    static FORMS: OnceLock<PackedWordTable<(&'static str, CueStrength)>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        PackedWordTable::new(CUE_VERBS.iter().flat_map(|(lemma, forms, strength)| {
+            forms.iter().map(move |form| (*form, (*lemma, *strength)))
+        }))
+    })
 }
 
 /// Looks `word` up in `list` ignoring case, through a hash set built once per list: the
