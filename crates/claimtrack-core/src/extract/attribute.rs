@@ -1735,6 +1735,59 @@ fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize
         .map_or(first, |dash| dash + 1)
 }
 
+/// `14:40 — Queues are already forming ...`, `HALVERSTAD, March 19 (Continental Wire) -
+/// Quillon is exploring ...`: a live blog's time stamp or a wire dateline opening the
+/// paragraph is the paper's, not the speaker's, so a claim starting there starts after it.
+/// Only the two shapes are read (digits before a dash close by; a word in capitals, a
+/// comma and a dash), so that "NATO will grow — and ..." keeps its first words.
+fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
+    let Some(first_part) = draft.parts.first().copied() else {
+        return;
+    };
+    let first = first_token_from(document, first_part.start);
+    let Some(token) = document.tokens.get(first) else {
+        return;
+    };
+    if token.span.start != first_part.start
+        || document.paragraphs[token.paragraph].first_token != first
+    {
+        return;
+    }
+    let time_stamp = token.kind == TokenKind::Number;
+    // "PORT ALDEN, March 19": one to three words in capitals, then a comma.
+    let in_capitals = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            let word = token.text(document.text);
+            token.is_word() && word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase())
+        })
+    };
+    let place_words = (first..first + 3)
+        .take_while(|&index| in_capitals(index))
+        .count();
+    let dateline = place_words > 0
+        && token.text(document.text).chars().count() >= 3
+        && document.is_punctuation(first + place_words, ',');
+    let reach = if time_stamp { 4 } else { 16 };
+    if !(time_stamp || dateline) {
+        return;
+    }
+    let end = first_token_from(document, first_part.end);
+    let after = skip_time_stamp_or_dateline(document, first, end);
+    if after > first && after - first <= reach && after < document.tokens.len() {
+        let start = document.tokens[after].span.start;
+        if start < first_part.end {
+            draft.parts[0] = ByteSpan::new(start, first_part.end);
+        }
+    }
+}
+
+/// The index of the first token that starts at or after byte `at`.
+fn first_token_from(document: &Document<'_>, at: usize) -> usize {
+    document
+        .tokens
+        .partition_point(|token| token.span.start < at)
+}
+
 /// `said A and that B`: the second "that" opens a second reported clause, a claim of its
 /// own with the same speaker and cue (`said A and B`, without it, stays one claim).
 fn split_coordinated_complements(document: &Document<'_>, draft: ClaimDraft) -> Vec<ClaimDraft> {
@@ -2487,6 +2540,9 @@ fn that_after_phrase(
 /// mention name anybody at all; is the cue a passive or "seems", whose subject is no
 /// speaker; and, for a cue left with no speaker, whom does its sentence make speak.
 pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
+    for draft in drafts.iter_mut() {
+        trim_leading_stamp(document, draft);
+    }
     for index in 0..drafts.len() {
         let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];

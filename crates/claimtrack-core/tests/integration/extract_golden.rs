@@ -1082,3 +1082,20 @@ fn issue_5_two_cues_for_the_same_words_and_speaker_give_one_claim() {
                 speaker: Calder (person) mention: "Calder" cue: noting confidence: 0.85"#]],
     );
 }
+
+/// Regression (issue 5): a claim the tagger found at a paragraph's start took in the live
+/// blog's time stamp or the wire's dateline ("14:40 — Queues are ..."); a capitalised
+/// first word with a dash later in the sentence keeps its words.
+#[test]
+fn issue_5_a_time_stamp_or_dateline_is_not_part_of_the_claim() {
+    check(
+        "Fuel prices\n\n14:40 — Queues are already forming at petrol stations ahead of the midnight increase, according to the Fuel Retailers' Association.\n\nPORT ALDEN, March 19 (Continental Wire) - The harbour will close for a week, according to people familiar with the plan.\n\nNATO will grow, according to two diplomats — and soon.\n",
+        expect![[r#"
+            indirect "Queues are already forming at petrol stations ahead of the midnight increase"
+                speaker: Fuel Retailers' Association (organisation) mention: "the Fuel Retailers' Association" cue: according to confidence: 0.93
+            indirect "The harbour will close for a week"
+                speaker: people familiar with the plan (unknown) mention: "people familiar with the plan" cue: according to date: 2026-03-19 confidence: 0.86
+            indirect "NATO will grow"
+                speaker: diplomats (unknown) mention: "two diplomats" cue: according to confidence: 0.80"#]],
+    );
+}
