@@ -1095,7 +1095,11 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
 /// ("privately", "afterwards", "repeatedly").
 fn is_manner_adverb(word: &str) -> bool {
     (word.len() > 5 && word.ends_with("ly"))
-        || matches!(word, "afterwards" | "afterward" | "again" | "separately")
+        // `would say only that`, `said simply that`: a focusing adverb limits the cue.
+        || matches!(
+            word,
+            "afterwards" | "afterward" | "again" | "separately" | "only" | "just" | "merely"
+        )
 }
 
 /// A subject pronoun or the "there" of "there is", lower-cased: either opens a clause.

@@ -1099,3 +1099,17 @@ fn issue_5_a_time_stamp_or_dateline_is_not_part_of_the_claim() {
                 speaker: diplomats (unknown) mention: "two diplomats" cue: according to confidence: 0.80"#]],
     );
 }
+
+/// Regression (issue 5): `would say only that ...` kept "only that" in the claim: a
+/// focusing adverb before "that" limits the cue, as a manner adverb does.
+#[test]
+fn issue_5_only_or_just_before_that_belongs_to_the_cue() {
+    check(
+        "Coalition talks\n\nThe finance minister would say only that talks between the partners were private.\n\nKeller said just that the vote would be close.\n",
+        expect![[r#"
+            indirect "talks between the partners were private"
+                speaker: finance minister (person) role: finance minister mention: "The finance minister" cue: say confidence: 0.85
+            indirect "the vote would be close"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.80"#]],
+    );
+}
