@@ -1002,7 +1002,13 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             break;
         };
         // `said back in the summer of 2015`: "back" only points at the time after it.
-        if is_temporal_word(&word)
+        // `said early indications pointed to ...`: "early" and "late" before a word that
+        // is no time describe the reported clause's subject.
+        let describes_next_word = matches!(&*word, "early" | "late")
+            && document
+                .word(index + 1)
+                .is_some_and(|next| !is_temporal_word(&next) && next != "that" && next != "on");
+        if (is_temporal_word(&word) && !describes_next_word)
             || (&*word == "back"
                 && document
                     .word(index + 1)

@@ -1113,3 +1113,18 @@ fn issue_5_only_or_just_before_that_belongs_to_the_cue() {
                 speaker: Keller (person) mention: "Keller" cue: said confidence: 0.80"#]],
     );
 }
+
+/// Regression (issue 5): `said early indications pointed to ...` lost "early", read as the
+/// time the words were said; before a word that is no time it describes the subject
+/// (`said late on Monday` and `said early Tuesday` still name a time).
+#[test]
+fn issue_5_early_before_a_noun_opens_the_reported_clause() {
+    check(
+        "Refinery fire\n\nA company official said early indications pointed to a failed valve.\n\nThe mayor said early Tuesday that the road would reopen.\n",
+        expect![[r#"
+            indirect "early indications pointed to a failed valve"
+                speaker: company official (person) role: company official mention: "A company official" cue: said confidence: 0.74
+            indirect "the road would reopen"
+                speaker: mayor (person) role: mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.70"#]],
+    );
+}
