@@ -2035,7 +2035,10 @@ fn according_to(
         while after < content_end && !document.is_punctuation(after, ',') {
             after += 1;
         }
-        (after + 1, content_end)
+        (
+            skip_aside_about_the_source(document, after + 1, content_end),
+            content_end,
+        )
     } else if document.is_punctuation(cue.first_token - 1, ',') {
         (
             skip_leading_connectives(document, sentence_first, cue.first_token - 1),
@@ -2057,6 +2060,35 @@ fn according_to(
         sentence,
         pattern_confidence: 0.8,
     })
+}
+
+/// `According to the Fair Banking Alliance, a consumer group, 61 towns ...`, `According to
+/// the Actuary's Office, whose costing was seen by this newspaper, the change ...`: an
+/// aside about the source between its comma and the next is no part of the content. An
+/// aside is a relative clause, or "a"/"an"/"the" and at most four words ending in a noun
+/// for a body or a role, so that `According to police, a man was arrested, and ...`
+/// keeps its subject. Returns where the content starts.
+fn skip_aside_about_the_source(document: &Document<'_>, start: usize, end: usize) -> usize {
+    let Some(first_word) = document.word(start) else {
+        return start;
+    };
+    let Some(comma) =
+        (start + 1..end.min(start + 24)).find(|&index| document.is_punctuation(index, ','))
+    else {
+        return start;
+    };
+    let relative = matches!(&*first_word, "whose" | "which" | "who");
+    let describes_a_body_or_role = matches!(&*first_word, "a" | "an" | "the")
+        && comma - start <= 5
+        && (start + 1..comma).all(|index| document.word(index).is_some())
+        && document
+            .word(comma - 1)
+            .is_some_and(|head| is_organisation_noun(&head) || is_role_noun(&head));
+    if (relative || describes_a_body_or_role) && comma + 1 < end {
+        comma + 1
+    } else {
+        start
+    }
 }
 
 /// A quotation standing alone: a whole paragraph continues the previous speaker; a

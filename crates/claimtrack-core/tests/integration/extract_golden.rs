@@ -1128,3 +1128,20 @@ fn issue_5_early_before_a_noun_opens_the_reported_clause() {
                 speaker: mayor (person) role: mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.70"#]],
     );
 }
+
+/// Regression (issue 5): `According to X, a consumer group, ...` and `According to X,
+/// whose figures ..., ...` started the claim at the aside about the source; a clause
+/// that only starts like one (`a man was arrested`) is still the claim.
+#[test]
+fn issue_5_an_aside_about_the_source_of_according_to_is_not_the_claim() {
+    check(
+        "Bank closures\n\nAccording to the Fair Banking Alliance, a consumer group, 61 towns have lost their last branch.\n\nAccording to the Statistics Office, whose figures were published on Monday, rents rose by 9 percent.\n\nAccording to police, a man was arrested, and two others were questioned.\n",
+        expect![[r#"
+            indirect "61 towns have lost their last branch"
+                speaker: Fair Banking Alliance (organisation) mention: "the Fair Banking Alliance" cue: According to confidence: 0.89
+            indirect "rents rose by 9 percent"
+                speaker: Statistics Office (organisation) mention: "the Statistics Office" cue: According to date: 2026-03-02 confidence: 0.87
+            indirect "a man was arrested, and two others were questioned"
+                speaker: police (unknown) mention: "police" cue: According to confidence: 0.88"#]],
+    );
+}
