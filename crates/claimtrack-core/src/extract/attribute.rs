@@ -1074,7 +1074,13 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                     (None, TokenKind::Punctuation) => !matches!(next.text(text), "." | "-" | "&"),
                     (None, _) => true,
                 };
-                if stop {
+                // `said in a statement after the news conference that`: a preposition
+                // that never sits inside a noun phrase opens the next adjunct.
+                let next_adjunct = end > index + 1
+                    && next_word.as_deref().is_some_and(|word| {
+                        ADJUNCT_PREPOSITIONS.contains(&word) && !PHRASE_PREPOSITIONS.contains(&word)
+                    });
+                if stop || next_adjunct {
                     break;
                 }
                 // A determiner after the object's noun starts a new clause: "on

@@ -1145,3 +1145,18 @@ fn issue_5_an_aside_about_the_source_of_according_to_is_not_the_claim() {
                 speaker: police (unknown) mention: "police" cue: According to confidence: 0.88"#]],
     );
 }
+
+/// Regression (issue 5): `said in a statement after the news conference that ...` began
+/// the claim at "the news conference": the first adjunct's object ran on into the
+/// second preposition, which never sits inside a noun phrase.
+#[test]
+fn issue_5_two_adjuncts_in_a_row_after_a_cue_are_both_skipped() {
+    check(
+        "Waiting lists\n\nMark Delaney said in a statement after the news conference that the plan was a press release.\n\nKeller said at a rally during the campaign that taxes would fall.\n",
+        expect![[r#"
+            indirect "the plan was a press release"
+                speaker: Mark Delaney (person) mention: "Mark Delaney" cue: said confidence: 0.88
+            indirect "taxes would fall"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.77"#]],
+    );
+}
