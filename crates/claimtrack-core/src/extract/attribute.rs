@@ -1001,6 +1001,26 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             }
             break;
         };
+        // `said two days ago that`, `said a few minutes ago`: a span of time before "ago"
+        // is when the words were said.
+        if let Some(ago) = (index + 1..limit.min(index + 5))
+            .find(|&end| document.word(end).as_deref() == Some("ago"))
+        {
+            let measures_time = (index..ago).all(|position| {
+                document.tokens[position].kind == TokenKind::Number
+                    || document
+                        .word(position)
+                        .is_some_and(|word| is_time_unit(&word) || is_rough_quantity(&word))
+            });
+            if measures_time
+                && document
+                    .word(ago - 1)
+                    .is_some_and(|word| is_time_unit(&word))
+            {
+                index = ago + 1;
+                continue;
+            }
+        }
         // `said back in the summer of 2015`: "back" only points at the time after it.
         // `said early indications pointed to ...`: "early" and "late" before a word that
         // is no time describe the reported clause's subject.
@@ -1101,6 +1121,45 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
         break;
     }
     index
+}
+
+/// A unit a span of time is counted in, lower-cased: "minutes", "day", "decades".
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('s').unwrap_or(word),
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade"
+    ) || matches!(word, "century" | "centuries")
+}
+
+/// A word that counts a span of time before its unit, lower-cased: "a few", "two",
+/// "several".
+fn is_rough_quantity(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "few"
+            | "several"
+            | "some"
+            | "many"
+            | "couple"
+            | "of"
+            | "dozen"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+    )
 }
 
 /// An adverb of manner or sequence that may stand between a cue and its clause

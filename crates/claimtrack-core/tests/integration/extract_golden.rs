@@ -1160,3 +1160,18 @@ fn issue_5_two_adjuncts_in_a_row_after_a_cue_are_both_skipped() {
                 speaker: Keller (person) mention: "Keller" cue: said confidence: 0.77"#]],
     );
 }
+
+/// Regression (issue 5): `said two days ago that ...` and an interrupted `she said a few
+/// minutes ago, "..."` kept the span of time in the claim; with "ago" it is when the words
+/// were said.
+#[test]
+fn issue_5_a_span_of_time_before_ago_is_not_part_of_the_claim() {
+    check(
+        "Summit text\n\nMara Quist said two days ago that the text was weak.\n\nThe new text, Quist said a few minutes ago, \"goes forwards, slowly\".\n",
+        expect![[r#"
+            indirect "the text was weak"
+                speaker: Mara Quist (person) mention: "Mara Quist" cue: said confidence: 0.85
+            mixed "The new text \"goes forwards, slowly\""
+                speaker: Mara Quist (person) mention: "Quist" cue: said confidence: 0.92"#]],
+    );
+}
