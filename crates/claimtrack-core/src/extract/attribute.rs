@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun,
+    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun, is_number_word,
     is_organisation_noun, is_participle, is_possessive_determiner, is_preposition,
     is_relative_time_word, is_role_noun, is_subject_pronoun, is_subordinating_conjunction,
     is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
@@ -1134,32 +1134,11 @@ fn is_time_unit(word: &str) -> bool {
 /// A word that counts a span of time before its unit, lower-cased: "a few", "two",
 /// "several".
 fn is_rough_quantity(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "few"
-            | "several"
-            | "some"
-            | "many"
-            | "couple"
-            | "of"
-            | "dozen"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-    )
+    is_number_word(word)
+        || matches!(
+            word,
+            "a" | "an" | "few" | "several" | "some" | "many" | "couple" | "of" | "dozen"
+        )
 }
 
 /// An adverb of manner or sequence that may stand between a cue and its clause
