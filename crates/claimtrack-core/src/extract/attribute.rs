@@ -1028,6 +1028,25 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             && document
                 .word(index + 1)
                 .is_some_and(|next| !is_temporal_word(&next) && next != "that" && next != "on");
+        // `said night buses were ...`: a time noun before a lower-case word that opens no
+        // clause, phrase or time of its own is the first word of a compound noun ("said
+        // Monday the plan ..." and "said Tuesday that" still name a time).
+        let modifies_next_noun = is_time_noun(&word)
+            && document.tokens[index]
+                .text(text)
+                .starts_with(char::is_lowercase)
+            && document.word(index + 1).is_some_and(|next| {
+                document.tokens[index + 1]
+                    .text(text)
+                    .starts_with(char::is_lowercase)
+                    && !is_temporal_word(&next)
+                    && !is_determiner(&next)
+                    && !is_clause_start_pronoun(&next)
+                    && !is_preposition(&next)
+                    && !is_finite_auxiliary(&next)
+                    && !matches!(&*next, "that" | "and" | "or" | "but" | "when" | "as")
+            });
+        let describes_next_word = describes_next_word || modifies_next_noun;
         if (is_temporal_word(&word) && !describes_next_word)
             || (&*word == "back"
                 && document

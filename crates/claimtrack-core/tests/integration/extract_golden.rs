@@ -1175,3 +1175,17 @@ fn issue_5_a_span_of_time_before_ago_is_not_part_of_the_claim() {
                 speaker: Mara Quist (person) mention: "Quist" cue: said confidence: 0.92"#]],
     );
 }
+
+/// Regression (issue 5): `said night buses were ...` lost "night", skipped as the time of
+/// the words; a time noun before a lower-case noun is the first word of a compound.
+#[test]
+fn issue_5_a_time_noun_before_a_noun_opens_the_reported_clause() {
+    check(
+        "Night buses\n\nHana Sato said night buses were the most unequal service a city runs.\n\nKeller said Tuesday the service would be cut.\n",
+        expect![[r#"
+            indirect "night buses were the most unequal service a city runs"
+                speaker: Hana Sato (person) mention: "Hana Sato" cue: said confidence: 0.91
+            indirect "the service would be cut"
+                speaker: Keller (person) mention: "Keller" cue: said date: 2026-03-03 confidence: 0.80"#]],
+    );
+}
