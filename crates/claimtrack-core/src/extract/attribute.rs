@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun,
+    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun, is_number_word,
     is_organisation_noun, is_participle, is_possessive_determiner, is_preposition,
     is_relative_time_word, is_role_noun, is_subject_pronoun, is_subordinating_conjunction,
     is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
@@ -1001,8 +1001,53 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
             }
             break;
         };
+        // `said two days ago that`, `said a few minutes ago`: a span of time before "ago"
+        // is when the words were said.
+        if let Some(ago) = (index + 1..limit.min(index + 5))
+            .find(|&end| document.word(end).as_deref() == Some("ago"))
+        {
+            let measures_time = (index..ago).all(|position| {
+                document.tokens[position].kind == TokenKind::Number
+                    || document
+                        .word(position)
+                        .is_some_and(|word| is_time_unit(&word) || is_rough_quantity(&word))
+            });
+            if measures_time
+                && document
+                    .word(ago - 1)
+                    .is_some_and(|word| is_time_unit(&word))
+            {
+                index = ago + 1;
+                continue;
+            }
+        }
         // `said back in the summer of 2015`: "back" only points at the time after it.
-        if is_temporal_word(&word)
+        // `said early indications pointed to ...`: "early" and "late" before a word that
+        // is no time describe the reported clause's subject.
+        let describes_next_word = matches!(&*word, "early" | "late")
+            && document
+                .word(index + 1)
+                .is_some_and(|next| !is_temporal_word(&next) && next != "that" && next != "on");
+        // `said night buses were ...`: a time noun before a lower-case word that opens no
+        // clause, phrase or time of its own is the first word of a compound noun ("said
+        // Monday the plan ..." and "said Tuesday that" still name a time).
+        let modifies_next_noun = is_time_noun(&word)
+            && document.tokens[index]
+                .text(text)
+                .starts_with(char::is_lowercase)
+            && document.word(index + 1).is_some_and(|next| {
+                document.tokens[index + 1]
+                    .text(text)
+                    .starts_with(char::is_lowercase)
+                    && !is_temporal_word(&next)
+                    && !is_determiner(&next)
+                    && !is_clause_start_pronoun(&next)
+                    && !is_preposition(&next)
+                    && !is_finite_auxiliary(&next)
+                    && !matches!(&*next, "that" | "and" | "or" | "but" | "when" | "as")
+            });
+        let describes_next_word = describes_next_word || modifies_next_noun;
+        if (is_temporal_word(&word) && !describes_next_word)
             || (&*word == "back"
                 && document
                     .word(index + 1)
@@ -1068,7 +1113,13 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
                     (None, TokenKind::Punctuation) => !matches!(next.text(text), "." | "-" | "&"),
                     (None, _) => true,
                 };
-                if stop {
+                // `said in a statement after the news conference that`: a preposition
+                // that never sits inside a noun phrase opens the next adjunct.
+                let next_adjunct = end > index + 1
+                    && next_word.as_deref().is_some_and(|word| {
+                        ADJUNCT_PREPOSITIONS.contains(&word) && !PHRASE_PREPOSITIONS.contains(&word)
+                    });
+                if stop || next_adjunct {
                     break;
                 }
                 // A determiner after the object's noun starts a new clause: "on
@@ -1091,11 +1142,33 @@ fn skip_adjuncts(document: &Document<'_>, mut index: usize, limit: usize) -> usi
     index
 }
 
+/// A unit a span of time is counted in, lower-cased: "minutes", "day", "decades".
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('s').unwrap_or(word),
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade"
+    ) || matches!(word, "century" | "centuries")
+}
+
+/// A word that counts a span of time before its unit, lower-cased: "a few", "two",
+/// "several".
+fn is_rough_quantity(word: &str) -> bool {
+    is_number_word(word)
+        || matches!(
+            word,
+            "a" | "an" | "few" | "several" | "some" | "many" | "couple" | "of" | "dozen"
+        )
+}
+
 /// An adverb of manner or sequence that may stand between a cue and its clause
 /// ("privately", "afterwards", "repeatedly").
 fn is_manner_adverb(word: &str) -> bool {
     (word.len() > 5 && word.ends_with("ly"))
-        || matches!(word, "afterwards" | "afterward" | "again" | "separately")
+        // `would say only that`, `said simply that`: a focusing adverb limits the cue.
+        || matches!(
+            word,
+            "afterwards" | "afterward" | "again" | "separately" | "only" | "just" | "merely"
+        )
 }
 
 /// A subject pronoun or the "there" of "there is", lower-cased: either opens a clause.
@@ -1735,6 +1808,59 @@ fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize
         .map_or(first, |dash| dash + 1)
 }
 
+/// `14:40 — Queues are already forming ...`, `HALVERSTAD, March 19 (Continental Wire) -
+/// Quillon is exploring ...`: a live blog's time stamp or a wire dateline opening the
+/// paragraph is the paper's, not the speaker's, so a claim starting there starts after it.
+/// Only the two shapes are read (digits before a dash close by; a word in capitals, a
+/// comma and a dash), so that "NATO will grow — and ..." keeps its first words.
+fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
+    let Some(first_part) = draft.parts.first().copied() else {
+        return;
+    };
+    let first = first_token_from(document, first_part.start);
+    let Some(token) = document.tokens.get(first) else {
+        return;
+    };
+    if token.span.start != first_part.start
+        || document.paragraphs[token.paragraph].first_token != first
+    {
+        return;
+    }
+    let time_stamp = token.kind == TokenKind::Number;
+    // "PORT ALDEN, March 19": one to three words in capitals, then a comma.
+    let in_capitals = |index: usize| {
+        document.tokens.get(index).is_some_and(|token| {
+            let word = token.text(document.text);
+            token.is_word() && word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase())
+        })
+    };
+    let place_words = (first..first + 3)
+        .take_while(|&index| in_capitals(index))
+        .count();
+    let dateline = place_words > 0
+        && token.text(document.text).chars().count() >= 3
+        && document.is_punctuation(first + place_words, ',');
+    let reach = if time_stamp { 4 } else { 16 };
+    if !(time_stamp || dateline) {
+        return;
+    }
+    let end = first_token_from(document, first_part.end);
+    let after = skip_time_stamp_or_dateline(document, first, end);
+    if after > first && after - first <= reach && after < document.tokens.len() {
+        let start = document.tokens[after].span.start;
+        if start < first_part.end {
+            draft.parts[0] = ByteSpan::new(start, first_part.end);
+        }
+    }
+}
+
+/// The index of the first token that starts at or after byte `at`.
+fn first_token_from(document: &Document<'_>, at: usize) -> usize {
+    document
+        .tokens
+        .partition_point(|token| token.span.start < at)
+}
+
 /// `said A and that B`: the second "that" opens a second reported clause, a claim of its
 /// own with the same speaker and cue (`said A and B`, without it, stays one claim).
 fn split_coordinated_complements(document: &Document<'_>, draft: ClaimDraft) -> Vec<ClaimDraft> {
@@ -1972,7 +2098,10 @@ fn according_to(
         while after < content_end && !document.is_punctuation(after, ',') {
             after += 1;
         }
-        (after + 1, content_end)
+        (
+            skip_aside_about_the_source(document, after + 1, content_end),
+            content_end,
+        )
     } else if document.is_punctuation(cue.first_token - 1, ',') {
         (
             skip_leading_connectives(document, sentence_first, cue.first_token - 1),
@@ -1994,6 +2123,35 @@ fn according_to(
         sentence,
         pattern_confidence: 0.8,
     })
+}
+
+/// `According to the Fair Banking Alliance, a consumer group, 61 towns ...`, `According to
+/// the Actuary's Office, whose costing was seen by this newspaper, the change ...`: an
+/// aside about the source between its comma and the next is no part of the content. An
+/// aside is a relative clause, or "a"/"an"/"the" and at most four words ending in a noun
+/// for a body or a role, so that `According to police, a man was arrested, and ...`
+/// keeps its subject. Returns where the content starts.
+fn skip_aside_about_the_source(document: &Document<'_>, start: usize, end: usize) -> usize {
+    let Some(first_word) = document.word(start) else {
+        return start;
+    };
+    let Some(comma) =
+        (start + 1..end.min(start + 24)).find(|&index| document.is_punctuation(index, ','))
+    else {
+        return start;
+    };
+    let relative = matches!(&*first_word, "whose" | "which" | "who");
+    let describes_a_body_or_role = matches!(&*first_word, "a" | "an" | "the")
+        && comma - start <= 5
+        && (start + 1..comma).all(|index| document.word(index).is_some())
+        && document
+            .word(comma - 1)
+            .is_some_and(|head| is_organisation_noun(&head) || is_role_noun(&head));
+    if (relative || describes_a_body_or_role) && comma + 1 < end {
+        comma + 1
+    } else {
+        start
+    }
 }
 
 /// A quotation standing alone: a whole paragraph continues the previous speaker; a
@@ -2487,6 +2645,9 @@ fn that_after_phrase(
 /// mention name anybody at all; is the cue a passive or "seems", whose subject is no
 /// speaker; and, for a cue left with no speaker, whom does its sentence make speak.
 pub(crate) fn settle_speakers_after_tagging(document: &Document<'_>, drafts: &mut [ClaimDraft]) {
+    for draft in drafts.iter_mut() {
+        trim_leading_stamp(document, draft);
+    }
     for index in 0..drafts.len() {
         let same_sentence = index > 0 && drafts[index - 1].sentence == drafts[index].sentence;
         let draft = &mut drafts[index];

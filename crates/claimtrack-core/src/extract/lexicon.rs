@@ -989,6 +989,30 @@ pub fn is_time_noun(lower: &str) -> bool {
         )
 }
 
+/// A number written as a word, lower-cased: "two", "eleven", "forty". Counts of people
+/// ("two officials") and of time ("three days ago") use them.
+pub fn is_number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+    )
+}
+
 /// A word that places a time from the day of writing or from the story's own time,
 /// lower-cased: "yesterday", "last" (week), "earlier", "ago".
 pub fn is_relative_time_word(lower: &str) -> bool {

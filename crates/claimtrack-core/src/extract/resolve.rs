@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
     calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
-    is_organisation_noun, is_role_noun, pronoun_gender, role_gender, with_lowercase, Gender,
-    DEMONYMS, WEEKDAYS,
+    is_number_word, is_organisation_noun, is_role_noun, pronoun_gender, role_gender,
+    with_lowercase, Gender, DEMONYMS, WEEKDAYS,
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
@@ -2041,28 +2041,12 @@ struct Possessor {
 }
 
 fn is_determiner_or_number(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "another"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "dozens"
-            | "several"
-            | "some"
-            | "many"
-            | "both"
-    ) || lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+    is_number_word(lower)
+        || matches!(
+            lower,
+            "the" | "a" | "an" | "another" | "dozens" | "several" | "some" | "many" | "both"
+        )
+        || lower.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// Words after the head of a description that start what narrows it ("people familiar

@@ -487,9 +487,32 @@ fn appositive_subject(
     }
     // A relative clause is looked for first: its last words read like a noun phrase too
     // (`Duncan Reyes, who leads the Civic Labour Party, told ...`).
+    let relative_clause = relative_clause_ending_at(text, tokens, sentence_first, comma);
+    // `John Kasich, a Republican who has refused to endorse Trump, said`: a description
+    // may stand before the relative clause inside the same commas; the appositive is both,
+    // and the speaker still the name before them.
+    let described_relative = relative_clause
+        .filter(|&(relative_first, _)| {
+            relative_first > sentence_first + 1
+                && !tokens[relative_first - 1].is_punctuation(text, ',')
+        })
+        .and_then(|(relative_first, _)| {
+            let (description_first, _) =
+                noun_phrase_ending_at(text, tokens, sentence_first, relative_first)?;
+            (description_first > sentence_first + 1
+                && tokens[description_first - 1].is_punctuation(text, ',')
+                && opens_description_word(text, tokens, description_first))
+            .then_some(description_first)
+        });
+    if let Some(description_first) = described_relative {
+        let (head_first, head_end) =
+            noun_phrase_ending_at(text, tokens, sentence_first, description_first - 1)?;
+        if starts_with_capital(text, tokens, head_first, head_end) {
+            return Some(candidate(tokens, head_first, head_end, None));
+        }
+    }
     let (mut appositive_first, appositive_end) =
-        relative_clause_ending_at(text, tokens, sentence_first, comma)
-            .or_else(|| noun_phrase_ending_at(text, tokens, sentence_first, comma))?;
+        relative_clause.or_else(|| noun_phrase_ending_at(text, tokens, sentence_first, comma))?;
     // "Leonard Burman, director of the Tax Policy Center and a professor at Syracuse
     // University, said": two roles joined by "and" are one appositive.
     if appositive_first > sentence_first + 1
@@ -560,6 +583,14 @@ fn appositive_subject(
         head_end,
         Some(span_of(tokens, appositive_first, appositive_end)),
     ))
+}
+
+/// Whether the word at `index` opens a description ("a", "an", "the", "one"), as an
+/// appositive set off after a name does.
+fn opens_description_word(text: &str, tokens: &[Token], index: usize) -> bool {
+    word_at(text, tokens, index).is_some_and(|word| {
+        with_lowercase(word, |lower| matches!(lower, "a" | "an" | "the" | "one"))
+    })
 }
 
 /// `Aydın, speaking after the verdicts, said`, `The ministry, asked whether it would

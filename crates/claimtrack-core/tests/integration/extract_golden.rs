@@ -1082,3 +1082,110 @@ fn issue_5_two_cues_for_the_same_words_and_speaker_give_one_claim() {
                 speaker: Calder (person) mention: "Calder" cue: noting confidence: 0.85"#]],
     );
 }
+
+/// Regression (issue 5): a claim the tagger found at a paragraph's start took in the live
+/// blog's time stamp or the wire's dateline ("14:40 — Queues are ..."); a capitalised
+/// first word with a dash later in the sentence keeps its words.
+#[test]
+fn issue_5_a_time_stamp_or_dateline_is_not_part_of_the_claim() {
+    check(
+        "Fuel prices\n\n14:40 — Queues are already forming at petrol stations ahead of the midnight increase, according to the Fuel Retailers' Association.\n\nPORT ALDEN, March 19 (Continental Wire) - The harbour will close for a week, according to people familiar with the plan.\n\nNATO will grow, according to two diplomats — and soon.\n",
+        expect![[r#"
+            indirect "Queues are already forming at petrol stations ahead of the midnight increase"
+                speaker: Fuel Retailers' Association (organisation) mention: "the Fuel Retailers' Association" cue: according to confidence: 0.93
+            indirect "The harbour will close for a week"
+                speaker: people familiar with the plan (unknown) mention: "people familiar with the plan" cue: according to date: 2026-03-19 confidence: 0.86
+            indirect "NATO will grow"
+                speaker: diplomats (unknown) mention: "two diplomats" cue: according to confidence: 0.80"#]],
+    );
+}
+
+/// Regression (issue 5): `would say only that ...` kept "only that" in the claim: a
+/// focusing adverb before "that" limits the cue, as a manner adverb does.
+#[test]
+fn issue_5_only_or_just_before_that_belongs_to_the_cue() {
+    check(
+        "Coalition talks\n\nThe finance minister would say only that talks between the partners were private.\n\nKeller said just that the vote would be close.\n",
+        expect![[r#"
+            indirect "talks between the partners were private"
+                speaker: finance minister (person) role: finance minister mention: "The finance minister" cue: say confidence: 0.85
+            indirect "the vote would be close"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.80"#]],
+    );
+}
+
+/// Regression (issue 5): `said early indications pointed to ...` lost "early", read as the
+/// time the words were said; before a word that is no time it describes the subject
+/// (`said late on Monday` and `said early Tuesday` still name a time).
+#[test]
+fn issue_5_early_before_a_noun_opens_the_reported_clause() {
+    check(
+        "Refinery fire\n\nA company official said early indications pointed to a failed valve.\n\nThe mayor said early Tuesday that the road would reopen.\n",
+        expect![[r#"
+            indirect "early indications pointed to a failed valve"
+                speaker: company official (person) role: company official mention: "A company official" cue: said confidence: 0.74
+            indirect "the road would reopen"
+                speaker: mayor (person) role: mayor mention: "The mayor" cue: said date: 2026-03-03 confidence: 0.70"#]],
+    );
+}
+
+/// Regression (issue 5): `According to X, a consumer group, ...` and `According to X,
+/// whose figures ..., ...` started the claim at the aside about the source; a clause
+/// that only starts like one (`a man was arrested`) is still the claim.
+#[test]
+fn issue_5_an_aside_about_the_source_of_according_to_is_not_the_claim() {
+    check(
+        "Bank closures\n\nAccording to the Fair Banking Alliance, a consumer group, 61 towns have lost their last branch.\n\nAccording to the Statistics Office, whose figures were published on Monday, rents rose by 9 percent.\n\nAccording to police, a man was arrested, and two others were questioned.\n",
+        expect![[r#"
+            indirect "61 towns have lost their last branch"
+                speaker: Fair Banking Alliance (organisation) mention: "the Fair Banking Alliance" cue: According to confidence: 0.89
+            indirect "rents rose by 9 percent"
+                speaker: Statistics Office (organisation) mention: "the Statistics Office" cue: According to date: 2026-03-02 confidence: 0.87
+            indirect "a man was arrested, and two others were questioned"
+                speaker: police (unknown) mention: "police" cue: According to confidence: 0.88"#]],
+    );
+}
+
+/// Regression (issue 5): `said in a statement after the news conference that ...` began
+/// the claim at "the news conference": the first adjunct's object ran on into the
+/// second preposition, which never sits inside a noun phrase.
+#[test]
+fn issue_5_two_adjuncts_in_a_row_after_a_cue_are_both_skipped() {
+    check(
+        "Waiting lists\n\nMark Delaney said in a statement after the news conference that the plan was a press release.\n\nKeller said at a rally during the campaign that taxes would fall.\n",
+        expect![[r#"
+            indirect "the plan was a press release"
+                speaker: Mark Delaney (person) mention: "Mark Delaney" cue: said confidence: 0.88
+            indirect "taxes would fall"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.77"#]],
+    );
+}
+
+/// Regression (issue 5): `said two days ago that ...` and an interrupted `she said a few
+/// minutes ago, "..."` kept the span of time in the claim; with "ago" it is when the words
+/// were said.
+#[test]
+fn issue_5_a_span_of_time_before_ago_is_not_part_of_the_claim() {
+    check(
+        "Summit text\n\nMara Quist said two days ago that the text was weak.\n\nThe new text, Quist said a few minutes ago, \"goes forwards, slowly\".\n",
+        expect![[r#"
+            indirect "the text was weak"
+                speaker: Mara Quist (person) mention: "Mara Quist" cue: said confidence: 0.85
+            mixed "The new text \"goes forwards, slowly\""
+                speaker: Mara Quist (person) mention: "Quist" cue: said confidence: 0.92"#]],
+    );
+}
+
+/// Regression (issue 5): `said night buses were ...` lost "night", skipped as the time of
+/// the words; a time noun before a lower-case noun is the first word of a compound.
+#[test]
+fn issue_5_a_time_noun_before_a_noun_opens_the_reported_clause() {
+    check(
+        "Night buses\n\nHana Sato said night buses were the most unequal service a city runs.\n\nKeller said Tuesday the service would be cut.\n",
+        expect![[r#"
+            indirect "night buses were the most unequal service a city runs"
+                speaker: Hana Sato (person) mention: "Hana Sato" cue: said confidence: 0.91
+            indirect "the service would be cut"
+                speaker: Keller (person) mention: "Keller" cue: said date: 2026-03-03 confidence: 0.80"#]],
+    );
+}

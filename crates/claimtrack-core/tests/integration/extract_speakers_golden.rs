@@ -673,3 +673,19 @@ fn issue_5_a_participle_after_by_or_after_speaks_for_the_sentences_subject() {
                 speaker: mayor (person) mention: "The mayor""#]],
     );
 }
+
+/// Regression (issue 5): `John Kasich, a Republican who has refused to endorse Trump, said
+/// the family deserved better` read the reported clause as the speaker and the name as
+/// the words: a description with a relative clause between the commas is one
+/// appositive, and the name before it speaks.
+#[test]
+fn issue_5_a_description_with_a_relative_clause_after_a_name_is_one_appositive() {
+    check(
+        "Harbour row\n\nGov. Ines Calder of Kent, a Liberal who has refused to back the plan, said the town deserved better.\n\nTomas Brandt, the trust's chairman who led the campaign, told reporters the vote was rigged.\n",
+        expect![[r#"
+            indirect "the town deserved better"
+                speaker: Ines Calder (person) mention: "Gov. Ines Calder of Kent"
+            indirect "the vote was rigged"
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt""#]],
+    );
+}
