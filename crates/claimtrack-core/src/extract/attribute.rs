@@ -1521,6 +1521,7 @@ fn reported_speech(
     if let Some(start) = clause_start {
         let clause_end = clause_end_before_inverted_cue(document, cue, start, content_end);
         let clause_end = relative_clause_close(document, cue, sentence_first, start, clause_end);
+        let clause_end = clause_end_before_narration(document, start, clause_end);
         if words_between(document, start, clause_end) >= 3
             && (mention.is_some() || participle_of_previous)
         {
@@ -2444,6 +2445,27 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
         end -= 1;
     }
     end
+}
+
+/// `Rubio said the real extremist is Clinton, and he railed against the moderators`: after
+/// ", and" or ", but", a subject pronoun with a plain past tense is the reporter telling
+/// what the speaker did next, so the reported clause ends at the comma. Only a plain past
+/// is read here: a modal or an auxiliary after the pronoun (`, and he would fight on`) is
+/// left to the rules for coordinated clauses.
+fn clause_end_before_narration(document: &Document<'_>, start: usize, end: usize) -> usize {
+    (start + 3..end.saturating_sub(3))
+        .find(|&comma| {
+            document.is_punctuation(comma, ',')
+                && matches!(document.word(comma + 1).as_deref(), Some("and" | "but"))
+                && matches!(
+                    document.word(comma + 2).as_deref(),
+                    Some("he" | "she" | "they")
+                )
+                && document.word(comma + 3).is_some_and(|verb| {
+                    verb.len() > 4 && verb.ends_with("ed") && !is_finite_auxiliary(&verb)
+                })
+        })
+        .unwrap_or(end)
 }
 
 /// `said the plan is dead, a spokesman added.`: a forward clause stops where a later

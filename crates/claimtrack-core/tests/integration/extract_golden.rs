@@ -1189,3 +1189,17 @@ fn issue_5_a_time_noun_before_a_noun_opens_the_reported_clause() {
                 speaker: Keller (person) mention: "Keller" cue: said date: 2026-03-03 confidence: 0.80"#]],
     );
 }
+
+/// Regression (issue 5): `Calder said the plan was fair, and she criticised ...` kept the
+/// reporter's account of what the speaker did next inside the claim.
+#[test]
+fn issue_5_a_plain_past_after_and_with_a_pronoun_ends_the_reported_clause() {
+    check(
+        "Harbour vote\n\nCalder said the harbour plan was fair to everyone, and she criticised the trust for delaying the vote.\n",
+        expect![[r#"
+            indirect "the harbour plan was fair to everyone"
+                speaker: Calder (person) mention: "Calder" cue: said confidence: 0.82
+            indirect "the trust for delaying the vote"
+                speaker: Calder (person) mention: "she" cue: criticised confidence: 0.79"#]],
+    );
+}
