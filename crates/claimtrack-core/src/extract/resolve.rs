@@ -264,24 +264,27 @@ impl<'a> Resolver<'a> {
                 && !inside_quotation[end]
                 && tokens[end].paragraph == tokens[index].paragraph
             {
-                let word = tokens[end].text(text);
+                // Every word of every run, and the token that ends it, is read here: as
+                // bytes, not as a `str` whose ends are checked for character boundaries.
+                let word = &text.as_bytes()[tokens[end].span.start..tokens[end].span.end];
                 let joins = tokens[end].is_word()
-                    && (is_capitalised(word)
-                        || (matches!(word, "of" | "for")
+                    && (token_is_capitalised(text, tokens[end])
+                        || (matches!(word, b"of" | b"for")
                             && end > index
                             && next_is_capitalised(end)));
                 // "Competition and Markets Authority", "Harwick & Lowe", "the Ferry Users'
                 // Association": kept whole if the run turns out to name a body.
                 // The word itself first: the next word is read only after "and", "&" or
                 // a possessive mark.
+                let is_conjunction = matches!(word, b"and" | b"&");
                 let joins_body = end > index
-                    && (matches!(word, "and" | "&")
+                    && (is_conjunction
                         || (tokens[end].kind == TokenKind::QuoteMark
-                            && matches!(word, "'" | "\u{2019}")
+                            && (word == b"'" || word == "\u{2019}".as_bytes())
                             && tokens[end - 1].span.end == tokens[end].span.start
-                            && tokens[end - 1].text(text).ends_with('s')))
+                            && text.as_bytes()[..tokens[end - 1].span.end].ends_with(b"s")))
                     && next_is_capitalised(end);
-                if joins_body && matches!(word, "and" | "&") {
+                if joins_body && is_conjunction {
                     conjunction.get_or_insert(end);
                 }
                 if !joins && !joins_body {
