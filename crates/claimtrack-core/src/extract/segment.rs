@@ -168,25 +168,22 @@ pub fn tokenize(text: &str) -> (Vec<Paragraph>, Vec<Token>) {
     // News text averages a little over five bytes per token; reserving for that saves
     // most of the vector's regrowth on long articles.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 16);
+    // Each line is tokenised in the same pass over its bytes that finds its end: a search
+    // for line breaks first was a pass of its own over every byte. Every character that
+    // is no white space is part of exactly one token, so a line's first and last tokens
+    // give its trimmed span, and a line without tokens is blank.
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let leading = content.len() - content.trim_start().len();
-        let trimmed = content.trim();
-        if !trimmed.is_empty() {
-            let start = line_start + leading;
-            let span = ByteSpan::new(start, start + trimmed.len());
-            let paragraph_index = paragraphs.len();
-            let first_token = tokens.len();
-            tokenize_paragraph(text, span, paragraph_index, &mut tokens);
+    while line_start < text.len() {
+        let first_token = tokens.len();
+        let next_line_start = tokenize_line(text, line_start, paragraphs.len(), &mut tokens);
+        if let (Some(first), Some(last)) = (tokens.get(first_token), tokens.last()) {
             paragraphs.push(Paragraph {
-                span,
+                span: ByteSpan::new(first.span.start, last.span.end),
                 first_token,
                 end_token: tokens.len(),
             });
         }
-        line_start = line_end;
+        line_start = next_line_start;
     }
     (paragraphs, tokens)
 }
@@ -297,12 +294,19 @@ static ASCII_CHARACTER_CLASSES: [CharacterClass; 128] = {
     classes
 };
 
-/// Reads one paragraph's tokens by walking its bytes once, without collecting its
-/// characters: this is the first pass over every byte of every article. ASCII bytes are
-/// classified directly; anything else is decoded and asked the same questions through
-/// `char`, so the tokens are exactly those of reading character by character.
-fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut Vec<Token>) {
-    let slice = span.slice(text);
+/// Reads the tokens of the line starting at byte `line_start` by walking its bytes once,
+/// without collecting its characters: this is the first pass over every byte of every
+/// article. ASCII bytes are classified directly; anything else is decoded and asked the
+/// same questions through `char`, so the tokens are exactly those of reading character by
+/// character. Returns where the next line starts (after the line break), or the text's
+/// length. No token runs over a line break: it is white space, which nothing joins.
+fn tokenize_line(
+    text: &str,
+    line_start: usize,
+    paragraph: usize,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    let slice = &text[line_start..];
     let bytes = slice.as_bytes();
     let alphabetic_at = |offset: usize| match bytes.get(offset) {
         Some(byte) if byte.is_ascii() => byte.is_ascii_alphabetic(),
@@ -317,7 +321,10 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             offset += 1;
             continue;
         }
-        let start = span.start + offset;
+        if byte == b'\n' {
+            return line_start + offset + 1;
+        }
+        let start = line_start + offset;
         let (character, length) = if byte.is_ascii() {
             (char::from(byte), 1)
         } else {
@@ -368,7 +375,7 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
                 end += 1;
             }
             tokens.push(Token {
-                span: ByteSpan::new(start, span.start + end),
+                span: ByteSpan::new(start, line_start + end),
                 kind: TokenKind::Word,
                 paragraph,
             });
@@ -397,7 +404,7 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
                 end += joined;
             }
             tokens.push(Token {
-                span: ByteSpan::new(start, span.start + end),
+                span: ByteSpan::new(start, line_start + end),
                 kind: TokenKind::Number,
                 paragraph,
             });
@@ -423,6 +430,7 @@ fn tokenize_paragraph(text: &str, span: ByteSpan, paragraph: usize, tokens: &mut
             offset += length;
         }
     }
+    text.len()
 }
 
 fn ends_sentence(text: &str, token: Token) -> bool {
@@ -622,7 +630,7 @@ mod tests {
         ];
         for paragraph in paragraphs {
             let mut tokens = Vec::new();
-            tokenize_paragraph(paragraph, ByteSpan::new(0, paragraph.len()), 0, &mut tokens);
+            assert_eq!(tokenize_line(paragraph, 0, 0, &mut tokens), paragraph.len());
             let cut: Vec<(usize, usize, TokenKind)> = tokens
                 .iter()
                 .map(|token| (token.span.start, token.span.end, token.kind))
@@ -631,6 +639,54 @@ mod tests {
                 cut,
                 tokens_read_character_by_character(paragraph),
                 "{paragraph}"
+            );
+        }
+    }
+
+    /// Lines found in the tokenising pass are the paragraphs of splitting at line breaks
+    /// and trimming white space (Unicode's, as `str::trim` has it) first, blank lines
+    /// skipped, and their tokens are those of each trimmed line alone.
+    #[test]
+    fn lines_found_while_tokenising_are_the_trimmed_lines() {
+        let texts = [
+            "",
+            "\n",
+            "One line",
+            "Title\n\nFirst paragraph.\nSecond one.\n",
+            "  leading and trailing  \r\n\r\n\t\x0b\x0c \n\nlast without break",
+            "\u{a0}non-breaking\u{a0}\n\u{2028}separator\u{2029}\n\u{85}next line\u{85}\n\u{3000}",
+            "word-\nnext U.S.\n5.\n6 ''\n'' end-",
+            "\n\n\n  \n",
+        ];
+        for text in texts {
+            let mut expected_paragraphs = Vec::new();
+            let mut expected_tokens = Vec::new();
+            let mut line_start = 0;
+            for line in text.split_inclusive('\n') {
+                let content = line.trim_end_matches(['\n', '\r']);
+                let leading = content.len() - content.trim_start().len();
+                let trimmed = content.trim();
+                if !trimmed.is_empty() {
+                    let start = line_start + leading;
+                    let mut line_tokens = Vec::new();
+                    tokenize_line(trimmed, 0, expected_paragraphs.len(), &mut line_tokens);
+                    let first_token = expected_tokens.len();
+                    expected_tokens.extend(line_tokens.into_iter().map(|token| Token {
+                        span: ByteSpan::new(token.span.start + start, token.span.end + start),
+                        ..token
+                    }));
+                    expected_paragraphs.push(Paragraph {
+                        span: ByteSpan::new(start, start + trimmed.len()),
+                        first_token,
+                        end_token: expected_tokens.len(),
+                    });
+                }
+                line_start += line.len();
+            }
+            assert_eq!(
+                tokenize(text),
+                (expected_paragraphs, expected_tokens),
+                "{text:?}"
             );
         }
     }
