@@ -1551,7 +1551,26 @@ fn reported_speech(
     };
     if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
         let tail_after = |start: usize| {
-            let tail = skip_adjuncts(document, start, content_end);
+            let mut tail = skip_adjuncts(document, start, content_end);
+            // `..., said a handful of Democrats who point to his ties with labour.`: a
+            // relative clause about the speaker runs to the next comma or the end.
+            let names_people = |index: usize| {
+                document.tokens[index]
+                    .text(text)
+                    .starts_with(char::is_uppercase)
+                    || document
+                        .word(index)
+                        .is_some_and(|word| is_group_noun(&word))
+            };
+            if tail == start
+                && start > 0
+                && names_people(start - 1)
+                && matches!(document.word(tail).as_deref(), Some("who" | "whose"))
+            {
+                tail = (tail + 1..content_end)
+                    .find(|&index| document.is_punctuation(index, ','))
+                    .unwrap_or(content_end);
+            }
             let ends_attribution = tail >= content_end
                 || document.is_punctuation(tail, ',')
                 || document.is_punctuation(tail, ';');

@@ -1218,3 +1218,16 @@ fn issue_5_an_inverted_attribution_may_name_its_listener() {
                 speaker: union official (person) role: union official mention: "a union official" cue: told confidence: 0.73"#]],
     );
 }
+
+/// Regression (issue 5): `..., said a handful of residents who back the plan.` read the
+/// speaker's phrase as the claim: a relative clause right after the people an inverted
+/// attribution names belongs to the attribution.
+#[test]
+fn issue_5_a_relative_clause_after_an_inverted_speaker_belongs_to_the_attribution() {
+    check(
+        "Harbour plan\n\nThe harbour is the town's best chance, said a handful of residents who back the plan.\n",
+        expect![[r#"
+            indirect "The harbour is the town's best chance"
+                speaker: residents who back the plan (unknown) mention: "a handful of residents" cue: said confidence: 0.86"#]],
+    );
+}
