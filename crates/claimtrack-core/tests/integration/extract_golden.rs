@@ -1203,3 +1203,31 @@ fn issue_5_a_plain_past_after_and_with_a_pronoun_ends_the_reported_clause() {
                 speaker: Calder (person) mention: "she" cue: criticised confidence: 0.79"#]],
     );
 }
+
+/// Regression (issue 5): an inverted attribution with a listener after its cue (`...,
+/// Defence Secretary Ash Carter told a Senate panel Wednesday.`, `..., an official told
+/// reporters.`) gave no claim: the listener was not read as part of the attribution.
+#[test]
+fn issue_5_an_inverted_attribution_may_name_its_listener() {
+    check(
+        "Defence\n\nThe plan includes a special force to help the Kurdish fighters, Defence Secretary Ash Carter told a Senate panel Wednesday.\n\nThe union will sit out the election, a union official told reporters.\n\nDuring the two-hour service, the pastor told the congregation about his father.\n",
+        expect![[r#"
+            indirect "The plan includes a special force to help the Kurdish fighters"
+                speaker: Ash Carter (person) role: Defence Secretary mention: "Defence Secretary Ash Carter" cue: told date: 2026-03-04 confidence: 0.92
+            indirect "The union will sit out the election"
+                speaker: union official (person) role: union official mention: "a union official" cue: told confidence: 0.73"#]],
+    );
+}
+
+/// Regression (issue 5): `..., said a handful of residents who back the plan.` read the
+/// speaker's phrase as the claim: a relative clause right after the people an inverted
+/// attribution names belongs to the attribution.
+#[test]
+fn issue_5_a_relative_clause_after_an_inverted_speaker_belongs_to_the_attribution() {
+    check(
+        "Harbour plan\n\nThe harbour is the town's best chance, said a handful of residents who back the plan.\n",
+        expect![[r#"
+            indirect "The harbour is the town's best chance"
+                speaker: residents who back the plan (unknown) mention: "a handful of residents" cue: said confidence: 0.86"#]],
+    );
+}
