@@ -2169,7 +2169,16 @@ fn according_to(
     let resume = (end + 1 == cue.first_token)
         .then(|| end_of_mention_and_role(document, &mention))
         .filter(|&after| {
+            // The words after the source must open with the fragment's verb: a tensed
+            // "be", "have" or modal, or a past tense (`, down from 70 percent` goes on
+            // with no verb, and is the reporter's).
+            let verb_follows = document.word(after + 1).is_some_and(|word| {
+                is_finite_auxiliary(&word)
+                    || (word.len() > 4 && word.ends_with("ed"))
+                    || matches!(&*word, "include" | "includes" | "remain" | "remains")
+            });
             document.is_punctuation(after, ',')
+                && verb_follows
                 && !finite_verb_soon(document, start, end)
                 && resumes_interrupted_clause(document, after + 1, content_end, true)
         });
