@@ -1549,7 +1549,9 @@ fn reported_speech(
         // after it, left unread, is not needed.
         None => (speaker_after_cue, aux_start),
     };
-    if subject_first > sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
+    // `Still, he said, officials have to decide ...`: one word and its comma may stand
+    // before the attribution.
+    if subject_first >= sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
         let tail_after = |start: usize| {
             let mut tail = skip_adjuncts(document, start, content_end);
             // `..., said a handful of Democrats who point to his ties with labour.`: a
@@ -1634,8 +1636,12 @@ fn reported_speech(
                     .word(tail + 1)
                     .is_some_and(|word| is_participle(&word));
             let interrupted = document.is_punctuation(tail, ',')
-                && (resumes_interrupted_clause(document, tail + 1, content_end)
-                    || bare_parenthesis);
+                && (resumes_interrupted_clause(
+                    document,
+                    tail + 1,
+                    content_end,
+                    !finite_verb_soon(document, clause_start, subject_first - 1),
+                ) || bare_parenthesis);
             let clause_end = if interrupted {
                 content_end
             } else {
@@ -1756,7 +1762,12 @@ fn close_of_fronted_subordinate_clause(
 
 /// Whether the words after `..., she said,` finish the clause the attribution broke into:
 /// a verb or a quotation follows, not a new subject, a conjunction or a participle.
-fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize) -> bool {
+fn resumes_interrupted_clause(
+    document: &Document<'_>,
+    first: usize,
+    end: usize,
+    subject_before: bool,
+) -> bool {
     if words_between(document, first, end) < 2 {
         return false;
     }
@@ -1778,10 +1789,13 @@ fn resumes_interrupted_clause(document: &Document<'_>, first: usize, end: usize)
     // tractors"); taking in all the lexicon's prepositions, demonstratives and
     // conjunctions cost two exact claims on PolNeAR dev, and the subordinating
     // conjunctions alone ("once", "since", "until", "unless", "whenever") two as well.
+    // `Bob, they said, ordered them to wait`: after a bare noun phrase (`subject_before`),
+    // a verb the cue lexicon knows is that phrase's own predicate, not a new cue.
+    let finite_cue_of_the_subject = subject_before && !is_participle(&lower);
     !word.chars().next().is_some_and(char::is_uppercase)
         && !is_clause_start_pronoun(&lower)
         && !is_participle(&lower)
-        && cue_verb(&lower).is_none()
+        && (cue_verb(&lower).is_none() || finite_cue_of_the_subject)
         && !matches!(
             lower.as_str(),
             "and"
@@ -1869,9 +1883,17 @@ fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
     let place_words = (first..first + 3)
         .take_while(|&index| in_capitals(index))
         .count();
+    // ... or straight before the dash: "MEXICO CITY - The rise of ...".
+    let dash_after_place = document
+        .tokens
+        .get(first + place_words)
+        .is_some_and(|token| {
+            token.kind == TokenKind::Punctuation
+                && matches!(token.text(document.text), "-" | "\u{2014}" | "\u{2013}")
+        });
     let dateline = place_words > 0
         && token.text(document.text).chars().count() >= 3
-        && document.is_punctuation(first + place_words, ',');
+        && (document.is_punctuation(first + place_words, ',') || dash_after_place);
     let reach = if time_stamp { 4 } else { 16 };
     if !(time_stamp || dateline) {
         return;
@@ -2142,14 +2164,39 @@ fn according_to(
     } else {
         (sentence_first, cue.first_token)
     };
-    if start >= end || words_between(document, start, end) < 3 {
+    // `At the heart of the trouble, according to Dennis Ross, was a decision ...`: a
+    // fragment before the attribution goes on after it, as an interrupted clause does.
+    let resume = (end + 1 == cue.first_token)
+        .then(|| end_of_mention_and_role(document, &mention))
+        .filter(|&after| {
+            // The words after the source must open with the fragment's verb: a tensed
+            // "be", "have" or modal, or a past tense (`, down from 70 percent` goes on
+            // with no verb, and is the reporter's).
+            let verb_follows = document.word(after + 1).is_some_and(|word| {
+                is_finite_auxiliary(&word)
+                    || (word.len() > 4 && word.ends_with("ed"))
+                    || matches!(&*word, "include" | "includes" | "remain" | "remains")
+            });
+            document.is_punctuation(after, ',')
+                && verb_follows
+                && !finite_verb_soon(document, start, end)
+                && resumes_interrupted_clause(document, after + 1, content_end, true)
+        });
+    if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;
     }
-    let (kind, quoted) = kind_of_clause(document, start, end);
+    let mut parts = vec![span_of(document, start, end)];
+    let (kind, quoted) = match resume {
+        Some(after) => {
+            parts.push(span_of(document, after + 1, content_end));
+            kind_of_clause(document, start, content_end)
+        }
+        None => kind_of_clause(document, start, end),
+    };
     used_quotations.extend(quoted);
     Some(ClaimDraft {
         kind,
-        parts: vec![span_of(document, start, end)],
+        parts,
         cue: Some(*cue),
         speaker: SpeakerSource::Mention(mention),
         sentence,

@@ -1231,3 +1231,25 @@ fn issue_5_a_relative_clause_after_an_inverted_speaker_belongs_to_the_attributio
                 speaker: residents who back the plan (unknown) mention: "a handful of residents" cue: said confidence: 0.86"#]],
     );
 }
+
+/// Regression (issue 5): an attribution set inside a clause after one opening word
+/// (`Still, he said, officials ...`), after a bare subject whose verb the cue lexicon knows
+/// (`The council, Brandt said, called ...`), or after a fragment with "according to" in
+/// the middle (`At the heart of the row, according to Ross, was ...`) gave no claim or
+/// half of one; the clause is one claim around its attribution. A clause with its own
+/// verb before "according to" does not go on into the reporter's words after it.
+#[test]
+fn issue_5_an_attribution_inside_a_clause_after_a_word_or_a_bare_subject() {
+    check(
+        "Harbour row\n\nTomas Brandt spoke first. Still, he said, officials have to decide who pays for the dredging.\n\nThe council, Brandt said, called the announcement highly significant.\n\nAt the heart of the row, according to Dennis Ross, was a decision by the mayor to delay the vote.\n\nFutures put the chance of a cut at 30 percent, according to data compiled by Lowther Securities, down from 70 percent.\n",
+        expect![[r#"
+            indirect "officials have to decide who pays for the dredging"
+                speaker: Tomas Brandt (person) mention: "he" cue: said confidence: 0.88
+            indirect "The council called the announcement highly significant"
+                speaker: Tomas Brandt (person) mention: "Brandt" cue: said confidence: 0.91
+            indirect "At the heart of the row was a decision by the mayor to delay the vote"
+                speaker: Dennis Ross (person) mention: "Dennis Ross" cue: according to confidence: 0.92
+            indirect "Futures put the chance of a cut at 30 percent"
+                speaker: Lowther Securities (organisation) mention: "data compiled by Lowther Securities" cue: according to confidence: 0.91"#]],
+    );
+}
