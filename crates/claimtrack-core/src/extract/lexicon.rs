@@ -1243,15 +1243,21 @@ pub const ROLE_NOUNS: &[&str] = &[
 /// Honorifics that stand before a surname and give the person's gender where they can.
 pub fn honorific_gender(word: &str) -> Option<Option<Gender>> {
     let bare = word.trim_end_matches('.');
-    // Every honorific has two to four letters: the resolver asks about every word of
-    // every name, and longer ASCII words need no lower-casing to be turned down.
-    if bare.is_ascii() && bare.len() > 4 {
+    // Every honorific is ASCII without a "k", and the Kelvin sign is the only other
+    // character that lower-cases to ASCII: a word with any other character ("O’Neill")
+    // is none, with no lower-cased copy on the heap.
+    if !bare.is_ascii() {
         return None;
     }
-    // They also all start with "m", "d", "p" or "s": the other short ASCII words (most
+    // Every honorific has two to four letters: the resolver asks about every word of
+    // every name, and longer words need no lower-casing to be turned down.
+    if bare.len() > 4 {
+        return None;
+    }
+    // They also all start with "m", "d", "p" or "s": the other short words (most
     // initials and short names) need no lower-casing either.
     let first_letter = bare.as_bytes().first().map(|first| first | 0x20);
-    if bare.is_ascii() && !matches!(first_letter, Some(b'm' | b'd' | b'p' | b's')) {
+    if !matches!(first_letter, Some(b'm' | b'd' | b'p' | b's')) {
         return None;
     }
     with_lowercase(bare, |lower| match lower {
