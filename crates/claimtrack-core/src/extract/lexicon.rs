@@ -481,6 +481,71 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
         CueStrength::NeedsThat,
     ),
     (
+        "lament",
+        &["lament", "laments", "lamented", "lamenting"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "bemoan",
+        &["bemoan", "bemoans", "bemoaned", "bemoaning"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "disclose",
+        &["disclose", "discloses", "disclosed", "disclosing"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "speculate",
+        &["speculate", "speculates", "speculated", "speculating"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "reckon",
+        &["reckon", "reckons", "reckoned", "reckoning"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "suspect",
+        &["suspect", "suspects", "suspected", "suspecting"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "worry",
+        &["worry", "worries", "worried", "worrying"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "retort",
+        &["retort", "retorts", "retorted", "retorting"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "propose",
+        &["propose", "proposes", "proposed", "proposing"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "recommend",
+        &["recommend", "recommends", "recommended", "recommending"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "hint",
+        &["hint", "hints", "hinted", "hinting"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "imply",
+        &["imply", "implies", "implied", "implying"],
+        CueStrength::NeedsThat,
+    ),
+    (
+        "muse",
+        &["muse", "muses", "mused", "musing"],
+        CueStrength::NeedsThat,
+    ),
+    (
         "confirm",
         &["confirm", "confirms", "confirmed", "confirming"],
         CueStrength::NeedsThat,

@@ -1253,3 +1253,20 @@ fn issue_5_an_attribution_inside_a_clause_after_a_word_or_a_bare_subject() {
                 speaker: Lowther Securities (organisation) mention: "data compiled by Lowther Securities" cue: according to confidence: 0.91"#]],
     );
 }
+
+/// Regression (issue 5): reporting verbs such as "lamented", "disclosed", "speculated",
+/// "retorted" and "hinted" were no cues for the rules, so `Graham said she was impressed,
+/// but lamented that ...` was one claim.
+#[test]
+fn issue_5_less_common_reporting_verbs_with_that_are_cues() {
+    check(
+        "Harbour plan\n\nGwen Graham said she was impressed with the plan, but lamented that the costs did not match reality.\n\nThe trust disclosed that the survey had cost 2 million.\n",
+        expect![[r#"
+            indirect "she was impressed with the plan"
+                speaker: Gwen Graham (person) mention: "Gwen Graham" cue: said confidence: 0.88
+            indirect "the costs did not match reality"
+                speaker: Gwen Graham (person) mention: "Gwen Graham" cue: lamented confidence: 0.87
+            indirect "the survey had cost 2 million"
+                speaker: Trust (unknown) mention: "The trust" cue: disclosed confidence: 0.66"#]],
+    );
+}
