@@ -1830,12 +1830,6 @@ fn resumes_interrupted_clause(
 /// Press Agency) - `) at the head of a sentence introduces it; it is not reported words.
 fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize) -> usize {
     const LONGEST_DATELINE: usize = 16;
-    let is_dash = |index: usize| {
-        document.tokens.get(index).is_some_and(|token| {
-            token.kind == TokenKind::Punctuation
-                && matches!(token.text(document.text), "-" | "\u{2014}" | "\u{2013}")
-        })
-    };
     let starts_like_a_stamp = document.tokens.get(first).is_some_and(|token| {
         token.kind == TokenKind::Number
             || (token.is_word() && {
@@ -1855,7 +1849,7 @@ fn skip_time_stamp_or_dateline(document: &Document<'_>, first: usize, end: usize
         return first + 2;
     }
     (first + 1..end.min(first + LONGEST_DATELINE))
-        .find(|&index| is_dash(index))
+        .find(|&index| is_dash(document, index))
         .map_or(first, |dash| dash + 1)
 }
 
@@ -1889,13 +1883,7 @@ fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
         .take_while(|&index| in_capitals(index))
         .count();
     // ... or straight before the dash: "MEXICO CITY - The rise of ...".
-    let dash_after_place = document
-        .tokens
-        .get(first + place_words)
-        .is_some_and(|token| {
-            token.kind == TokenKind::Punctuation
-                && matches!(token.text(document.text), "-" | "\u{2014}" | "\u{2013}")
-        });
+    let dash_after_place = is_dash(document, first + place_words);
     let dateline = place_words > 0
         && token.text(document.text).chars().count() >= 3
         && (document.is_punctuation(first + place_words, ',') || dash_after_place);
@@ -1918,6 +1906,15 @@ fn first_token_from(document: &Document<'_>, at: usize) -> usize {
     document
         .tokens
         .partition_point(|token| token.span.start < at)
+}
+
+/// Whether the token at `index` is a hyphen or a dash standing alone, as after a time stamp
+/// or a dateline.
+fn is_dash(document: &Document<'_>, index: usize) -> bool {
+    document.tokens.get(index).is_some_and(|token| {
+        token.kind == TokenKind::Punctuation
+            && matches!(token.text(document.text), "-" | "\u{2014}" | "\u{2013}")
+    })
 }
 
 /// `said A and that B`: the second "that" opens a second reported clause, a claim of its
