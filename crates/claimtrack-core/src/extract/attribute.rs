@@ -2534,18 +2534,69 @@ fn trim_sentence_end(document: &Document<'_>, first: usize, mut end: usize) -> u
 /// left to the rules for coordinated clauses.
 fn clause_end_before_narration(document: &Document<'_>, start: usize, end: usize) -> usize {
     (start + 3..end.saturating_sub(3))
-        .find(|&comma| {
-            document.is_punctuation(comma, ',')
-                && matches!(document.word(comma + 1).as_deref(), Some("and" | "but"))
+        .find_map(|comma| {
+            if !document.is_punctuation(comma, ',') {
+                return None;
+            }
+            // `... "non-entities in the Senate," but he gave ...`: the comma may stand
+            // inside the closing quote mark, which stays with the quoted words.
+            let conjunction = if document.tokens[comma + 1].kind == TokenKind::QuoteMark {
+                comma + 2
+            } else {
+                comma + 1
+            };
+            let narration = matches!(document.word(conjunction).as_deref(), Some("and" | "but"))
                 && matches!(
-                    document.word(comma + 2).as_deref(),
+                    document.word(conjunction + 1).as_deref(),
                     Some("he" | "she" | "they")
                 )
-                && document.word(comma + 3).is_some_and(|verb| {
-                    verb.len() > 4 && verb.ends_with("ed") && !is_finite_auxiliary(&verb)
-                })
+                && document.word(conjunction + 2).is_some_and(|verb| {
+                    (verb.len() > 4 && verb.ends_with("ed") && !is_finite_auxiliary(&verb))
+                        || is_irregular_past(&verb)
+                });
+            narration.then_some(conjunction)
         })
-        .unwrap_or(end)
+        .map_or(end, |conjunction| {
+            if document.tokens[conjunction - 1].kind == TokenKind::QuoteMark {
+                conjunction
+            } else {
+                conjunction - 1
+            }
+        })
+}
+
+/// The irregular past tenses a reporter narrates what a speaker did with ("gave", "took",
+/// "went"), lower-cased. "said" and "told" are left out: after them a claim of its own
+/// follows, which the cue rules end the clause for.
+fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "gave"
+            | "took"
+            | "made"
+            | "went"
+            | "came"
+            | "got"
+            | "left"
+            | "spent"
+            | "sent"
+            | "held"
+            | "kept"
+            | "met"
+            | "ran"
+            | "saw"
+            | "stood"
+            | "wrote"
+            | "brought"
+            | "began"
+            | "won"
+            | "lost"
+            | "paid"
+            | "sought"
+            | "struck"
+            | "threw"
+            | "spoke"
+    )
 }
 
 /// `said the plan is dead, a spokesman added.`: a forward clause stops where a later

@@ -1191,16 +1191,19 @@ fn issue_5_a_time_noun_before_a_noun_opens_the_reported_clause() {
 }
 
 /// Regression (issue 5): `Calder said the plan was fair, and she criticised ...` kept the
-/// reporter's account of what the speaker did next inside the claim.
+/// reporter's account of what the speaker did next inside the claim; so did `..."passengers
+/// in the chamber," but he left ...`, whose comma stands inside the closing quote mark.
 #[test]
 fn issue_5_a_plain_past_after_and_with_a_pronoun_ends_the_reported_clause() {
     check(
-        "Harbour vote\n\nCalder said the harbour plan was fair to everyone, and she criticised the trust for delaying the vote.\n",
+        "Harbour vote\n\nCalder said the harbour plan was fair to everyone, and she criticised the trust for delaying the vote.\n\nBrandt said both councillors were \"passengers in the chamber,\" but he left before the vote.\n",
         expect![[r#"
             indirect "the harbour plan was fair to everyone"
                 speaker: Calder (person) mention: "Calder" cue: said confidence: 0.82
             indirect "the trust for delaying the vote"
-                speaker: Calder (person) mention: "she" cue: criticised confidence: 0.79"#]],
+                speaker: Calder (person) mention: "she" cue: criticised confidence: 0.79
+            mixed "both councillors were \"passengers in the chamber,\""
+                speaker: Brandt (person) mention: "Brandt" cue: said confidence: 0.86"#]],
     );
 }
 
