@@ -1862,7 +1862,7 @@ fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
     let Some(first_part) = draft.parts.first().copied() else {
         return;
     };
-    let first = first_token_from(document, first_part.start);
+    let std::ops::Range { start: first, end } = tokens_starting_in(document.tokens, first_part);
     let Some(token) = document.tokens.get(first) else {
         return;
     };
@@ -1891,7 +1891,6 @@ fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
     if !(time_stamp || dateline) {
         return;
     }
-    let end = first_token_from(document, first_part.end);
     let after = skip_time_stamp_or_dateline(document, first, end);
     if after > first && after - first <= reach && after < document.tokens.len() {
         let start = document.tokens[after].span.start;
@@ -1899,13 +1898,6 @@ fn trim_leading_stamp(document: &Document<'_>, draft: &mut ClaimDraft) {
             draft.parts[0] = ByteSpan::new(start, first_part.end);
         }
     }
-}
-
-/// The index of the first token that starts at or after byte `at`.
-fn first_token_from(document: &Document<'_>, at: usize) -> usize {
-    document
-        .tokens
-        .partition_point(|token| token.span.start < at)
 }
 
 /// Whether the token at `index` is a hyphen or a dash standing alone, as after a time stamp
@@ -2001,8 +1993,6 @@ fn called_with_quote(
     })
 }
 
-/// The name or title-and-name that opens a sentence (`Opposition leader Marta Lindqvist
-/// called ...`), for cues whose subject the sentence gave once for several verbs.
 /// "a statement", "an email" right after a verb that puts a document out ("issued",
 /// "released", "posted"): the words are its issuer's.
 fn names_document_put_out(document: &Document<'_>, mention: &MentionCandidate) -> bool {
@@ -2032,6 +2022,8 @@ fn names_document_put_out(document: &Document<'_>, mention: &MentionCandidate) -
     indefinite && document_head && put_out
 }
 
+/// The name or title-and-name that opens a sentence (`Opposition leader Marta Lindqvist
+/// called ...`), for cues whose subject the sentence gave once for several verbs.
 fn sentence_subject(
     document: &Document<'_>,
     first: usize,
