@@ -689,3 +689,22 @@ fn issue_5_a_description_with_a_relative_clause_after_a_name_is_one_appositive()
                 speaker: Tomas Brandt (person) mention: "Tomas Brandt""#]],
     );
 }
+
+/// Regression (issue 5): a verb's past form with its object ("echoed by former Kent
+/// councillor Ines Calder", "published") was read as the speaker's name when the words
+/// before the cue were taken for a noun phrase. Such a phrase names nobody: the passive's
+/// agent before ", who" is the relative's antecedent, and a lone participle after its
+/// noun ("A news report published Wednesday") leaves the noun phrase whole.
+#[test]
+fn issue_5_a_past_form_with_its_object_is_not_a_speakers_name() {
+    check(
+        "Harbour levy row\n\nThe council's plan to double the harbour levy drew fire on Tuesday.\n\nThe plan was echoed by former Kent councillor Ines Calder, who noted that she had raised the levy twice while in office.\n\nA federal lawsuit, filed in 2019, alleges that the levy was collected without a vote.\n\nA news report published Wednesday said the trust had used a private account for harbour business.\n",
+        expect![[r#"
+            indirect "she had raised the levy twice while in office"
+                speaker: Ines Calder (person) mention: "former Kent councillor Ines Calder, who"
+            indirect "the levy was collected without a vote"
+                speaker: federal lawsuit (organisation) mention: "A federal lawsuit"
+            indirect "the trust had used a private account for harbour business"
+                speaker: news report published Wednesday (unknown) mention: "A news report published Wednesday""#]],
+    );
+}
