@@ -9,7 +9,7 @@ mod given_names;
 mod name_words;
 mod words;
 
-pub(super) use words::is_document_noun;
+pub(super) use words::{is_document_noun, is_document_put_out_verb};
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -24,7 +24,7 @@ use super::lexicon::{
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
-use super::speakers::{skip_opening_adverbials, MentionCandidate};
+use super::speakers::{skip_opening_adverbials, subject_before, MentionCandidate};
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
 use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
@@ -873,6 +873,11 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
+        if words.len() == 1 && words[0].eq_ignore_ascii_case("which") {
+            if let Some(document) = self.relative_document_source(mention) {
+                return document;
+            }
+        }
         // A transcript's label in capitals ("PENCE") stands for the person the article
         // names in full.
         let in_capitals = |word: &&str| word.len() > 1 && !word.chars().any(|c| c.is_lowercase());
@@ -1096,6 +1101,59 @@ impl<'a> Resolver<'a> {
             }
         }
         self.resolve_description(mention, &words)
+    }
+
+    /// "The bank's research unit published a paper in March, "Wages and Prices", which
+    /// found that ...": a ", which" after a document speaks for the document, and so for
+    /// whoever put it out (the subject of "published", "issued", "released"), or else for
+    /// the document's own description ("the ministry's report, which found"). `None` when
+    /// the relative follows no document.
+    fn relative_document_source(&mut self, mention: &MentionCandidate) -> Option<ResolvedSpeaker> {
+        let (text, tokens) = (self.text, self.tokens);
+        let is_comma = |index: usize| tokens[index].is_punctuation(text, ',');
+        let mut end = mention.first_token.checked_sub(1)?;
+        if !is_comma(end) {
+            return None;
+        }
+        // A title set off by commas after the document ("a paper, "Wages and Prices",
+        // which"): the document stands before it.
+        if end > 0 && tokens[end - 1].kind == TokenKind::QuoteMark {
+            let open = (end.saturating_sub(20)..end - 1)
+                .rev()
+                .find(|&index| tokens[index].kind == TokenKind::QuoteMark)?;
+            if open == 0 || !is_comma(open - 1) {
+                return None;
+            }
+            end = open - 1;
+        }
+        // The document noun, at most three words before the comma ("a paper in March").
+        let document = (end.saturating_sub(4)..end)
+            .rev()
+            .take_while(|&index| tokens[index].is_word() || tokens[index].kind == TokenKind::Number)
+            .find(|&index| with_lowercase(tokens[index].text(text), is_document_noun))?;
+        let first = (document.saturating_sub(3)..document).find(|&index| {
+            tokens[index].is_word() && with_lowercase(tokens[index].text(text), is_determiner)
+        })?;
+        let sentence_first = self.sentence_first_token[first];
+        let put_out = first > sentence_first
+            && tokens[first - 1].is_word()
+            && with_lowercase(tokens[first - 1].text(text), is_document_put_out_verb);
+        let source = if put_out {
+            subject_before(text, tokens, sentence_first, first - 1)?
+        } else {
+            MentionCandidate {
+                first_token: first,
+                end_token: document + 1,
+                span: ByteSpan::new(tokens[first].span.start, tokens[document].span.end),
+                role: None,
+            }
+        };
+        let mut resolved = self.resolve_mention(&source);
+        if resolved.entity.is_none() && resolved.description.is_none() {
+            return None;
+        }
+        resolved.mention = Some(mention.span);
+        Some(resolved)
     }
 
     fn token_of_word(&self, first: usize, end: usize, word_index: usize) -> usize {

@@ -748,3 +748,19 @@ fn issue_5_its_or_their_after_a_clause_subject_means_that_subject() {
                 speaker: dockers' union (organisation) mention: "their union""#]],
     );
 }
+
+/// Regression (issue 5): in `The Harbour Trust published a report in May, "Tides and
+/// Costs", which found that ...` the speaker was "Which". A ", which" after a document
+/// speaks for the document, and a document for whoever put it out; a document nobody is
+/// said to have put out speaks through its own description ("the council's audit").
+#[test]
+fn issue_5_which_after_a_document_speaks_for_its_author() {
+    check(
+        "Harbour costs\n\nThe Harbour Trust published a report in May, \"Tides and Costs\", which found that dredging fees had tripled since 2015.\n\nThe Marlow Council ordered an audit. Councillors then read the council's audit, which showed that two contracts had never been tendered.\n",
+        expect![[r#"
+            indirect "dredging fees had tripled since 2015"
+                speaker: Harbour Trust (organisation) mention: "which"
+            indirect "two contracts had never been tendered"
+                speaker: Marlow Council (organisation) mention: "the council's audit, which""#]],
+    );
+}

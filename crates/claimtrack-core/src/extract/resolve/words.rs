@@ -165,6 +165,24 @@ pub fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains(&word)
 }
 
+/// Verbs that put a document out ("issued a statement", "published a paper"): the
+/// document's words are its issuer's.
+pub fn is_document_put_out_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "issued"
+            | "released"
+            | "published"
+            | "posted"
+            | "sent"
+            | "tweeted"
+            | "circulated"
+            | "distributed"
+            | "emailed"
+            | "e-mailed"
+    )
+}
+
 /// Words that rank a title apart from the office itself: a deputy governor is not the
 /// governor, a shadow minister not the minister.
 pub const RANK_WORDS: &[&str] = &[
