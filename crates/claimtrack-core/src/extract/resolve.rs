@@ -24,14 +24,17 @@ use super::lexicon::{
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
-use super::speakers::{skip_opening_adverbials, subject_before, MentionCandidate};
+use super::speakers::{
+    skip_auxiliaries_before, skip_opening_adverbials, subject_before, MentionCandidate,
+};
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
 use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
 use words::{
     is_company_noun, is_extra_office_noun, is_place_name, is_place_named_like_country,
-    is_public_body_word, is_registered_body, is_registered_office, organisation_name_ending,
-    religious_title, singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
+    is_public_body_word, is_registered_body, is_registered_office, is_span_of_time_filler,
+    is_span_of_time_noun, is_span_of_time_verb, organisation_name_ending, religious_title,
+    singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
 };
 
 #[derive(Debug, Clone)]
@@ -873,6 +876,9 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
+        if let Some(subject) = self.subject_spending_time(mention) {
+            return subject;
+        }
         if words.len() == 1 && words[0].eq_ignore_ascii_case("which") {
             if let Some(document) = self.relative_document_source(mention) {
                 return document;
@@ -1101,6 +1107,81 @@ impl<'a> Resolver<'a> {
             }
         }
         self.resolve_description(mention, &words)
+    }
+
+    /// "For a government that has spent most of the spring insisting that ...", "the
+    /// Fed, which entered the year predicting ...", "Sanders spent much of his campaign
+    /// railing against ...": a participle right after a span of time that a verb takes
+    /// as its object ("spent", "entered") says what the verb's subject did, and speaks
+    /// for that subject (a relative's antecedent), never for the span of time. The
+    /// subject resolved, with its words as the mention; `None` for any other mention.
+    fn subject_spending_time(&mut self, mention: &MentionCandidate) -> Option<ResolvedSpeaker> {
+        let (text, tokens) = (self.text, self.tokens);
+        let word = |index: usize| tokens[index].text(text);
+        let last = mention.end_token.checked_sub(1)?;
+        if !tokens[last].is_word() || !with_lowercase(word(last), is_span_of_time_noun) {
+            return None;
+        }
+        let participle_after = tokens.get(mention.end_token).is_some_and(|next| {
+            next.is_word()
+                && next.text(text).ends_with("ing")
+                && next.paragraph == tokens[last].paragraph
+        });
+        if !participle_after {
+            return None;
+        }
+        let sentence_first = self.sentence_first_token[last];
+        let mut verb = last;
+        loop {
+            if verb == sentence_first || verb + 6 < last {
+                return None;
+            }
+            verb -= 1;
+            if !tokens[verb].is_word() {
+                return None;
+            }
+            let (is_verb, is_filler) = with_lowercase(word(verb), |lower| {
+                (
+                    is_span_of_time_verb(lower),
+                    is_span_of_time_filler(lower) || is_number_word(lower),
+                )
+            });
+            if is_verb {
+                break;
+            }
+            if !is_filler {
+                return None;
+            }
+        }
+        // "a government that has spent": the subject of a relative clause is its
+        // antecedent, read before the relative (and before its comma).
+        let before_verb = skip_auxiliaries_before(text, tokens, sentence_first, verb);
+        let subject_end = match before_verb.checked_sub(1) {
+            Some(relative)
+                if relative >= sentence_first
+                    && tokens[relative].is_word()
+                    && with_lowercase(word(relative), |lower| {
+                        matches!(lower, "that" | "which" | "who")
+                    }) =>
+            {
+                if relative > sentence_first && tokens[relative - 1].is_punctuation(text, ',') {
+                    relative - 1
+                } else {
+                    relative
+                }
+            }
+            _ => verb,
+        };
+        let subject = subject_before(text, tokens, sentence_first, subject_end)?;
+        if subject.end_token > verb {
+            return None;
+        }
+        let mut resolved = self.resolve_mention(&subject);
+        if resolved.entity.is_none() && resolved.description.is_none() {
+            return None;
+        }
+        resolved.mention = Some(subject.span);
+        Some(resolved)
     }
 
     /// "The bank's research unit published a paper in March, "Wages and Prices", which

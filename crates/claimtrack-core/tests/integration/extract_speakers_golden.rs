@@ -779,3 +779,19 @@ fn issue_5_state_after_a_preposition_stays_inside_an_appositive() {
                 speaker: Marlon Reyes (person) mention: "Marlon Reyes""#]],
     );
 }
+
+/// Regression (issue 5): `For a council that has spent most of the winter insisting
+/// that ...` gave the speaker "Winter". A participle right after a span of time that a
+/// verb takes as its object ("spent the winter", "entered the year") says what the
+/// verb's subject did: a relative clause's antecedent, or the sentence's subject.
+#[test]
+fn issue_5_a_participle_after_a_span_of_time_speaks_for_the_verbs_subject() {
+    check(
+        "Harbour budget\n\nFor a council that has spent most of the winter insisting that the harbour budget was safe, the past month has been awkward.\n\nMayor Tomas Brandt spent much of his campaign arguing that the levy was too high.\n",
+        expect![[r#"
+            indirect "the harbour budget was safe, the past month has been awkward"
+                speaker: council (organisation) mention: "a council"
+            indirect "the levy was too high"
+                speaker: Tomas Brandt (person) mention: "Mayor Tomas Brandt""#]],
+    );
+}
