@@ -1435,6 +1435,23 @@ impl<'a> Resolver<'a> {
                     self.upgrade_title(entity, &canonical, &modifiers);
                     return self.entity_speaker(mention.span, entity, 0.85);
                 }
+                // "the regulator's chair" when the article named the regulator only by
+                // its name ("Zofia Kamińska, who chairs the Competition and Markets
+                // Authority"): a body the article never called so says nothing of which
+                // chair, and the named holder of a body's chair is meant.
+                let unnamed_body = possessor.as_ref().is_some_and(|found| {
+                    found.entity.is_none()
+                        && !found.person
+                        && found
+                            .modifiers
+                            .last()
+                            .is_some_and(|word| is_organisation_noun(word))
+                });
+                if unnamed_body {
+                    if let Some(entity) = self.holder_of_a_bodys_office(&head, at) {
+                        return self.entity_speaker(mention.span, entity, 0.75);
+                    }
+                }
             }
             let canonical = if rest_end > mention.end_token && possessor.is_none() {
                 words_text(self.text, self.tokens, first_core_token, rest_end)
@@ -2059,6 +2076,23 @@ impl<'a> Resolver<'a> {
     }
 
     /// The most recently mentioned person whose role fits `head` and `modifiers` best.
+    /// The person named last before byte `at` whose role is the office `head` of a named
+    /// body ("chair of the Competition and Markets Authority" for "chair").
+    fn holder_of_a_bodys_office(&self, head: &str, at: usize) -> Option<usize> {
+        self.mentions_before(at)
+            .find(|found| {
+                let entity = &self.entities[found.entity];
+                entity.kind == SpeakerType::Person
+                    && !entity.title_only
+                    && entity.role.as_deref().is_some_and(|role| {
+                        role.strip_prefix(head)
+                            .and_then(|rest| rest.strip_prefix(" of the "))
+                            .is_some_and(|body| body.starts_with(char::is_uppercase))
+                    })
+            })
+            .map(|found| found.entity)
+    }
+
     fn entity_holding_role(
         &self,
         head: &str,
@@ -2297,6 +2331,27 @@ fn appositive_role(text: &str, tokens: &[Token], first: usize, end: usize) -> Op
             ));
         }
     }
+    // "Zofia Kamińska, who chairs the Competition and Markets Authority,": the office a
+    // relative clause gives, as "chair of the Competition and Markets Authority".
+    if is_comma(end) && end + 3 < tokens.len() && tokens[end + 1].text(text) == "who" {
+        let office = office_of_verb(tokens[end + 2].text(text));
+        let close = (end + 3..(end + 12).min(tokens.len())).find(|&index| {
+            tokens[index].kind != TokenKind::Word
+                && !(tokens[index].kind == TokenKind::Punctuation
+                    && tokens[index].text(text) == "&")
+        });
+        if let (Some(office), Some(close)) = (office, close) {
+            let body = &text[tokens[end + 3].span.start..tokens[close - 1].span.end];
+            let names_body = body.starts_with("the ")
+                && tokens[close].is_punctuation(text, ',')
+                && tokens[end + 4..close]
+                    .iter()
+                    .any(|token| is_capitalised(token.text(text)));
+            if names_body {
+                return Some(format!("{office} of {body}"));
+            }
+        }
+    }
     if first >= 2 && is_comma(first - 1) {
         let floor = first.saturating_sub(10);
         let open = (floor..first - 1)
@@ -2328,6 +2383,23 @@ struct Possessor {
     entity: Option<usize>,
     /// The word index the rest of the description starts at.
     end_word: usize,
+}
+
+/// The office a verb says someone holds ("chairs" the authority: its chair), for a
+/// relative clause after a name.
+fn office_of_verb(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "chairs" => "chair",
+        "heads" => "head",
+        "leads" => "leader",
+        "directs" => "director",
+        "manages" => "manager",
+        "governs" => "governor",
+        "coaches" => "coach",
+        "edits" => "editor",
+        "owns" => "owner",
+        _ => return None,
+    })
 }
 
 fn is_determiner_or_number(lower: &str) -> bool {

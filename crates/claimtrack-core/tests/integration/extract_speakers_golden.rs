@@ -795,3 +795,22 @@ fn issue_5_a_participle_after_a_span_of_time_speaks_for_the_verbs_subject() {
                 speaker: Tomas Brandt (person) mention: "Mayor Tomas Brandt""#]],
     );
 }
+
+/// Regression (issue 5): "the regulator's chair had told him" went to a new title
+/// "regulator chair" although the article had introduced "Ines Calder, who chairs the
+/// Harbour Standards Authority". A relative clause after a name gives its office ("chair
+/// of the Harbour Standards Authority"), and a body's office named through a body the
+/// article never called so ("the regulator's chair") is that named holder.
+#[test]
+fn issue_5_a_role_description_finds_the_holder_a_relative_clause_named() {
+    check(
+        "Port merger doubts\n\nInes Calder, who chairs the Harbour Standards Authority, told a committee on Monday that the merger would be examined closely.\n\nTomas Brandt, the port's chief executive, said the regulator's chair had told him in May that she saw no problem with the deal.\n",
+        expect![[r#"
+            indirect "the merger would be examined closely"
+                speaker: Ines Calder (person) mention: "Ines Calder"
+            indirect "the regulator's chair had told him in May that she saw no problem with the deal"
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt"
+            indirect "she saw no problem with the deal"
+                speaker: Ines Calder (person) mention: "the regulator's chair""#]],
+    );
+}
