@@ -884,11 +884,70 @@ fn end_of_mention_and_role(document: &Document<'_>, mention: &MentionCandidate) 
         .role
         .filter(|role| role.start > mention.span.end)
         .map_or(mention.end_token, |role| {
-            document
+            let role_end = document
                 .tokens
-                .partition_point(|token| token.span.start < role.end)
+                .partition_point(|token| token.span.start < role.end);
+            skip_role_place(document, role_end, true)
         });
-    role_end.max(mention.end_token)
+    // `according to an interview with The New York Times at the time, was ...`: after the
+    // mention itself only a place or a time ("in", "at") is skipped; "One of the authors
+    // of that report" goes on with the mention's own words.
+    // Only after a name: a phrase read as a mention that ends in a lower-case word
+    // ("Trump's nomination will") is no name, and what follows it no place.
+    let ends_in_name = document.tokens[mention.end_token - 1]
+        .text(document.text)
+        .starts_with(char::is_uppercase);
+    let mention_end = if ends_in_name {
+        skip_role_place(document, mention.end_token, false)
+    } else {
+        mention.end_token
+    };
+    role_end.max(mention_end)
+}
+
+/// `..., said Jeffery Hemsley, an assistant professor in the school of information
+/// studies at Syracuse University.`: the noun-phrase reader stops a role after ten
+/// tokens, but prepositional phrases that run on to the sentence's end or to a comma
+/// still say where the person works. Returns where they end, or `index` when what
+/// follows is no such phrase. After a role (`after_role`) the phrase may also open with
+/// "of", "for", "with" or "from" ("a professor of history at ...").
+fn skip_role_place(document: &Document<'_>, index: usize, after_role: bool) -> usize {
+    // "at least" counts; it says nothing of where.
+    let at_least = document.word(index).as_deref() == Some("at")
+        && matches!(document.word(index + 1).as_deref(), Some("least" | "most"));
+    let opens_phrase = !at_least
+        && document.word(index).is_some_and(|word| match &*word {
+            "in" | "at" => true,
+            "of" | "for" | "with" | "from" => after_role,
+            _ => false,
+        });
+    if !opens_phrase {
+        return index;
+    }
+    let (_, sentence_end) = document.sentence_bounds(index);
+    let mut end = index;
+    while end < sentence_end && end < index + 16 {
+        let token = document.tokens[end];
+        let plain = token.kind == TokenKind::Number
+            || document.word(end).is_some_and(|word| {
+                !is_finite_auxiliary(&word)
+                    && cue_verb(&word).is_none()
+                    && !matches!(&*word, "who" | "which" | "that" | "and" | "but" | "said")
+            });
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    let closes = end >= sentence_end
+        || document.is_punctuation(end, ',')
+        || document.is_punctuation(end, ';')
+        || document.is_punctuation(end, '.');
+    if closes {
+        end
+    } else {
+        index
+    }
 }
 
 /// `Keller said: "..."`, `Keller told reporters, "..."`, `Keller said "...`.

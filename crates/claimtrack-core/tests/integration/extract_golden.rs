@@ -1337,3 +1337,22 @@ fn issue_5_three_apostrophes_close_a_single_quote_then_a_double_one() {
                 speaker: Reyes (person) mention: "Ms. Reyes" cue: said confidence: 0.96"#]],
     );
 }
+
+/// Regression (issue 5): `..., said Irene Falk, an assistant professor in the school of
+/// marine studies at Kent University.` gave no claim: the role after the name was cut
+/// after ten tokens, so the attribution did not seem to end the sentence. Places after a
+/// role, and after a name ("according to an interview with The Courier at the time, ..."),
+/// belong to the attribution; "at least" after a phrase that is no name does not.
+#[test]
+fn issue_5_a_long_role_after_an_inverted_name_ends_the_attribution() {
+    check(
+        "Harbour plan\n\nThe plan may be \"strategic,\" said Irene Falk, an assistant professor in the school of marine studies at Kent University. \"Each council is busy,\" she said.\n\nOne of the authors of that 2013 report, Tomas Brandt, said the plan will at least test their conclusions.\n",
+        expect![[r#"
+            mixed "The plan may be \"strategic,\""
+                speaker: Irene Falk (person) role: an assistant professor mention: "Irene Falk" cue: said confidence: 0.91
+            direct "Each council is busy"
+                speaker: Irene Falk (person) role: an assistant professor mention: "she" cue: said confidence: 0.92
+            indirect "the plan will at least test their conclusions"
+                speaker: One of the authors of that 2013 report (unknown) mention: "One of the authors of that 2013 report" cue: said confidence: 0.70"#]],
+    );
+}
