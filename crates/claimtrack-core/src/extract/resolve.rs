@@ -1489,6 +1489,35 @@ impl<'a> Resolver<'a> {
                 confidence: 0.7,
             };
         }
+        // "her supervisor", "his brother": someone the article describes through a person
+        // it named, as "Lucía Prieto's supervisor".
+        // Through "his" or "her" only when the person's gender is known to match: a
+        // pronoun read back to a person of unknown gender is too often a wrong guess to
+        // write into the speaker's name.
+        let possessive_gender = match lower[core_from].as_str() {
+            "his" => Some(Gender::Male),
+            "her" => Some(Gender::Female),
+            _ => None,
+        };
+        // "his country" is a place, which "the minister's country" does not name.
+        let named_possessor = !matches!(head.as_str(), "country" | "nation")
+            && possessor.as_ref().is_some_and(|found| {
+                found.person
+                    && possessive_gender.is_none_or(|gender| {
+                        found
+                            .entity
+                            .is_some_and(|entity| self.entities[entity].gender == Some(gender))
+                    })
+            });
+        if named_possessor {
+            return ResolvedSpeaker {
+                mention: Some(mention.span),
+                entity: None,
+                description: Some((canonical, SpeakerType::Unknown)),
+                role: role_text,
+                confidence: 0.5,
+            };
+        }
         unknown_description(mention, self.text, role_text)
     }
 

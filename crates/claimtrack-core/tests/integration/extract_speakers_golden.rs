@@ -814,3 +814,21 @@ fn issue_5_a_role_description_finds_the_holder_a_relative_clause_named() {
                 speaker: Ines Calder (person) mention: "the regulator's chair""#]],
     );
 }
+
+/// Regression (issue 5): "her supervisor had told her" was the speaker "Her supervisor".
+/// Someone described through a person the article named ("her supervisor", "his
+/// brother") is written with that person's name, "Ines Calder's supervisor", when a
+/// "his" or "her" meets a person of that gender; "his country" stays unnamed so.
+#[test]
+fn issue_5_someone_described_through_a_named_person_carries_the_name() {
+    check(
+        "Night shifts\n\nInes Calder, a hospital cleaner, starts work at 2:30. She said that her supervisor had told her \"the floors do not wait\".\n\nTomas Brandt's brother said the bus had been late all winter.\n",
+        expect![[r#"
+            mixed "her supervisor had told her \"the floors do not wait\""
+                speaker: Ines Calder (person) mention: "She"
+            direct "the floors do not wait"
+                speaker: Ines Calder's supervisor (unknown) mention: "her supervisor"
+            indirect "the bus had been late all winter"
+                speaker: Tomas Brandt's brother (unknown) mention: "Tomas Brandt's brother""#]],
+    );
+}
