@@ -706,6 +706,21 @@ fn direct_quote_with_cue(
         }
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
+    // `Sanders vowed to "take our fight" to the states ...`, `Clinton admitted "one or two
+    // instances" where ...`: a quoted fragment that opens in lower case, with the
+    // sentence's words going on after it, is part of the reported clause (mixed speech,
+    // read with the cue's clause), not a quotation the cue introduces.
+    let fragment_inside_clause = quotation.close_token.is_some_and(|close| {
+        let (_, sentence_end) = document.sentence_bounds(close);
+        close + 1 < sentence_end
+            && document.tokens[close + 1].is_word()
+            && document.tokens[quotation.first_inner_token]
+                .text(text)
+                .starts_with(char::is_lowercase)
+    });
+    if fragment_inside_clause {
+        return None;
+    }
     used_cues.insert(cue_index);
     if quotation.close_token.is_none() {
         confidence -= 0.2;

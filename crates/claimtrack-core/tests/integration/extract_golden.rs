@@ -1356,3 +1356,18 @@ fn issue_5_a_long_role_after_an_inverted_name_ends_the_attribution() {
                 speaker: One of the authors of that 2013 report (unknown) mention: "One of the authors of that 2013 report" cue: said confidence: 0.70"#]],
     );
 }
+
+/// Regression (issue 5): `Falk vowed to "take our fight" to the five towns that ...` gave
+/// a direct quote of the fragment alone: a quotation opening in lower case after a cue,
+/// with the sentence going on after it, is part of the reported clause, which is mixed.
+#[test]
+fn issue_5_a_quoted_fragment_inside_the_reported_clause_is_mixed_speech() {
+    check(
+        "Harbour race\n\nIrene Falk vowed to \"take our fight\" to the five towns that have not yet voted.\n\nTomas Brandt admitted \"one or two mistakes\" where the council's money may have \"slipped through the cracks.\"\n",
+        expect![[r#"
+            mixed "to \"take our fight\" to the five towns that have not yet voted"
+                speaker: Irene Falk (person) mention: "Irene Falk" cue: vowed confidence: 0.95
+            mixed "\"one or two mistakes\" where the council's money may have \"slipped through the cracks.\""
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt" cue: admitted confidence: 0.88"#]],
+    );
+}
