@@ -2298,10 +2298,25 @@ fn according_to(
                     || (word.len() > 4 && word.ends_with("ed"))
                     || matches!(&*word, "include" | "includes" | "remain" | "remains")
             });
+            // `Since last November, according to Human Rights Watch, security forces have
+            // killed ...`: after a time alone, the clause itself follows.
+            let time_before = only_a_time_between(document, start, end)
+                || (document
+                    .word(start)
+                    .is_some_and(|word| is_preposition(&word))
+                    && only_a_time_between(document, start + 1, end));
+            // A determiner opens a new clause after an attribution, but after a time it
+            // opens the subject of the clause that time began.
+            let subject_follows = time_before
+                && words_between(document, after + 1, content_end) >= 3
+                && document
+                    .word(after + 1)
+                    .is_some_and(|word| is_determiner(&word));
             document.is_punctuation(after, ',')
-                && verb_follows
+                && (verb_follows || time_before)
                 && !finite_verb_soon(document, start, end)
-                && resumes_interrupted_clause(document, after + 1, content_end, true)
+                && (subject_follows
+                    || resumes_interrupted_clause(document, after + 1, content_end, true))
         });
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;

@@ -1371,3 +1371,16 @@ fn issue_5_a_quoted_fragment_inside_the_reported_clause_is_mixed_speech() {
                 speaker: Tomas Brandt (person) mention: "Tomas Brandt" cue: admitted confidence: 0.88"#]],
     );
 }
+
+/// Regression (issue 5): `Since last November, according to the Harbour Trust, the
+/// council has ...` gave the time alone as the claim: after a time, the clause goes on
+/// past the "according to" that interrupts it.
+#[test]
+fn issue_5_according_to_after_an_opening_time_interrupts_the_clause() {
+    check(
+        "Harbour levy\n\nSince last November, according to the Harbour Trust, the council has collected more than 400,000 in fees.\n",
+        expect![[r#"
+            indirect "Since last November the council has collected more than 400,000 in fees"
+                speaker: Harbour Trust (organisation) mention: "the Harbour Trust" cue: according to confidence: 0.92"#]],
+    );
+}
