@@ -706,6 +706,21 @@ fn direct_quote_with_cue(
         }
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
+    // `Sanders vowed to "take our fight" to the states ...`, `Clinton admitted "one or two
+    // instances" where ...`: a quoted fragment that opens in lower case, with the
+    // sentence's words going on after it, is part of the reported clause (mixed speech,
+    // read with the cue's clause), not a quotation the cue introduces.
+    let fragment_inside_clause = quotation.close_token.is_some_and(|close| {
+        let (_, sentence_end) = document.sentence_bounds(close);
+        close + 1 < sentence_end
+            && document.tokens[close + 1].is_word()
+            && document.tokens[quotation.first_inner_token]
+                .text(text)
+                .starts_with(char::is_lowercase)
+    });
+    if fragment_inside_clause {
+        return None;
+    }
     used_cues.insert(cue_index);
     if quotation.close_token.is_none() {
         confidence -= 0.2;
@@ -2271,10 +2286,25 @@ fn according_to(
                     || (word.len() > 4 && word.ends_with("ed"))
                     || matches!(&*word, "include" | "includes" | "remain" | "remains")
             });
+            // `Since last November, according to Human Rights Watch, security forces have
+            // killed ...`: after a time alone, the clause itself follows.
+            let time_before = only_a_time_between(document, start, end)
+                || (document
+                    .word(start)
+                    .is_some_and(|word| is_preposition(&word))
+                    && only_a_time_between(document, start + 1, end));
+            // A determiner opens a new clause after an attribution, but after a time it
+            // opens the subject of the clause that time began.
+            let subject_follows = time_before
+                && words_between(document, after + 1, content_end) >= 3
+                && document
+                    .word(after + 1)
+                    .is_some_and(|word| is_determiner(&word));
             document.is_punctuation(after, ',')
-                && verb_follows
+                && (verb_follows || time_before)
                 && !finite_verb_soon(document, start, end)
-                && resumes_interrupted_clause(document, after + 1, content_end, true)
+                && (subject_follows
+                    || resumes_interrupted_clause(document, after + 1, content_end, true))
         });
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;

@@ -1356,3 +1356,31 @@ fn issue_5_a_long_role_after_an_inverted_name_ends_the_attribution() {
                 speaker: One of the authors of that 2013 report (unknown) mention: "One of the authors of that 2013 report" cue: said confidence: 0.70"#]],
     );
 }
+
+/// Regression (issue 5): `Falk vowed to "take our fight" to the five towns that ...` gave
+/// a direct quote of the fragment alone: a quotation opening in lower case after a cue,
+/// with the sentence going on after it, is part of the reported clause, which is mixed.
+#[test]
+fn issue_5_a_quoted_fragment_inside_the_reported_clause_is_mixed_speech() {
+    check(
+        "Harbour race\n\nIrene Falk vowed to \"take our fight\" to the five towns that have not yet voted.\n\nTomas Brandt admitted \"one or two mistakes\" where the council's money may have \"slipped through the cracks.\"\n",
+        expect![[r#"
+            mixed "to \"take our fight\" to the five towns that have not yet voted"
+                speaker: Irene Falk (person) mention: "Irene Falk" cue: vowed confidence: 0.95
+            mixed "\"one or two mistakes\" where the council's money may have \"slipped through the cracks.\""
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt" cue: admitted confidence: 0.88"#]],
+    );
+}
+
+/// Regression (issue 5): `Since last November, according to the Harbour Trust, the
+/// council has ...` gave the time alone as the claim: after a time, the clause goes on
+/// past the "according to" that interrupts it.
+#[test]
+fn issue_5_according_to_after_an_opening_time_interrupts_the_clause() {
+    check(
+        "Harbour levy\n\nSince last November, according to the Harbour Trust, the council has collected more than 400,000 in fees.\n",
+        expect![[r#"
+            indirect "Since last November the council has collected more than 400,000 in fees"
+                speaker: Harbour Trust (organisation) mention: "the Harbour Trust" cue: according to confidence: 0.92"#]],
+    );
+}
