@@ -852,3 +852,19 @@ fn issue_5_a_quote_after_an_embedded_claim_goes_on_in_the_outer_voice() {
                 speaker: Ines Calder (person) mention: none"#]],
     );
 }
+
+/// Regression (issue 5): "A spokesman for Brandt said ..." kept the surname where the
+/// article had named David Brandt in full. A lone surname after a preposition in a
+/// description is written as the full name of the one person the article names with it;
+/// a surname two people share ("Calder") stays as written.
+#[test]
+fn issue_5_a_surname_inside_a_description_becomes_the_full_name() {
+    check(
+        "Harbour vote\n\nInes Calder and her brother Piet Calder both stood. David Brandt won.\n\nA spokesman for Brandt said the count had been fair. Lawyers for Calder said a recount was likely.\n",
+        expect![[r#"
+            indirect "the count had been fair"
+                speaker: spokesman for David Brandt (person) mention: "A spokesman for Brandt"
+            indirect "a recount was likely"
+                speaker: Lawyers for Calder (person) mention: "Lawyers for Calder""#]],
+    );
+}
