@@ -26,7 +26,8 @@ use super::segment::{is_quote_mark, Token, TokenKind};
 use super::speakers::MentionCandidate;
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
+pub(crate) use name_words::LowerCasedWord;
+use name_words::{word_count_and_last_word, LowerCasedNameWords};
 use words::{
     is_company_noun, is_extra_office_noun, is_place_name, is_public_body_word, is_registered_body,
     is_registered_office, organisation_name_ending, religious_title, singular_group_description,
