@@ -8,10 +8,11 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun, is_number_word,
-    is_organisation_noun, is_participle, is_possessive_determiner, is_preposition,
-    is_relative_time_word, is_role_noun, is_subject_pronoun, is_subordinating_conjunction,
-    is_time_noun, opens_description, with_lowercase, CueStrength, WordHasher, AUXILIARIES,
+    cue_verb, is_article, is_determiner, is_group_noun, is_irregular_past,
+    is_nominative_only_pronoun, is_number_word, is_organisation_noun, is_participle,
+    is_possessive_determiner, is_preposition, is_relative_time_word, is_role_noun,
+    is_subject_pronoun, is_subordinating_conjunction, is_time_noun, opens_description,
+    with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::resolve::{is_document_noun, LowerCasedWord};
@@ -2546,40 +2547,6 @@ fn clause_end_before_narration(document: &Document<'_>, start: usize, end: usize
                 conjunction - 1
             }
         })
-}
-
-/// The irregular past tenses a reporter narrates what a speaker did with ("gave", "took",
-/// "went"), lower-cased. "said" and "told" are left out: after them a claim of its own
-/// follows, which the cue rules end the clause for.
-fn is_irregular_past(word: &str) -> bool {
-    matches!(
-        word,
-        "gave"
-            | "took"
-            | "made"
-            | "went"
-            | "came"
-            | "got"
-            | "left"
-            | "spent"
-            | "sent"
-            | "held"
-            | "kept"
-            | "met"
-            | "ran"
-            | "saw"
-            | "stood"
-            | "wrote"
-            | "brought"
-            | "began"
-            | "won"
-            | "lost"
-            | "paid"
-            | "sought"
-            | "struck"
-            | "threw"
-            | "spoke"
-    )
 }
 
 /// `said the plan is dead, a spokesman added.`: a forward clause stops where a later

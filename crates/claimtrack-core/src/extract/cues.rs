@@ -3,8 +3,8 @@
 //! is not a bare continuation of an earlier quote hangs from one.
 
 use super::lexicon::{
-    country, cue_verb, is_demonstrative, is_determiner, may_be_cue_verb, with_lowercase,
-    CueStrength,
+    country, cue_verb, is_demonstrative, is_determiner, is_number_word, is_preposition,
+    is_quantifier, is_subject_pronoun, may_be_cue_verb, with_lowercase, CueStrength,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -78,6 +78,12 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
         let Some((lemma, strength)) = cue_verb(word) else {
             continue;
         };
+        if word.len() <= 6
+            && matches!(word.to_ascii_lowercase().as_str(), "state" | "states")
+            && reads_as_the_noun_state(text, tokens, index)
+        {
+            continue;
+        }
         // After a determiner the word is a noun ("the report", "his claims"); after "to"
         // it is an infinitive of something not yet said ("declined to comment"). Only a
         // cue's predecessor is read, and lower-cased on the stack.
@@ -108,6 +114,44 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
         });
     }
     cues
+}
+
+/// "in the 35 states that vote", "Florida, her home state", "battleground states":
+/// "state" and "states" are reporting verbs ("It states that ...", "the document
+/// states.") far less often than they name places. Given the index of such a word, is it
+/// the noun? It is after a number, a quantifier, a preposition or a possessive, and
+/// wherever neither a pronoun stands before it nor "that", a quote mark or the clause's
+/// end comes after it.
+fn reads_as_the_noun_state(text: &str, tokens: &[Token], index: usize) -> bool {
+    let Some(before) = index.checked_sub(1).map(|before| tokens[before]) else {
+        return false;
+    };
+    if before.kind == TokenKind::Number {
+        return true;
+    }
+    if !before.is_word() {
+        return false;
+    }
+    let (pronoun_before, noun_before) = with_lowercase(before.text(text), |previous| {
+        (
+            is_subject_pronoun(previous) || matches!(previous, "who" | "which"),
+            is_quantifier(previous)
+                || is_preposition(previous)
+                || is_number_word(previous)
+                || previous.ends_with("'s")
+                || previous.ends_with('\u{2019}')
+                || previous.ends_with("\u{2019}s"),
+        )
+    });
+    if pronoun_before {
+        return false;
+    }
+    let clause_after = tokens.get(index + 1).is_some_and(|after| {
+        after.kind == TokenKind::QuoteMark
+            || matches!(after.text(text), "," | "." | ":")
+            || after.text(text).eq_ignore_ascii_case("that")
+    });
+    noun_before || !clause_after
 }
 
 /// Does `token`, a word the cue lexicon knows as a verb, close a name that the capitalised

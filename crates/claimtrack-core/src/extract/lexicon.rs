@@ -873,6 +873,40 @@ pub fn is_determiner(lower: &str) -> bool {
     is_article(lower) || is_possessive_determiner(lower)
 }
 
+/// The irregular past tenses a reporter narrates what a speaker did with ("gave", "took",
+/// "went"), lower-cased. "said" and "told" are left out: after them a claim of its own
+/// follows, which the cue rules end the clause for.
+pub fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "gave"
+            | "took"
+            | "made"
+            | "went"
+            | "came"
+            | "got"
+            | "left"
+            | "spent"
+            | "sent"
+            | "held"
+            | "kept"
+            | "met"
+            | "ran"
+            | "saw"
+            | "stood"
+            | "wrote"
+            | "brought"
+            | "began"
+            | "won"
+            | "lost"
+            | "paid"
+            | "sought"
+            | "struck"
+            | "threw"
+            | "spoke"
+    )
+}
+
 /// An article, lower-cased: "the", "a", "an".
 pub fn is_article(lower: &str) -> bool {
     matches!(lower, "the" | "a" | "an")

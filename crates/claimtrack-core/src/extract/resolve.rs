@@ -29,9 +29,9 @@ use given_names::{given_name_gender, is_known_given_name};
 pub(crate) use name_words::LowerCasedWord;
 use name_words::{word_count_and_last_word, LowerCasedNameWords};
 use words::{
-    is_company_noun, is_extra_office_noun, is_place_name, is_public_body_word, is_registered_body,
-    is_registered_office, organisation_name_ending, religious_title, singular_group_description,
-    PAST_HOLDER_WORDS, RANK_WORDS,
+    is_company_noun, is_extra_office_noun, is_place_name, is_place_named_like_country,
+    is_public_body_word, is_registered_body, is_registered_office, organisation_name_ending,
+    religious_title, singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
 };
 
 #[derive(Debug, Clone)]
@@ -357,8 +357,21 @@ impl<'a> Resolver<'a> {
                     .filter(|token| token.kind == TokenKind::Word)
                     .map(|token| token.text(self.text)),
             );
-            let reading = read_run(surface, &words);
+            let mut reading = read_run(surface, &words);
             self.run_words = words;
+            if let RunReading::Named(NamedRun {
+                role: None,
+                gender: None,
+                name: Some(name),
+                ..
+            }) = &mut reading
+            {
+                name.country_by_adjective = name.word_count == 1
+                    && name.country.is_none()
+                    && !name.organisation
+                    && !is_place_named_like_country(&name.text)
+                    && demonym_the_article_uses(self.text, &name.text).is_some();
+            }
             reading
         });
         let entity = self.introduce_reading(reading, first, prominent);
@@ -428,8 +441,14 @@ impl<'a> Resolver<'a> {
             // Technologies").
             // Both searches compare the word lower-cased: it is lower-cased once for both.
             let lower = LowerCasedWord::of(&name.text);
+            // A lone word whose adjective the article uses ("Varenia" beside "Varenian")
+            // is a country, which "the country's" later means.
             self.entity_with_lower_cased_surname(&lower)
-                .or_else(|| self.organisation_with_lower_cased_first_word(&lower, at))?
+                .or_else(|| self.organisation_with_lower_cased_first_word(&lower, at))
+                .or_else(|| {
+                    name.country_by_adjective
+                        .then(|| self.find_or_add(&name.text, SpeakerType::Country, None, None))
+                })?
         } else {
             self.find_or_add(&name.text, SpeakerType::Person, role.clone(), gender)
         };
@@ -1608,19 +1627,8 @@ impl<'a> Resolver<'a> {
         {
             return demonym.to_string();
         }
-        if country_name.ends_with('a') && !country_name.contains(' ') {
-            let adjective = format!("{country_name}n");
-            let used = self.text.match_indices(&adjective).any(|(at, _)| {
-                !self.text[at + adjective.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            });
-            if used {
-                return adjective;
-            }
-        }
-        country_name.to_string()
+        demonym_the_article_uses(self.text, country_name)
+            .unwrap_or_else(|| country_name.to_string())
     }
 
     /// Who published "the statement", "its latest bulletin", "the board's own figures",
@@ -2327,6 +2335,10 @@ struct RunName {
     word_count: usize,
     gender: Option<Gender>,
     country: Option<&'static str>,
+    /// A lone word the shared list does not know as a country, whose adjective the
+    /// article uses as well ("Varenia" beside "Varenian"): a country the story invents or
+    /// the list lacks. Set by `Resolver::introduce`, which has the article's text.
+    country_by_adjective: bool,
     organisation: bool,
 }
 
@@ -2406,6 +2418,7 @@ fn run_name(name_words: &[&str], gender: Option<Gender>) -> Option<RunName> {
         word_count: name_words.len(),
         gender,
         country,
+        country_by_adjective: false,
         organisation,
     })
 }
@@ -2509,6 +2522,22 @@ fn description_text(surface: &str) -> String {
         }
     }
     trimmed.to_string()
+}
+
+/// The adjective `text` makes of the place name `place` ending in "a", written as a word
+/// of its own ("Meravian" beside "Meravia"), if the article uses one.
+fn demonym_the_article_uses(text: &str, place: &str) -> Option<String> {
+    if !place.ends_with('a') || place.contains(' ') {
+        return None;
+    }
+    let adjective = format!("{place}n");
+    let used = text.match_indices(&adjective).any(|(at, _)| {
+        !text[at + adjective.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    });
+    used.then_some(adjective)
 }
 
 fn capitalise_first(text: &str) -> String {

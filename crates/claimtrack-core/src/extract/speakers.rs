@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
-    is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
-    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
+    is_group_noun, is_irregular_past, is_organisation_noun, is_possessive_determiner,
+    is_preposition, is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
     is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, PackedWordTable,
     AUXILIARIES, WEEKDAYS,
 };
@@ -783,7 +783,47 @@ pub fn reads_as_speaker_phrase(text: &str, tokens: &[Token], first: usize, end: 
                 let word = token.text(text);
                 with_lowercase(word, |lower| is_time_or_adverb(lower, word))
             });
-    !only_time_or_adverb && !opens_with_gerund(text, tokens, first, end)
+    !only_time_or_adverb
+        && !opens_with_gerund(text, tokens, first, end)
+        && !opens_with_past_tense(text, tokens, first, end)
+}
+
+/// "spent most of the spring", "spoke with The Huffington Post", "published": a verb's
+/// lower-case past form, alone or before an object's determiner, a quantity, a
+/// preposition or an object pronoun, is the predicate of a clause whose subject lies
+/// further back, never a speaker's name. Before a noun it is an adjective ("leaked emails",
+/// "retired Gen. John Allen", "elected officials"), which a speaker's phrase may open with.
+fn opens_with_past_tense(text: &str, tokens: &[Token], first: usize, end: usize) -> bool {
+    let Some(word) = word_at(text, tokens, first) else {
+        return false;
+    };
+    if starts_upper(word) {
+        return false;
+    }
+    let past_tense = with_lowercase(word, |lower| {
+        (lower.len() > 4 && lower.ends_with("ed") && lower != "hundred") || is_irregular_past(lower)
+    });
+    if !past_tense {
+        return false;
+    }
+    // "those surveyed said": after a demonstrative the participle is the noun phrase's
+    // head.
+    let after_demonstrative = first
+        .checked_sub(1)
+        .and_then(|before| word_at(text, tokens, before))
+        .is_some_and(|before| with_lowercase(before, is_demonstrative));
+    (end - first == 1 && !after_demonstrative)
+        || word_at(text, tokens, first + 1).is_some_and(|next| {
+            with_lowercase(next, |lower| {
+                PHRASE_PREPOSITIONS.contains(&lower)
+                    || is_preposition(lower)
+                    || is_determiner(lower)
+                    || matches!(
+                        lower,
+                        "him" | "her" | "them" | "it" | "most" | "several" | "some" | "all"
+                    )
+            })
+        })
 }
 
 /// A word, given lower-cased and as written, that names a time or is an adverb: such

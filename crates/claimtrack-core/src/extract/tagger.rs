@@ -1524,7 +1524,27 @@ fn with_antecedent(
     }) else {
         return mention;
     };
-    match subject_before(text, document.tokens, site.window_first, comma) {
+    let reads_as_speaker = |antecedent: &MentionCandidate| {
+        reads_as_speaker_phrase(
+            text,
+            document.tokens,
+            antecedent.first_token,
+            antecedent.end_token,
+        )
+    };
+    let antecedent = subject_before(text, document.tokens, site.window_first, comma)
+        .filter(reads_as_speaker)
+        .or_else(|| {
+            // "echoed by former Gov. Martin O'Malley, who": read backwards, the phrase
+            // runs on through the passive's agent into its verb; the agent alone is the
+            // antecedent.
+            let agent_first = (site.window_first..comma)
+                .rev()
+                .find(|&index| document.tokens[index].text(text).eq_ignore_ascii_case("by"))?
+                + 1;
+            subject_before(text, document.tokens, agent_first, comma).filter(reads_as_speaker)
+        });
+    match antecedent {
         Some(antecedent) => MentionCandidate {
             span: ByteSpan::new(antecedent.span.start, mention.span.end),
             ..antecedent

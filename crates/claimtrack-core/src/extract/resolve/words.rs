@@ -308,6 +308,40 @@ pub fn is_registered_body(word: &str) -> bool {
     REGISTERED_BODIES.contains(&word)
 }
 
+/// Places whose name ends in "a" and whose adjective adds an "n" ("Nevadan", "Asian")
+/// without the place being a country that speaks: the American states and the continents.
+const PLACES_NAMED_LIKE_COUNTRIES: &[&str] = &[
+    "africa",
+    "alabama",
+    "alaska",
+    "america",
+    "antarctica",
+    "arizona",
+    "asia",
+    "california",
+    "carolina",
+    "dakota",
+    "florida",
+    "georgia",
+    "indiana",
+    "iowa",
+    "louisiana",
+    "minnesota",
+    "montana",
+    "nebraska",
+    "nevada",
+    "oceania",
+    "oklahoma",
+    "pennsylvania",
+    "virginia",
+];
+
+/// Whether the capitalised `word` is an American state or a continent whose name reads
+/// like a country's ("Nevada" beside "Nevadan").
+pub fn is_place_named_like_country(word: &str) -> bool {
+    with_lowercase(word, |lower| PLACES_NAMED_LIKE_COUNTRIES.contains(&lower))
+}
+
 /// Words that make a body public rather than a company: "the company" never means the
 /// ministry.
 const PUBLIC_BODY_WORDS: &[&str] = &[
