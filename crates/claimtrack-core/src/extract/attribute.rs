@@ -6,7 +6,7 @@
 
 use std::hash::BuildHasherDefault;
 
-use super::cues::{Cue, CueForm};
+use super::cues::{poll_head_after, Cue, CueForm};
 use super::lexicon::{
     cue_verb, is_article, is_determiner, is_group_noun, is_irregular_past,
     is_nominative_only_pronoun, is_number_word, is_organisation_noun, is_participle,
@@ -2122,7 +2122,33 @@ fn according_to(
     used_quotations: &mut HashSet<usize>,
 ) -> Option<ClaimDraft> {
     let text = document.text;
-    let mention = subject_after(text, document.tokens, cue.end_token, content_end)?;
+    // `in the latest CBS News poll`: the poll's own words, up to its head, are the
+    // source; the noun-phrase reader would stop inside "NBC News/Marist" or run on into
+    // what follows the head.
+    let poll_head = (cue.lemma == "in")
+        .then(|| poll_head_after(text, document.tokens, cue.first_token))
+        .flatten();
+    // `noting that the council had trailed in every poll`: after a reporting verb in the
+    // same sentence the poll belongs to what that verb reports.
+    if poll_head.is_some()
+        && document
+            .cues_starting_in(sentence_first, cue.first_token)
+            .any(|index| document.cues[index].form == CueForm::Verb)
+    {
+        return None;
+    }
+    let mention = match poll_head {
+        Some(head) => MentionCandidate {
+            first_token: cue.end_token,
+            end_token: head + 1,
+            span: ByteSpan::new(
+                document.tokens[cue.end_token].span.start,
+                document.tokens[head].span.end,
+            ),
+            role: None,
+        },
+        None => subject_after(text, document.tokens, cue.end_token, content_end)?,
+    };
     let sentence = document.sentence_of_token[cue.first_token];
     let leading = skip_leading_connectives(document, sentence_first, cue.first_token);
     let (start, end) = if leading == cue.first_token {

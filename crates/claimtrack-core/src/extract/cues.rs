@@ -1,10 +1,11 @@
 //! Stage 3, `cues`: finds the reporting verbs and phrases ("said", "told", "according
-//! to") outside quotations. A cue is what ties words to a speaker, so every claim that
+//! to", "in" before a poll) outside quotations. A cue is what ties words to a speaker, so every claim that
 //! is not a bare continuation of an earlier quote hangs from one.
 
 use super::lexicon::{
-    country, cue_verb, is_demonstrative, is_determiner, is_number_word, is_preposition,
-    is_quantifier, is_subject_pronoun, may_be_cue_verb, with_lowercase, CueStrength,
+    country, cue_verb, is_demonstrative, is_determiner, is_irregular_past, is_number_word,
+    is_preposition, is_quantifier, is_subject_pronoun, may_be_cue_verb, with_lowercase,
+    CueStrength,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -13,7 +14,8 @@ use crate::model::ByteSpan;
 pub enum CueForm {
     /// A reporting verb ("said", "was telling").
     Verb,
-    /// "according to": the speaker follows, the content stands on the other side.
+    /// "according to", and "in" before a poll ("in the latest CBS News poll"): the
+    /// source follows, the content stands on the other side.
     AccordingTo,
 }
 
@@ -40,6 +42,102 @@ fn turns_cue_word_into_noun(previous: &str) -> bool {
     is_determiner(previous)
         || is_demonstrative(previous)
         || NOUN_ONLY_DETERMINERS.contains(&previous)
+}
+
+/// `Clinton led Sanders 56 percent to 32 percent in an early-October CBS News poll`, `In
+/// the latest Marist survey, 71 percent ...`: a poll's findings are attributed to the poll
+/// the way `according to` attributes them, with "in" for the cue. Given the index of an
+/// "in", the index of the poll or survey that heads the noun phrase after it, if one
+/// does. The phrase is at most ten tokens of words, numbers and the marks inside names
+/// ("NBC News/Marist", "Wall Street Journal-NBC"); the head is no modifier ("poll
+/// numbers"), and no verb follows it: in `Fifteen percent of voters in the poll were
+/// undecided` the poll is inside the subject, not the source of the whole sentence.
+pub fn poll_head_after(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
+    let paragraph = tokens[index].paragraph;
+    for (offset, token) in tokens.iter().enumerate().skip(index + 1).take(10) {
+        if token.paragraph != paragraph {
+            return None;
+        }
+        let word = token.text(text);
+        let inside_a_name = matches!(word, "/" | "-" | "&" | "'s" | "\u{2019}s");
+        if !(token.is_word() || token.kind == TokenKind::Number || inside_a_name) {
+            return None;
+        }
+        let (singular_head, plural_head) = with_lowercase(word, |lower| {
+            (
+                matches!(lower, "poll" | "survey"),
+                matches!(lower, "polls" | "surveys"),
+            )
+        });
+        // "in the polls", "in national polls": standing in polls in general is the
+        // reporter's summary; a named set of polls ("New Hampshire polls", "January
+        // polls") is a source.
+        let named_before = (index + 1..offset).any(|before| {
+            tokens[before].is_word() && tokens[before].text(text).starts_with(char::is_uppercase)
+        });
+        if singular_head || (plural_head && named_before) {
+            let modifier = tokens.get(offset + 1).is_some_and(|next| {
+                next.is_word()
+                    && with_lowercase(next.text(text), |lower| {
+                        matches!(
+                            lower,
+                            "numbers"
+                                | "data"
+                                | "question"
+                                | "questions"
+                                | "workers"
+                                | "station"
+                                | "stations"
+                                | "place"
+                                | "places"
+                                | "taker"
+                                | "takers"
+                                | "respondents"
+                                | "results"
+                                | "average"
+                                | "averages"
+                                | "closed"
+                                | "close"
+                                | "closes"
+                                | "opened"
+                                | "open"
+                                | "opens"
+                        ) || is_irregular_past(lower)
+                            || matches!(
+                                lower,
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "stands"
+                            )
+                    })
+            });
+            return (!modifier).then_some(offset);
+        }
+        // "in every poll", "in most surveys": polls in general, not one source.
+        let generic = offset == index + 1
+            && with_lowercase(word, |lower| {
+                matches!(lower, "every" | "each" | "all" | "any") || is_quantifier(lower)
+            });
+        if generic {
+            return None;
+        }
+        let ends_the_phrase = with_lowercase(word, |lower| {
+            matches!(
+                lower,
+                "that" | "which" | "who" | "when" | "where" | "while" | "but" | "to"
+            ) || (lower != "of" && lower != "for" && is_preposition(lower))
+        });
+        if ends_the_phrase {
+            return None;
+        }
+    }
+    None
 }
 
 /// Finds every cue outside quotations.
@@ -69,6 +167,17 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
                     span: ByteSpan::new(token.span.start, tokens[end - 1].span.end),
                 });
             }
+            continue;
+        }
+        if bytes.eq_ignore_ascii_case(b"in") && poll_head_after(text, tokens, index).is_some() {
+            cues.push(Cue {
+                first_token: index,
+                end_token: index + 1,
+                lemma: "in",
+                strength: CueStrength::Speech,
+                form: CueForm::AccordingTo,
+                span: token.span,
+            });
             continue;
         }
         if !may_be_cue_verb(bytes) {

@@ -144,7 +144,11 @@ pub fn said_on_dates(
         let key = speakers.get(index).and_then(|speaker| speaker.key.as_ref());
         let same_speaker =
             |other: usize| key.is_some() && speakers.get(other).and_then(|s| s.key.as_ref()) == key;
-        let according_to = draft.cue.is_some_and(|cue| cue.lemma == "according to");
+        // A poll's findings ("in the latest poll") are dated as figures "according to" a
+        // source are.
+        let according_to = draft
+            .cue
+            .is_some_and(|cue| cue.form == super::cues::CueForm::AccordingTo);
         let in_live_blog = live_blog_from.is_some_and(|from| paragraph >= from);
 
         let own_time = match own[index] {

@@ -17,13 +17,14 @@ use std::sync::OnceLock;
 
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
-    calendar_name, country, honorific_gender, is_capitalised_function_word, is_group_noun,
-    is_number_word, is_organisation_noun, is_role_noun, pronoun_gender, role_gender,
-    with_lowercase, Gender, DEMONYMS, WEEKDAYS,
+    calendar_name, country, cue_verb, honorific_gender, is_capitalised_function_word,
+    is_determiner, is_group_noun, is_irregular_past, is_number_word, is_organisation_noun,
+    is_role_noun, is_subject_pronoun, pronoun_gender, role_gender, with_lowercase, Gender,
+    AUXILIARIES, DEMONYMS, WEEKDAYS,
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
-use super::speakers::MentionCandidate;
+use super::speakers::{skip_opening_adverbials, MentionCandidate};
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
 pub(crate) use name_words::LowerCasedWord;
@@ -1468,7 +1469,14 @@ impl<'a> Resolver<'a> {
                 "his" | "her" => {
                     self.pronoun_antecedent(if pronoun == "his" { "he" } else { "she" }, at)
                 }
-                _ => self.latest_body(at),
+                _ => {
+                    if let Some(subject) =
+                        self.sentence_subject_possessor(pronoun, at, core_from + 1)
+                    {
+                        return Some(subject);
+                    }
+                    self.latest_body(at)
+                }
             }?;
             return Some(self.possessor_of_entity(entity, core_from + 1));
         }
@@ -1596,6 +1604,138 @@ impl<'a> Resolver<'a> {
             name: format!("{}{written_possessive}", name.join(" ")),
             person: false,
             modifiers: name.iter().map(|word| word.to_lowercase()).collect(),
+            entity: None,
+            end_word,
+        })
+    }
+
+    /// "This year's festival will screen 140 films, according to its organisers",
+    /// "Musicians at the orchestra ended their strike, their union said": an "its" or a
+    /// "their" after its clause's subject most likely means that subject when it is a thing
+    /// ("its") or a group ("their"), sooner than the body the article named last. The
+    /// possessor read from the subject of the sentence holding the mention at byte `at`,
+    /// if that subject ends before the mention and fits the pronoun.
+    fn sentence_subject_possessor(
+        &self,
+        pronoun: &str,
+        at: usize,
+        end_word: usize,
+    ) -> Option<Possessor> {
+        let (text, tokens) = (self.text, self.tokens);
+        let mention_first = tokens.partition_point(|token| token.span.start < at);
+        let sentence_first = *self.sentence_first_token.get(mention_first)?;
+        // The subject's head is the word before the first preposition, auxiliary or past
+        // form, within six words: a longer subject is not read. Read past the sentence's
+        // openers first, then from its first word ("This year's festival" opens with a
+        // word that may open a time adverbial as well).
+        let subject_from = |first: usize| {
+            let stop = (first..mention_first.min(first + 7)).find(|&index| {
+                !tokens[index].is_word()
+                    || with_lowercase(tokens[index].text(text), |lower| {
+                        is_phrase_preposition(lower)
+                            || AUXILIARIES.contains(&lower)
+                            || is_irregular_past(lower)
+                            || cue_verb(lower).is_some()
+                            || (lower.len() > 4 && lower.ends_with("ed"))
+                    })
+            })?;
+            (stop > first && tokens[stop].is_word()).then_some((first, stop))
+        };
+        let (first, stop) = subject_from(skip_opening_adverbials(
+            text,
+            tokens,
+            sentence_first,
+            mention_first,
+        ))
+        .or_else(|| subject_from(sentence_first))?;
+        // The possessive must stay in the subject's clause: not after a quotation, a colon
+        // or a semicolon, nor far beyond the subject.
+        let clause_breaks = tokens[stop..mention_first].iter().any(|token| {
+            token.kind == TokenKind::QuoteMark
+                || matches!(token.text(text), ":" | ";" | "\u{2014}" | "\u{2013}")
+        });
+        if clause_breaks || mention_first - stop > 20 {
+            return None;
+        }
+        let core_first = (first..stop)
+            .find(|&index| !with_lowercase(tokens[index].text(text), is_determiner_or_number))?;
+        let core: Vec<&str> = (core_first..stop)
+            .map(|index| tokens[index].text(text))
+            .collect();
+        let last = strip_possessive(core[core.len() - 1]);
+        if with_lowercase(last, |lower| {
+            is_subject_pronoun(lower) || is_determiner(lower) || is_role_noun(lower)
+        }) {
+            return None;
+        }
+        let capitalised = core.iter().all(|word| is_capitalised(word));
+        // "Musicians at ...": a lone word capitalised only because it opens the clause is
+        // a common noun, unless the article names someone or something so.
+        let clause_opener = core.len() == 1 && core_first == first;
+        if capitalised {
+            let joined = core
+                .iter()
+                .map(|word| strip_possessive(word))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let named = self.entities.iter().rposition(|entity| {
+                matches!(
+                    entity.kind,
+                    SpeakerType::Organisation | SpeakerType::Country
+                ) && (entity.canonical.eq_ignore_ascii_case(&joined)
+                    || ends_with_word_ignoring_case(&entity.canonical, &joined))
+            });
+            if let Some(entity) = named {
+                return Some(self.possessor_of_entity(entity, end_word));
+            }
+            let known_otherwise = self
+                .entities
+                .iter()
+                .any(|entity| entity.canonical.eq_ignore_ascii_case(&joined));
+            if !clause_opener || known_otherwise {
+                return None;
+            }
+        }
+        let head = last.to_lowercase();
+        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
+        let fits = match pronoun {
+            "its" => !plural && !is_group_noun(&head),
+            _ => plural || is_group_noun(&head),
+        };
+        if !fits {
+            return None;
+        }
+        if is_organisation_noun(&head) || is_company_noun(&head) {
+            if let Some(entity) = self.organisation_by_head(&head, &[], at) {
+                return Some(self.possessor_of_entity(entity, end_word));
+            }
+        }
+        // "This year's book fair": the noun and the nouns before it after the last
+        // possessive or determiner, lower-cased where they open the clause.
+        let name_from = core
+            .iter()
+            .rposition(|word| {
+                strip_possessive(word) != *word
+                    || with_lowercase(word, |lower| is_determiner(lower) || lower == "this")
+            })
+            .map_or(0, |position| position + 1);
+        let mut name_words: Vec<String> = core[name_from..core.len() - 1]
+            .iter()
+            .map(|word| word.to_string())
+            .collect();
+        name_words.push(match pronoun {
+            "its" => last.to_string(),
+            _ if plural => format!("{last}'"),
+            _ => format!("{last}'s"),
+        });
+        if core_first + name_from == first {
+            name_words[0] = name_words[0].to_lowercase();
+        }
+        let name = name_words.join(" ");
+        Some(Possessor {
+            name,
+            person: false,
+            modifiers: vec![head],
             entity: None,
             end_word,
         })

@@ -1288,3 +1288,20 @@ fn issue_5_state_and_states_as_nouns_are_not_cues() {
                 speaker: Party's charter (unknown) mention: "The party's charter" cue: states confidence: 0.67"#]],
     );
 }
+
+/// Regression (issue 5): a poll's findings (`In a Kent Courier/Harbour Radio poll released
+/// Monday, 48 percent ...`, `Brandt led Calder by nine points in the same poll`) were no
+/// claims; the poll is their source as "according to" names one. A poll inside the
+/// subject (`voters in the poll were undecided`) and standing in polls in general (`in
+/// the polls`) are not attributions.
+#[test]
+fn issue_5_a_polls_findings_are_attributed_to_the_poll() {
+    check(
+        "Mayoral race tightens\n\nIn a Kent Courier/Harbour Radio poll released Monday, 48 percent of likely voters backed Ines Calder while 41 percent chose Tomas Brandt.\n\nBrandt led Calder by nine points in the same poll a month ago.\n\nFifteen percent of voters in the poll were undecided.\n\nCalder has gained ground in the polls since the debate.\n",
+        expect![[r#"
+            indirect "48 percent of likely voters backed Ines Calder while 41 percent chose Tomas Brandt"
+                speaker: Kent Courier/Harbour Radio poll (organisation) mention: "a Kent Courier/Harbour Radio poll" cue: In date: 2026-03-02 confidence: 0.90
+            indirect "Brandt led Calder by nine points"
+                speaker: same poll (organisation) mention: "the same poll" cue: in confidence: 0.77"#]],
+    );
+}

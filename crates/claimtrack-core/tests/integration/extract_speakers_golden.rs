@@ -729,3 +729,22 @@ fn issue_5_a_place_whose_adjective_the_article_uses_is_the_country_meant() {
                 speaker: Tarvonian grid operator (organisation) mention: "the country's grid operator""#]],
     );
 }
+
+/// Regression (issue 5): "according to its organisers" after "This year's fair will
+/// host ..." went to the league a story earlier in the column named, and "their union
+/// said" after "Dockers at the port ended a strike" to the last body named. A possessive
+/// "its" or "their" after its clause's subject means that subject when the subject is a
+/// thing ("its") or a group ("their").
+#[test]
+fn issue_5_its_or_their_after_a_clause_subject_means_that_subject() {
+    check(
+        "Weekend briefs\n\nThe Northern Rugby League said it would fine two clubs for late kick-offs.\n\nThis year's book fair will host 300 publishers from 12 countries, according to its organisers.\n\nDockers at the port of Calmouth ended a two-week strike yesterday after accepting a pay offer, their union said.\n",
+        expect![[r#"
+            indirect "it would fine two clubs for late kick-offs"
+                speaker: Northern Rugby League (organisation) mention: "The Northern Rugby League"
+            indirect "This year's book fair will host 300 publishers from 12 countries"
+                speaker: book fair organisers (unknown) mention: "its organisers"
+            indirect "Dockers at the port of Calmouth ended a two-week strike yesterday after accepting a pay offer"
+                speaker: dockers' union (organisation) mention: "their union""#]],
+    );
+}
