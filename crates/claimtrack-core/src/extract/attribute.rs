@@ -1147,6 +1147,28 @@ fn is_time_unit(word: &str) -> bool {
     ) || matches!(word, "century" | "centuries")
 }
 
+/// Do the tokens `first..end` say only when ("Six months ago", "Last year", "Recently",
+/// "Earlier this week")? Numbers, counts, time units and nouns, and the words that place a
+/// time, nothing else.
+fn only_a_time_between(document: &Document<'_>, first: usize, end: usize) -> bool {
+    first < end
+        && end - first <= 5
+        && (first..end).all(|index| {
+            document.tokens[index].kind == TokenKind::Number
+                || document.word(index).is_some_and(|word| {
+                    is_time_unit(&word)
+                        || is_time_noun(&word)
+                        || is_relative_time_word(&word)
+                        || is_rough_quantity(&word)
+                })
+        })
+        && (first..end).any(|index| {
+            document
+                .word(index)
+                .is_some_and(|word| is_relative_time_word(&word) || is_time_noun(&word))
+        })
+}
+
 /// A word that counts a span of time before its unit, lower-cased: "a few", "two",
 /// "several".
 fn is_rough_quantity(word: &str) -> bool {
@@ -1615,6 +1637,10 @@ fn reported_speech(
                             | "instead"
                     )
             }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            // `Six months ago, the senator said, the media ...`, `Recently, he said, he
+            // has ...`: a time alone opens the sentence as a preposition does.
+            let opener_only =
+                opener_only || only_a_time_between(document, clause_start, subject_first - 1);
             // `If the vote is close, the campaign said, it will ask for a recount`: a
             // subordinate clause has a verb of its own and still only opens the sentence
             // ("after", "before", "since" and "until" open it as prepositions too, so

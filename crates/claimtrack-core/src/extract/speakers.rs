@@ -163,15 +163,28 @@ fn noun_phrase_ending_at(
         let Some(word) = word_at(text, tokens, index) else {
             return false;
         };
+        // "director of state campaigns", "the secretary of state": "state" after a
+        // preposition inside the phrase (but "to", which opens an infinitive) is the noun,
+        // as `cues` reads it. Other cue words there are verbs often enough ("a version of
+        // what", "all of whom") that reading on would take in the clause before them.
+        let after_preposition = || {
+            matches!(word, "state" | "states")
+                && word_at(text, tokens, index - 1).is_some_and(|before| {
+                    with_lowercase(before, |before| {
+                        before != "to" && PHRASE_PREPOSITIONS.contains(&before)
+                    })
+                })
+        };
         if index + 1 == end {
             !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ing"))
-                && word_at(text, tokens, index - 1)
+                && (word_at(text, tokens, index - 1)
                     .is_some_and(|before| with_lowercase(before, is_determiner))
+                    || after_preposition())
         } else {
             tokens[index + 1].is_word()
                 && !starts_upper(word)
                 && cue_verb(word).is_some()
-                && opens_noun_phrase(text, tokens[index - 1])
+                && (opens_noun_phrase(text, tokens[index - 1]) || after_preposition())
         }
     };
     // "Hope Chapel", "Say Group": a capitalised word the cue lexicon knows as a verb is part

@@ -1305,3 +1305,19 @@ fn issue_5_a_polls_findings_are_attributed_to_the_poll() {
                 speaker: same poll (organisation) mention: "the same poll" cue: in confidence: 0.77"#]],
     );
 }
+
+/// Regression (issue 5): an attribution set off after a time that opens the sentence
+/// (`Six months ago, the senator said, the press ...`, `Recently, he said, he has ...`)
+/// took the time alone for the reported clause, or gave no claim. A time alone opens
+/// the clause as a preposition does, and the clause goes on after the attribution.
+#[test]
+fn issue_5_an_attribution_after_an_opening_time_interrupts_the_clause() {
+    check(
+        "Harbour race\n\nIrene Falk spoke in Kent.\n\nSix months ago, the independent councillor said, the press considered her a fringe candidate.\n\nRecently, she said, she has realised that the rest of the county is less friendly.\n",
+        expect![[r#"
+            indirect "Six months ago the press considered her a fringe candidate"
+                speaker: independent councillor (person) role: independent councillor mention: "the independent councillor" cue: said confidence: 0.75
+            indirect "Recently she has realised that the rest of the county is less friendly"
+                speaker: independent councillor (person) role: independent councillor mention: "she" cue: said confidence: 0.85"#]],
+    );
+}

@@ -748,3 +748,18 @@ fn issue_5_its_or_their_after_a_clause_subject_means_that_subject() {
                 speaker: dockers' union (organisation) mention: "their union""#]],
     );
 }
+
+/// Regression (issue 5): in `Marlon Reyes, the party's director of state campaigns, said
+/// the campaign ...` the noun phrase reader stopped at "state", a word the cue lexicon
+/// knows as a verb, so the appositive was lost and the sentence was read as inverted,
+/// with the reported clause for its speaker. After a preposition inside the phrase
+/// "state" is the noun.
+#[test]
+fn issue_5_state_after_a_preposition_stays_inside_an_appositive() {
+    check(
+        "Harbour vote\n\nMarlon Reyes, the party's director of state campaigns, said the campaign was taking nothing for granted.\n",
+        expect![[r#"
+            indirect "the campaign was taking nothing for granted"
+                speaker: Marlon Reyes (person) mention: "Marlon Reyes""#]],
+    );
+}
