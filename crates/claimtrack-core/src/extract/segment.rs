@@ -416,8 +416,17 @@ fn tokenize_line(
                 TokenKind::Punctuation
             };
             // Two straight apostrophes are one double quote mark in some archives'
-            // plain text (''This isn't reform,'' he said).
-            let length = if byte == b'\'' && bytes.get(offset + 1) == Some(&b'\'') {
+            // plain text (''This isn't reform,'' he said). Three after a word or a mark
+            // close a single quote inside a double one (''..., 'a special case,''' he
+            // said): the single mark comes first there.
+            let closes_single_then_double = offset > 0
+                && !bytes[offset - 1].is_ascii_whitespace()
+                && bytes.get(offset + 1..offset + 3) == Some(&b"''"[..])
+                && bytes.get(offset + 3) != Some(&b'\'');
+            let length = if byte == b'\''
+                && bytes.get(offset + 1) == Some(&b'\'')
+                && !closes_single_then_double
+            {
                 2
             } else {
                 length

@@ -1321,3 +1321,19 @@ fn issue_5_an_attribution_after_an_opening_time_interrupts_the_clause() {
                 speaker: independent councillor (person) role: independent councillor mention: "she" cue: said confidence: 0.85"#]],
     );
 }
+
+/// Regression (issue 5): in archives that write a double quote mark as two apostrophes,
+/// a single quote closing inside a double one ends in three (`''We hear it daily,
+/// 'Kent is a special case,''' Mr. Falk said.`). The three were read as a double mark
+/// and then a single one, which left the quotation open and gave no claim.
+#[test]
+fn issue_5_three_apostrophes_close_a_single_quote_then_a_double_one() {
+    check(
+        "Harbour row\n\n''We hear it daily, 'Kent is a special case,''' Mr. Falk said.\n\n''I tell other councils, 'Sorry,' and move on,'' said Ms. Reyes.\n",
+        expect![[r#"
+            direct "We hear it daily, 'Kent is a special case,'"
+                speaker: Falk (person) mention: "Mr. Falk" cue: said confidence: 0.96
+            direct "I tell other councils, 'Sorry,' and move on"
+                speaker: Reyes (person) mention: "Ms. Reyes" cue: said confidence: 0.96"#]],
+    );
+}
