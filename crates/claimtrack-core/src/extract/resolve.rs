@@ -2671,6 +2671,18 @@ fn demonym_the_article_uses(text: &str, place: &str) -> Option<String> {
         return None;
     }
     let adjective = format!("{place}n");
+    // Most places' adjectives are nowhere in the article: the places where its capital
+    // stands (found with `memchr`, a word at a time) tell that far sooner than the
+    // substring searcher below, which reads the text byte by byte (it ran for many
+    // capitalised words of every article). Only an article that has the adjective
+    // somewhere needs the occurrences read one by one.
+    let capital = place.chars().next().unwrap_or_default();
+    if !text
+        .match_indices(capital)
+        .any(|(at, _)| text[at..].starts_with(adjective.as_str()))
+    {
+        return None;
+    }
     let used = text.match_indices(&adjective).any(|(at, _)| {
         !text[at + adjective.len()..]
             .chars()
