@@ -697,6 +697,21 @@ fn direct_quote_with_cue(
         }
     }
     let (cue_index, speaker) = cue_before_quote(document, quotation.open_token)?;
+    // `Sanders vowed to "take our fight" to the states ...`, `Clinton admitted "one or two
+    // instances" where ...`: a quoted fragment that opens in lower case, with the
+    // sentence's words going on after it, is part of the reported clause (mixed speech,
+    // read with the cue's clause), not a quotation the cue introduces.
+    let fragment_inside_clause = quotation.close_token.is_some_and(|close| {
+        let (_, sentence_end) = document.sentence_bounds(close);
+        close + 1 < sentence_end
+            && document.tokens[close + 1].is_word()
+            && document.tokens[quotation.first_inner_token]
+                .text(text)
+                .starts_with(char::is_lowercase)
+    });
+    if fragment_inside_clause {
+        return None;
+    }
     used_cues.insert(cue_index);
     if quotation.close_token.is_none() {
         confidence -= 0.2;
@@ -875,11 +890,70 @@ fn end_of_mention_and_role(document: &Document<'_>, mention: &MentionCandidate) 
         .role
         .filter(|role| role.start > mention.span.end)
         .map_or(mention.end_token, |role| {
-            document
+            let role_end = document
                 .tokens
-                .partition_point(|token| token.span.start < role.end)
+                .partition_point(|token| token.span.start < role.end);
+            skip_role_place(document, role_end, true)
         });
-    role_end.max(mention.end_token)
+    // `according to an interview with The New York Times at the time, was ...`: after the
+    // mention itself only a place or a time ("in", "at") is skipped; "One of the authors
+    // of that report" goes on with the mention's own words.
+    // Only after a name: a phrase read as a mention that ends in a lower-case word
+    // ("Trump's nomination will") is no name, and what follows it no place.
+    let ends_in_name = document.tokens[mention.end_token - 1]
+        .text(document.text)
+        .starts_with(char::is_uppercase);
+    let mention_end = if ends_in_name {
+        skip_role_place(document, mention.end_token, false)
+    } else {
+        mention.end_token
+    };
+    role_end.max(mention_end)
+}
+
+/// `..., said Jeffery Hemsley, an assistant professor in the school of information
+/// studies at Syracuse University.`: the noun-phrase reader stops a role after ten
+/// tokens, but prepositional phrases that run on to the sentence's end or to a comma
+/// still say where the person works. Returns where they end, or `index` when what
+/// follows is no such phrase. After a role (`after_role`) the phrase may also open with
+/// "of", "for", "with" or "from" ("a professor of history at ...").
+fn skip_role_place(document: &Document<'_>, index: usize, after_role: bool) -> usize {
+    // "at least" counts; it says nothing of where.
+    let at_least = document.word(index).as_deref() == Some("at")
+        && matches!(document.word(index + 1).as_deref(), Some("least" | "most"));
+    let opens_phrase = !at_least
+        && document.word(index).is_some_and(|word| match &*word {
+            "in" | "at" => true,
+            "of" | "for" | "with" | "from" => after_role,
+            _ => false,
+        });
+    if !opens_phrase {
+        return index;
+    }
+    let (_, sentence_end) = document.sentence_bounds(index);
+    let mut end = index;
+    while end < sentence_end && end < index + 16 {
+        let token = document.tokens[end];
+        let plain = token.kind == TokenKind::Number
+            || document.word(end).is_some_and(|word| {
+                !is_finite_auxiliary(&word)
+                    && cue_verb(&word).is_none()
+                    && !matches!(&*word, "who" | "which" | "that" | "and" | "but" | "said")
+            });
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    let closes = end >= sentence_end
+        || document.is_punctuation(end, ',')
+        || document.is_punctuation(end, ';')
+        || document.is_punctuation(end, '.');
+    if closes {
+        end
+    } else {
+        index
+    }
 }
 
 /// `Keller said: "..."`, `Keller told reporters, "..."`, `Keller said "...`.
@@ -2215,10 +2289,25 @@ fn according_to(
                     || (word.len() > 4 && word.ends_with("ed"))
                     || matches!(&*word, "include" | "includes" | "remain" | "remains")
             });
+            // `Since last November, according to Human Rights Watch, security forces have
+            // killed ...`: after a time alone, the clause itself follows.
+            let time_before = only_a_time_between(document, start, end)
+                || (document
+                    .word(start)
+                    .is_some_and(|word| is_preposition(&word))
+                    && only_a_time_between(document, start + 1, end));
+            // A determiner opens a new clause after an attribution, but after a time it
+            // opens the subject of the clause that time began.
+            let subject_follows = time_before
+                && words_between(document, after + 1, content_end) >= 3
+                && document
+                    .word(after + 1)
+                    .is_some_and(|word| is_determiner(&word));
             document.is_punctuation(after, ',')
-                && verb_follows
+                && (verb_follows || time_before)
                 && !finite_verb_soon(document, start, end)
-                && resumes_interrupted_clause(document, after + 1, content_end, true)
+                && (subject_follows
+                    || resumes_interrupted_clause(document, after + 1, content_end, true))
         });
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;

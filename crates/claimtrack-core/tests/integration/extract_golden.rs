@@ -1337,3 +1337,50 @@ fn issue_5_three_apostrophes_close_a_single_quote_then_a_double_one() {
                 speaker: Reyes (person) mention: "Ms. Reyes" cue: said confidence: 0.96"#]],
     );
 }
+
+/// Regression (issue 5): `..., said Irene Falk, an assistant professor in the school of
+/// marine studies at Kent University.` gave no claim: the role after the name was cut
+/// after ten tokens, so the attribution did not seem to end the sentence. Places after a
+/// role, and after a name ("according to an interview with The Courier at the time, ..."),
+/// belong to the attribution; "at least" after a phrase that is no name does not.
+#[test]
+fn issue_5_a_long_role_after_an_inverted_name_ends_the_attribution() {
+    check(
+        "Harbour plan\n\nThe plan may be \"strategic,\" said Irene Falk, an assistant professor in the school of marine studies at Kent University. \"Each council is busy,\" she said.\n\nOne of the authors of that 2013 report, Tomas Brandt, said the plan will at least test their conclusions.\n",
+        expect![[r#"
+            mixed "The plan may be \"strategic,\""
+                speaker: Irene Falk (person) role: an assistant professor mention: "Irene Falk" cue: said confidence: 0.91
+            direct "Each council is busy"
+                speaker: Irene Falk (person) role: an assistant professor mention: "she" cue: said confidence: 0.92
+            indirect "the plan will at least test their conclusions"
+                speaker: One of the authors of that 2013 report (unknown) mention: "One of the authors of that 2013 report" cue: said confidence: 0.70"#]],
+    );
+}
+
+/// Regression (issue 5): `Falk vowed to "take our fight" to the five towns that ...` gave
+/// a direct quote of the fragment alone: a quotation opening in lower case after a cue,
+/// with the sentence going on after it, is part of the reported clause, which is mixed.
+#[test]
+fn issue_5_a_quoted_fragment_inside_the_reported_clause_is_mixed_speech() {
+    check(
+        "Harbour race\n\nIrene Falk vowed to \"take our fight\" to the five towns that have not yet voted.\n\nTomas Brandt admitted \"one or two mistakes\" where the council's money may have \"slipped through the cracks.\"\n",
+        expect![[r#"
+            mixed "to \"take our fight\" to the five towns that have not yet voted"
+                speaker: Irene Falk (person) mention: "Irene Falk" cue: vowed confidence: 0.95
+            mixed "\"one or two mistakes\" where the council's money may have \"slipped through the cracks.\""
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt" cue: admitted confidence: 0.88"#]],
+    );
+}
+
+/// Regression (issue 5): `Since last November, according to the Harbour Trust, the
+/// council has ...` gave the time alone as the claim: after a time, the clause goes on
+/// past the "according to" that interrupts it.
+#[test]
+fn issue_5_according_to_after_an_opening_time_interrupts_the_clause() {
+    check(
+        "Harbour levy\n\nSince last November, according to the Harbour Trust, the council has collected more than 400,000 in fees.\n",
+        expect![[r#"
+            indirect "Since last November the council has collected more than 400,000 in fees"
+                speaker: Harbour Trust (organisation) mention: "the Harbour Trust" cue: according to confidence: 0.92"#]],
+    );
+}
