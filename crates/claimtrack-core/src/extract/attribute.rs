@@ -15,7 +15,7 @@ use super::lexicon::{
     with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
-use super::resolve::{is_document_noun, LowerCasedWord};
+use super::resolve::{is_document_noun, is_document_put_out_verb, LowerCasedWord};
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
     clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, skip_connectives,
@@ -2096,21 +2096,9 @@ fn names_document_put_out(document: &Document<'_>, mention: &MentionCandidate) -
             .word(mention.end_token - 1)
             .is_some_and(|word| is_document_noun(&word));
     let put_out = mention.first_token > 0
-        && document.word(mention.first_token - 1).is_some_and(|word| {
-            matches!(
-                word.as_ref(),
-                "issued"
-                    | "released"
-                    | "published"
-                    | "posted"
-                    | "sent"
-                    | "tweeted"
-                    | "circulated"
-                    | "distributed"
-                    | "emailed"
-                    | "e-mailed"
-            )
-        });
+        && document
+            .word(mention.first_token - 1)
+            .is_some_and(|word| is_document_put_out_verb(&word));
     indefinite && document_head && put_out
 }
 

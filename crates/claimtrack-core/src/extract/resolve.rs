@@ -9,7 +9,7 @@ mod given_names;
 mod name_words;
 mod words;
 
-pub(super) use words::is_document_noun;
+pub(super) use words::{is_document_noun, is_document_put_out_verb};
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -24,15 +24,18 @@ use super::lexicon::{
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
 use super::segment::{is_quote_mark, Token, TokenKind};
-use super::speakers::{skip_opening_adverbials, MentionCandidate};
+use super::speakers::{
+    skip_auxiliaries_before, skip_opening_adverbials, subject_before, MentionCandidate,
+};
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
 pub(crate) use name_words::LowerCasedWord;
 use name_words::{word_count_and_last_word, LowerCasedNameWords};
 use words::{
     is_company_noun, is_extra_office_noun, is_place_name, is_place_named_like_country,
-    is_public_body_word, is_registered_body, is_registered_office, organisation_name_ending,
-    religious_title, singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
+    is_public_body_word, is_registered_body, is_registered_office, is_span_of_time_filler,
+    is_span_of_time_noun, is_span_of_time_verb, organisation_name_ending, religious_title,
+    singular_group_description, PAST_HOLDER_WORDS, RANK_WORDS,
 };
 
 #[derive(Debug, Clone)]
@@ -874,6 +877,14 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
+        if let Some(subject) = self.subject_spending_time(mention) {
+            return subject;
+        }
+        if words.len() == 1 && words[0].eq_ignore_ascii_case("which") {
+            if let Some(document) = self.relative_document_source(mention) {
+                return document;
+            }
+        }
         // A transcript's label in capitals ("PENCE") stands for the person the article
         // names in full.
         let in_capitals = |word: &&str| word.len() > 1 && !word.chars().any(|c| c.is_lowercase());
@@ -1099,6 +1110,134 @@ impl<'a> Resolver<'a> {
         self.resolve_description(mention, &words)
     }
 
+    /// "For a government that has spent most of the spring insisting that ...", "the
+    /// Fed, which entered the year predicting ...", "Sanders spent much of his campaign
+    /// railing against ...": a participle right after a span of time that a verb takes
+    /// as its object ("spent", "entered") says what the verb's subject did, and speaks
+    /// for that subject (a relative's antecedent), never for the span of time. The
+    /// subject resolved, with its words as the mention; `None` for any other mention.
+    fn subject_spending_time(&mut self, mention: &MentionCandidate) -> Option<ResolvedSpeaker> {
+        let (text, tokens) = (self.text, self.tokens);
+        let word = |index: usize| tokens[index].text(text);
+        let last = mention.end_token.checked_sub(1)?;
+        if !tokens[last].is_word() || !with_lowercase(word(last), is_span_of_time_noun) {
+            return None;
+        }
+        let participle_after = tokens.get(mention.end_token).is_some_and(|next| {
+            next.is_word()
+                && next.text(text).ends_with("ing")
+                && next.paragraph == tokens[last].paragraph
+        });
+        if !participle_after {
+            return None;
+        }
+        let sentence_first = self.sentence_first_token[last];
+        let mut verb = last;
+        loop {
+            if verb == sentence_first || verb + 6 < last {
+                return None;
+            }
+            verb -= 1;
+            if !tokens[verb].is_word() {
+                return None;
+            }
+            let (is_verb, is_filler) = with_lowercase(word(verb), |lower| {
+                (
+                    is_span_of_time_verb(lower),
+                    is_span_of_time_filler(lower) || is_number_word(lower),
+                )
+            });
+            if is_verb {
+                break;
+            }
+            if !is_filler {
+                return None;
+            }
+        }
+        // "a government that has spent": the subject of a relative clause is its
+        // antecedent, read before the relative (and before its comma).
+        let before_verb = skip_auxiliaries_before(text, tokens, sentence_first, verb);
+        let subject_end = match before_verb.checked_sub(1) {
+            Some(relative)
+                if relative >= sentence_first
+                    && tokens[relative].is_word()
+                    && with_lowercase(word(relative), |lower| {
+                        matches!(lower, "that" | "which" | "who")
+                    }) =>
+            {
+                if relative > sentence_first && tokens[relative - 1].is_punctuation(text, ',') {
+                    relative - 1
+                } else {
+                    relative
+                }
+            }
+            _ => verb,
+        };
+        let subject = subject_before(text, tokens, sentence_first, subject_end)?;
+        if subject.end_token > verb {
+            return None;
+        }
+        let mut resolved = self.resolve_mention(&subject);
+        if resolved.entity.is_none() && resolved.description.is_none() {
+            return None;
+        }
+        resolved.mention = Some(subject.span);
+        Some(resolved)
+    }
+
+    /// "The bank's research unit published a paper in March, "Wages and Prices", which
+    /// found that ...": a ", which" after a document speaks for the document, and so for
+    /// whoever put it out (the subject of "published", "issued", "released"), or else for
+    /// the document's own description ("the ministry's report, which found"). `None` when
+    /// the relative follows no document.
+    fn relative_document_source(&mut self, mention: &MentionCandidate) -> Option<ResolvedSpeaker> {
+        let (text, tokens) = (self.text, self.tokens);
+        let is_comma = |index: usize| tokens[index].is_punctuation(text, ',');
+        let mut end = mention.first_token.checked_sub(1)?;
+        if !is_comma(end) {
+            return None;
+        }
+        // A title set off by commas after the document ("a paper, "Wages and Prices",
+        // which"): the document stands before it.
+        if end > 0 && tokens[end - 1].kind == TokenKind::QuoteMark {
+            let open = (end.saturating_sub(20)..end - 1)
+                .rev()
+                .find(|&index| tokens[index].kind == TokenKind::QuoteMark)?;
+            if open == 0 || !is_comma(open - 1) {
+                return None;
+            }
+            end = open - 1;
+        }
+        // The document noun, at most three words before the comma ("a paper in March").
+        let document = (end.saturating_sub(4)..end)
+            .rev()
+            .take_while(|&index| tokens[index].is_word() || tokens[index].kind == TokenKind::Number)
+            .find(|&index| with_lowercase(tokens[index].text(text), is_document_noun))?;
+        let first = (document.saturating_sub(3)..document).find(|&index| {
+            tokens[index].is_word() && with_lowercase(tokens[index].text(text), is_determiner)
+        })?;
+        let sentence_first = self.sentence_first_token[first];
+        let put_out = first > sentence_first
+            && tokens[first - 1].is_word()
+            && with_lowercase(tokens[first - 1].text(text), is_document_put_out_verb);
+        let source = if put_out {
+            subject_before(text, tokens, sentence_first, first - 1)?
+        } else {
+            MentionCandidate {
+                first_token: first,
+                end_token: document + 1,
+                span: ByteSpan::new(tokens[first].span.start, tokens[document].span.end),
+                role: None,
+            }
+        };
+        let mut resolved = self.resolve_mention(&source);
+        if resolved.entity.is_none() && resolved.description.is_none() {
+            return None;
+        }
+        resolved.mention = Some(mention.span);
+        Some(resolved)
+    }
+
     fn token_of_word(&self, first: usize, end: usize, word_index: usize) -> usize {
         (first..end)
             .filter(|&index| self.tokens[index].kind == TokenKind::Word)
@@ -1297,6 +1436,23 @@ impl<'a> Resolver<'a> {
                     self.upgrade_title(entity, &canonical, &modifiers);
                     return self.entity_speaker(mention.span, entity, 0.85);
                 }
+                // "the regulator's chair" when the article named the regulator only by
+                // its name ("Zofia Kamińska, who chairs the Competition and Markets
+                // Authority"): a body the article never called so says nothing of which
+                // chair, and the named holder of a body's chair is meant.
+                let unnamed_body = possessor.as_ref().is_some_and(|found| {
+                    found.entity.is_none()
+                        && !found.person
+                        && found
+                            .modifiers
+                            .last()
+                            .is_some_and(|word| is_organisation_noun(word))
+                });
+                if unnamed_body {
+                    if let Some(entity) = self.holder_of_a_bodys_office(&head, at) {
+                        return self.entity_speaker(mention.span, entity, 0.75);
+                    }
+                }
             }
             let canonical = if rest_end > mention.end_token && possessor.is_none() {
                 words_text(self.text, self.tokens, first_core_token, rest_end)
@@ -1332,6 +1488,35 @@ impl<'a> Resolver<'a> {
                 description: None,
                 role: None,
                 confidence: 0.7,
+            };
+        }
+        // "her supervisor", "his brother": someone the article describes through a person
+        // it named, as "Lucía Prieto's supervisor".
+        // Through "his" or "her" only when the person's gender is known to match: a
+        // pronoun read back to a person of unknown gender is too often a wrong guess to
+        // write into the speaker's name.
+        let possessive_gender = match lower[core_from].as_str() {
+            "his" => Some(Gender::Male),
+            "her" => Some(Gender::Female),
+            _ => None,
+        };
+        // "his country" is a place, which "the minister's country" does not name.
+        let named_possessor = !matches!(head.as_str(), "country" | "nation")
+            && possessor.as_ref().is_some_and(|found| {
+                found.person
+                    && possessive_gender.is_none_or(|gender| {
+                        found
+                            .entity
+                            .is_some_and(|entity| self.entities[entity].gender == Some(gender))
+                    })
+            });
+        if named_possessor {
+            return ResolvedSpeaker {
+                mention: Some(mention.span),
+                entity: None,
+                description: Some((canonical, SpeakerType::Unknown)),
+                role: role_text,
+                confidence: 0.5,
             };
         }
         unknown_description(mention, self.text, role_text)
@@ -1921,6 +2106,23 @@ impl<'a> Resolver<'a> {
     }
 
     /// The most recently mentioned person whose role fits `head` and `modifiers` best.
+    /// The person named last before byte `at` whose role is the office `head` of a named
+    /// body ("chair of the Competition and Markets Authority" for "chair").
+    fn holder_of_a_bodys_office(&self, head: &str, at: usize) -> Option<usize> {
+        self.mentions_before(at)
+            .find(|found| {
+                let entity = &self.entities[found.entity];
+                entity.kind == SpeakerType::Person
+                    && !entity.title_only
+                    && entity.role.as_deref().is_some_and(|role| {
+                        role.strip_prefix(head)
+                            .and_then(|rest| rest.strip_prefix(" of the "))
+                            .is_some_and(|body| body.starts_with(char::is_uppercase))
+                    })
+            })
+            .map(|found| found.entity)
+    }
+
     fn entity_holding_role(
         &self,
         head: &str,
@@ -2159,6 +2361,27 @@ fn appositive_role(text: &str, tokens: &[Token], first: usize, end: usize) -> Op
             ));
         }
     }
+    // "Zofia Kamińska, who chairs the Competition and Markets Authority,": the office a
+    // relative clause gives, as "chair of the Competition and Markets Authority".
+    if is_comma(end) && end + 3 < tokens.len() && tokens[end + 1].text(text) == "who" {
+        let office = office_of_verb(tokens[end + 2].text(text));
+        let close = (end + 3..(end + 12).min(tokens.len())).find(|&index| {
+            tokens[index].kind != TokenKind::Word
+                && !(tokens[index].kind == TokenKind::Punctuation
+                    && tokens[index].text(text) == "&")
+        });
+        if let (Some(office), Some(close)) = (office, close) {
+            let body = &text[tokens[end + 3].span.start..tokens[close - 1].span.end];
+            let names_body = body.starts_with("the ")
+                && tokens[close].is_punctuation(text, ',')
+                && tokens[end + 4..close]
+                    .iter()
+                    .any(|token| is_capitalised(token.text(text)));
+            if names_body {
+                return Some(format!("{office} of {body}"));
+            }
+        }
+    }
     if first >= 2 && is_comma(first - 1) {
         let floor = first.saturating_sub(10);
         let open = (floor..first - 1)
@@ -2190,6 +2413,23 @@ struct Possessor {
     entity: Option<usize>,
     /// The word index the rest of the description starts at.
     end_word: usize,
+}
+
+/// The office a verb says someone holds ("chairs" the authority: its chair), for a
+/// relative clause after a name.
+fn office_of_verb(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "chairs" => "chair",
+        "heads" => "head",
+        "leads" => "leader",
+        "directs" => "director",
+        "manages" => "manager",
+        "governs" => "governor",
+        "coaches" => "coach",
+        "edits" => "editor",
+        "owns" => "owner",
+        _ => return None,
+    })
 }
 
 fn is_determiner_or_number(lower: &str) -> bool {

@@ -438,7 +438,7 @@ fn speakers_with_relative_clauses_and_appositives() {
         "Nurses rally in the capital\n\n\u{201c}This government is asking nurses to pay for tax cuts they never received,\u{201d} Duncan Reyes, who leads the Civic Labour Party, told a rally on Sunday.\n\n\u{201c}We have changed our safety procedures since the collapse,\u{201d} Brightwell Construction, which was fined 12 million in a separate case last year, said in a statement.\n\nHarriet Olsen, who runs the hardware shop, said she now drove 22 miles each week to pay in her takings.\n\n23:18 \u{2014} Brandt has posted a short message to her followers: \"Thank you to every volunteer. Stay with us.\"\n\n\"The airline,\" said Ole Brandvold, an aviation analyst at Kestrel Securities, \"can survive a week of this. It cannot survive a month.\"\n\n\u{201c}Every time you say that,\u{201d} Tester said, referring to the one percent excuse, \u{201c}you give ammunition to the people who want to break up the banks.\u{201d}\n\n\u{201c}This is a gift to the boardroom,\u{201d} the Insurance Workers\u{2019} Union said.\n",
         expect![[r#"
             direct "This government is asking nurses to pay for tax cuts they never received"
-                speaker: Duncan Reyes (person) mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 0.97
+                speaker: Duncan Reyes (person) role: leader of the Civic Labour Party mention: "Duncan Reyes" cue: told date: 2026-03-01 confidence: 0.97
             direct "We have changed our safety procedures since the collapse"
                 speaker: Brightwell Construction (organisation) mention: "Brightwell Construction" cue: said confidence: 0.97
             indirect "she now drove 22 miles each week to pay in her takings"

@@ -749,6 +749,22 @@ fn issue_5_its_or_their_after_a_clause_subject_means_that_subject() {
     );
 }
 
+/// Regression (issue 5): in `The Harbour Trust published a report in May, "Tides and
+/// Costs", which found that ...` the speaker was "Which". A ", which" after a document
+/// speaks for the document, and a document for whoever put it out; a document nobody is
+/// said to have put out speaks through its own description ("the council's audit").
+#[test]
+fn issue_5_which_after_a_document_speaks_for_its_author() {
+    check(
+        "Harbour costs\n\nThe Harbour Trust published a report in May, \"Tides and Costs\", which found that dredging fees had tripled since 2015.\n\nThe Marlow Council ordered an audit. Councillors then read the council's audit, which showed that two contracts had never been tendered.\n",
+        expect![[r#"
+            indirect "dredging fees had tripled since 2015"
+                speaker: Harbour Trust (organisation) mention: "which"
+            indirect "two contracts had never been tendered"
+                speaker: Marlow Council (organisation) mention: "the council's audit, which""#]],
+    );
+}
+
 /// Regression (issue 5): in `Marlon Reyes, the party's director of state campaigns, said
 /// the campaign ...` the noun phrase reader stopped at "state", a word the cue lexicon
 /// knows as a verb, so the appositive was lost and the sentence was read as inverted,
@@ -761,5 +777,58 @@ fn issue_5_state_after_a_preposition_stays_inside_an_appositive() {
         expect![[r#"
             indirect "the campaign was taking nothing for granted"
                 speaker: Marlon Reyes (person) mention: "Marlon Reyes""#]],
+    );
+}
+
+/// Regression (issue 5): `For a council that has spent most of the winter insisting
+/// that ...` gave the speaker "Winter". A participle right after a span of time that a
+/// verb takes as its object ("spent the winter", "entered the year") says what the
+/// verb's subject did: a relative clause's antecedent, or the sentence's subject.
+#[test]
+fn issue_5_a_participle_after_a_span_of_time_speaks_for_the_verbs_subject() {
+    check(
+        "Harbour budget\n\nFor a council that has spent most of the winter insisting that the harbour budget was safe, the past month has been awkward.\n\nMayor Tomas Brandt spent much of his campaign arguing that the levy was too high.\n",
+        expect![[r#"
+            indirect "the harbour budget was safe, the past month has been awkward"
+                speaker: council (organisation) mention: "a council"
+            indirect "the levy was too high"
+                speaker: Tomas Brandt (person) mention: "Mayor Tomas Brandt""#]],
+    );
+}
+
+/// Regression (issue 5): "the regulator's chair had told him" went to a new title
+/// "regulator chair" although the article had introduced "Ines Calder, who chairs the
+/// Harbour Standards Authority". A relative clause after a name gives its office ("chair
+/// of the Harbour Standards Authority"), and a body's office named through a body the
+/// article never called so ("the regulator's chair") is that named holder.
+#[test]
+fn issue_5_a_role_description_finds_the_holder_a_relative_clause_named() {
+    check(
+        "Port merger doubts\n\nInes Calder, who chairs the Harbour Standards Authority, told a committee on Monday that the merger would be examined closely.\n\nTomas Brandt, the port's chief executive, said the regulator's chair had told him in May that she saw no problem with the deal.\n",
+        expect![[r#"
+            indirect "the merger would be examined closely"
+                speaker: Ines Calder (person) mention: "Ines Calder"
+            indirect "the regulator's chair had told him in May that she saw no problem with the deal"
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt"
+            indirect "she saw no problem with the deal"
+                speaker: Ines Calder (person) mention: "the regulator's chair""#]],
+    );
+}
+
+/// Regression (issue 5): "her supervisor had told her" was the speaker "Her supervisor".
+/// Someone described through a person the article named ("her supervisor", "his
+/// brother") is written with that person's name, "Ines Calder's supervisor", when a
+/// "his" or "her" meets a person of that gender; "his country" stays unnamed so.
+#[test]
+fn issue_5_someone_described_through_a_named_person_carries_the_name() {
+    check(
+        "Night shifts\n\nInes Calder, a hospital cleaner, starts work at 2:30. She said that her supervisor had told her \"the floors do not wait\".\n\nTomas Brandt's brother said the bus had been late all winter.\n",
+        expect![[r#"
+            mixed "her supervisor had told her \"the floors do not wait\""
+                speaker: Ines Calder (person) mention: "She"
+            direct "the floors do not wait"
+                speaker: Ines Calder's supervisor (unknown) mention: "her supervisor"
+            indirect "the bus had been late all winter"
+                speaker: Tomas Brandt's brother (unknown) mention: "Tomas Brandt's brother""#]],
     );
 }

@@ -165,6 +165,111 @@ pub fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains(&word)
 }
 
+/// Spans of time a verb can take as its object before a participle says what was done
+/// in them ("spent the spring insisting", "entered the year predicting", "spent much of
+/// his campaign railing"), lower-cased.
+pub fn is_span_of_time_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "fall"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "weekend"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "hours"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "campaign"
+            | "career"
+            | "tenure"
+            | "term"
+            | "time"
+            | "season"
+    )
+}
+
+/// Verbs that take a span of time as their object ("spent the spring", "entered the
+/// year"), lower-cased.
+pub fn is_span_of_time_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "spent"
+            | "spend"
+            | "spends"
+            | "spending"
+            | "entered"
+            | "enters"
+            | "began"
+            | "begins"
+            | "started"
+            | "starts"
+            | "ended"
+            | "ends"
+            | "passed"
+    )
+}
+
+/// Words that may stand between such a verb and its span of time ("most of the", "much
+/// of his", "the whole"), lower-cased.
+pub fn is_span_of_time_filler(lower: &str) -> bool {
+    matches!(
+        lower,
+        "most"
+            | "much"
+            | "all"
+            | "part"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "whole"
+            | "entire"
+            | "past"
+            | "last"
+            | "first"
+            | "early"
+            | "better"
+            | "this"
+            | "that"
+    )
+}
+
+/// Verbs that put a document out ("issued a statement", "published a paper"): the
+/// document's words are its issuer's.
+pub fn is_document_put_out_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "issued"
+            | "released"
+            | "published"
+            | "posted"
+            | "sent"
+            | "tweeted"
+            | "circulated"
+            | "distributed"
+            | "emailed"
+            | "e-mailed"
+    )
+}
+
 /// Words that rank a title apart from the office itself: a deputy governor is not the
 /// governor, a shadow minister not the minister.
 pub const RANK_WORDS: &[&str] = &[
