@@ -594,6 +594,10 @@ impl<'a> Resolver<'a> {
         // reported inside another ("Okafor said the previous coach had told players that
         // ..."). A claim that only overlaps it is not.
         let mut furthest_claim_end = 0;
+        // The speaker of the latest claim not reported inside another: `She said the chief
+        // executive had told her it was "a priority". "I believed him."` goes on in her
+        // voice, not in the voice of the claim inside hers.
+        let mut latest_outer: Option<ResolvedSpeaker> = None;
         for draft in drafts {
             let draft_end = draft.parts.last().map_or(draft.start(), |part| part.end);
             let embedded = draft.start() < furthest_claim_end && draft_end <= furthest_claim_end;
@@ -613,7 +617,9 @@ impl<'a> Resolver<'a> {
                         ..speaker
                     })
                     .unwrap_or_else(nobody),
-                SpeakerSource::ContinuesPreviousClaim => previous
+                SpeakerSource::ContinuesPreviousClaim => latest_outer
+                    .clone()
+                    .or(previous)
                     .map(|speaker| ResolvedSpeaker {
                         mention: None,
                         confidence: speaker.confidence * 0.9,
@@ -629,6 +635,9 @@ impl<'a> Resolver<'a> {
                     prominent: true,
                     embedded_speaker: embedded,
                 });
+            }
+            if !embedded {
+                latest_outer = Some(speaker.clone());
             }
             resolved.push(speaker);
         }

@@ -832,3 +832,23 @@ fn issue_5_someone_described_through_a_named_person_carries_the_name() {
                 speaker: Tomas Brandt's brother (unknown) mention: "Tomas Brandt's brother""#]],
     );
 }
+
+/// Regression (issue 5): `She said the trust's director, Tomas Brandt, had told her that
+/// the roof was "a priority". "I believed him."` gave the last quote to Brandt, whose
+/// words were reported inside hers. A quote that goes on after such a sentence is in the
+/// voice of the speaker whose sentence it is.
+#[test]
+fn issue_5_a_quote_after_an_embedded_claim_goes_on_in_the_outer_voice() {
+    check(
+        "The village hall\n\nThe hall on Mill Lane has been shut since March.\n\n\"We raised the money twice,\" Ines Calder said in her kitchen. She said the trust's director, Tomas Brandt, had told her in 2023 that the roof was \"a priority\". \"I believed him. That was my mistake.\"\n",
+        expect![[r#"
+            direct "We raised the money twice"
+                speaker: Ines Calder (person) mention: "Ines Calder"
+            mixed "the trust's director, Tomas Brandt, had told her in 2023 that the roof was \"a priority\""
+                speaker: Ines Calder (person) mention: "She"
+            mixed "the roof was \"a priority\""
+                speaker: Tomas Brandt (person) mention: "Tomas Brandt"
+            direct "I believed him. That was my mistake."
+                speaker: Ines Calder (person) mention: none"#]],
+    );
+}
