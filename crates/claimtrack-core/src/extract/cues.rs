@@ -225,12 +225,64 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
     cues
 }
 
+/// The lower-case nouns that "state" things in news ("the report states that", "the ad
+/// states."): after any other lower-case word "states" names places.
+const STATING_DOCUMENTS: &[&str] = &[
+    "act",
+    "ad",
+    "agreement",
+    "amendment",
+    "article",
+    "bill",
+    "book",
+    "charter",
+    "clause",
+    "code",
+    "complaint",
+    "constitution",
+    "contract",
+    "decision",
+    "document",
+    "email",
+    "filing",
+    "guidance",
+    "judgment",
+    "law",
+    "lawsuit",
+    "letter",
+    "manifesto",
+    "memo",
+    "notice",
+    "order",
+    "paper",
+    "platform",
+    "policy",
+    "post",
+    "proposal",
+    "provision",
+    "regulation",
+    "release",
+    "report",
+    "resolution",
+    "rule",
+    "ruling",
+    "section",
+    "statement",
+    "study",
+    "summary",
+    "text",
+    "treaty",
+    "verdict",
+    "website",
+];
+
 /// "in the 35 states that vote", "Florida, her home state", "battleground states":
 /// "state" and "states" are reporting verbs ("It states that ...", "the document
 /// states.") far less often than they name places. Given the index of such a word, is it
-/// the noun? It is after a number, a quantifier, a preposition or a possessive, and
-/// wherever neither a pronoun stands before it nor "that", a quote mark or the clause's
-/// end comes after it.
+/// the noun? It is after a number, a quantifier, a preposition or a possessive, after a
+/// lower-case word that is no document ("coastal states that", "early voting states
+/// that"), and wherever neither a pronoun stands before it nor "that", a quote mark or
+/// the clause's end comes after it.
 fn reads_as_the_noun_state(text: &str, tokens: &[Token], index: usize) -> bool {
     let Some(before) = index.checked_sub(1).map(|before| tokens[before]) else {
         return false;
@@ -249,7 +301,9 @@ fn reads_as_the_noun_state(text: &str, tokens: &[Token], index: usize) -> bool {
                 || is_number_word(previous)
                 || previous.ends_with("'s")
                 || previous.ends_with('\u{2019}')
-                || previous.ends_with("\u{2019}s"),
+                || previous.ends_with("\u{2019}s")
+                || (before.text(text).starts_with(char::is_lowercase)
+                    && !STATING_DOCUMENTS.contains(&previous)),
         )
     });
     if pronoun_before {

@@ -1277,12 +1277,13 @@ fn issue_5_less_common_reporting_verbs_with_that_are_cues() {
 /// Regression (issue 5): "state" and "states" were read as reporting verbs wherever they
 /// stood, so `He won several states on Tuesday: Ohio, ...` and `Iowa, the first state to
 /// vote, is set to ...` became claims. After a number, a quantifier, a preposition or a
-/// possessive, or with no clause after it, the word names a place; `The party's charter
-/// states that ...` is still a cue.
+/// possessive, after a lower-case word that is no document ("coastal states that"), or
+/// with no clause after it, the word names a place; `The party's charter states that
+/// ...` is still a cue.
 #[test]
 fn issue_5_state_and_states_as_nouns_are_not_cues() {
     check(
-        "Primary calendar\n\nThe governor has focused his money on states in the Midwest that vote in March.\n\nHe won several states on Tuesday: Ohio, Kent and Devon.\n\nThe party's charter states that a nominee needs a majority of delegates.\n\nIowa, the first state to vote, is set to host the debate on Friday.\n",
+        "Primary calendar\n\nThe governor has focused his money on states in the Midwest that vote in March.\n\nHe won several states on Tuesday: Ohio, Kent and Devon.\n\nThe party's charter states that a nominee needs a majority of delegates.\n\nIowa, the first state to vote, is set to host the debate on Friday.\n\nHe also won narrower victories in coastal states that have moved to the Liberals.\n",
         expect![[r#"
             indirect "a nominee needs a majority of delegates"
                 speaker: Party's charter (unknown) mention: "The party's charter" cue: states confidence: 0.67"#]],
