@@ -904,11 +904,11 @@ fn end_of_mention_and_role(document: &Document<'_>, mention: &MentionCandidate) 
                 .partition_point(|token| token.span.start < role.end);
             skip_role_place(document, role_end, true)
         });
-    // `according to an interview with The New York Times at the time, was ...`: after the
-    // mention itself only a place or a time ("in", "at") is skipped; "One of the authors
-    // of that report" goes on with the mention's own words.
-    // Only after a name: a phrase read as a mention that ends in a lower-case word
-    // ("Trump's nomination will") is no name, and what follows it no place.
+    // `according to an interview with The New York Times at the time, was ...`: after a
+    // name itself only a place or a time ("in", "at") is skipped ("One of the authors of
+    // that report" goes on with the mention's own words). A mention that ends in a
+    // lower-case word ("Trump's nomination will") is no name, and what follows it no
+    // place.
     let ends_in_name = document.tokens[mention.end_token - 1]
         .text(document.text)
         .starts_with(char::is_uppercase);

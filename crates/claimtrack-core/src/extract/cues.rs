@@ -1,6 +1,6 @@
 //! Stage 3, `cues`: finds the reporting verbs and phrases ("said", "told", "according
-//! to", "in" before a poll) outside quotations. A cue is what ties words to a speaker, so every claim that
-//! is not a bare continuation of an earlier quote hangs from one.
+//! to", "in" before a poll) outside quotations. A cue is what ties words to a speaker, so
+//! every claim that is not a bare continuation of an earlier quote hangs from one.
 
 use super::lexicon::{
     country, cue_verb, is_demonstrative, is_determiner, is_irregular_past, is_number_word,
@@ -44,16 +44,54 @@ fn turns_cue_word_into_noun(previous: &str) -> bool {
         || NOUN_ONLY_DETERMINERS.contains(&previous)
 }
 
+/// Words that, right after "poll" or "survey", make it a modifier ("poll numbers", "the
+/// polls closed") or show it inside the subject of a verb (`voters in the poll were
+/// undecided`), lower-cased: the poll is then no source of the sentence.
+const AFTER_A_POLL_THAT_IS_NO_SOURCE: &[&str] = &[
+    "numbers",
+    "data",
+    "question",
+    "questions",
+    "workers",
+    "station",
+    "stations",
+    "place",
+    "places",
+    "taker",
+    "takers",
+    "respondents",
+    "results",
+    "average",
+    "averages",
+    "closed",
+    "close",
+    "closes",
+    "opened",
+    "open",
+    "opens",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "stands",
+];
+
 /// `Clinton led Sanders 56 percent to 32 percent in an early-October CBS News poll`, `In
 /// the latest Marist survey, 71 percent ...`: a poll's findings are attributed to the poll
 /// the way `according to` attributes them, with "in" for the cue. Given the index of an
 /// "in", the index of the poll or survey that heads the noun phrase after it, if one
 /// does. The phrase is at most ten tokens of words, numbers and the marks inside names
-/// ("NBC News/Marist", "Wall Street Journal-NBC"); the head is no modifier ("poll
-/// numbers"), and no verb follows it: in `Fifteen percent of voters in the poll were
-/// undecided` the poll is inside the subject, not the source of the whole sentence.
+/// ("NBC News/Marist", "Wall Street Journal-NBC"), and names its poll: "in the polls",
+/// "in national polls" and "in every poll" are the reporter's summary of polls in
+/// general. No modifier or verb follows the head ([`AFTER_A_POLL_THAT_IS_NO_SOURCE`]).
 pub fn poll_head_after(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
     let paragraph = tokens[index].paragraph;
+    let mut named = false;
     for (offset, token) in tokens.iter().enumerate().skip(index + 1).take(10) {
         if token.paragraph != paragraph {
             return None;
@@ -63,79 +101,37 @@ pub fn poll_head_after(text: &str, tokens: &[Token], index: usize) -> Option<usi
         if !(token.is_word() || token.kind == TokenKind::Number || inside_a_name) {
             return None;
         }
-        let (singular_head, plural_head) = with_lowercase(word, |lower| {
-            (
-                matches!(lower, "poll" | "survey"),
-                matches!(lower, "polls" | "surveys"),
-            )
-        });
-        // "in the polls", "in national polls": standing in polls in general is the
-        // reporter's summary; a named set of polls ("New Hampshire polls", "January
-        // polls") is a source.
-        let named_before = (index + 1..offset).any(|before| {
-            tokens[before].is_word() && tokens[before].text(text).starts_with(char::is_uppercase)
-        });
-        if singular_head || (plural_head && named_before) {
-            let modifier = tokens.get(offset + 1).is_some_and(|next| {
-                next.is_word()
-                    && with_lowercase(next.text(text), |lower| {
-                        matches!(
-                            lower,
-                            "numbers"
-                                | "data"
-                                | "question"
-                                | "questions"
-                                | "workers"
-                                | "station"
-                                | "stations"
-                                | "place"
-                                | "places"
-                                | "taker"
-                                | "takers"
-                                | "respondents"
-                                | "results"
-                                | "average"
-                                | "averages"
-                                | "closed"
-                                | "close"
-                                | "closes"
-                                | "opened"
-                                | "open"
-                                | "opens"
-                        ) || is_irregular_past(lower)
-                            || matches!(
-                                lower,
-                                "is" | "are"
-                                    | "was"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "stands"
-                            )
-                    })
-            });
-            return (!modifier).then_some(offset);
-        }
-        // "in every poll", "in most surveys": polls in general, not one source.
-        let generic = offset == index + 1
-            && with_lowercase(word, |lower| {
-                matches!(lower, "every" | "each" | "all" | "any") || is_quantifier(lower)
+        let (singular_head, plural_head, ends_the_phrase, generic) =
+            with_lowercase(word, |lower| {
+                (
+                    matches!(lower, "poll" | "survey"),
+                    matches!(lower, "polls" | "surveys"),
+                    matches!(
+                        lower,
+                        "that" | "which" | "who" | "when" | "where" | "while" | "but" | "to"
+                    ) || (lower != "of" && lower != "for" && is_preposition(lower)),
+                    offset == index + 1
+                        && (matches!(lower, "every" | "each" | "all" | "any")
+                            || is_quantifier(lower)),
+                )
             });
         if generic {
             return None;
         }
-        let ends_the_phrase = with_lowercase(word, |lower| {
-            matches!(
-                lower,
-                "that" | "which" | "who" | "when" | "where" | "while" | "but" | "to"
-            ) || (lower != "of" && lower != "for" && is_preposition(lower))
-        });
+        if singular_head || (plural_head && named) {
+            let no_source = tokens.get(offset + 1).is_some_and(|next| {
+                next.is_word()
+                    && with_lowercase(next.text(text), |lower| {
+                        AFTER_A_POLL_THAT_IS_NO_SOURCE.contains(&lower) || is_irregular_past(lower)
+                    })
+            });
+            return (!no_source).then_some(offset);
+        }
         if ends_the_phrase {
             return None;
         }
+        // "New Hampshire polls", "January polls": a capital before the plural names them.
+        named |= token.is_word() && word.starts_with(char::is_uppercase);
     }
     None
 }
