@@ -2652,15 +2652,19 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // Asked of every lower-case word: only a "the" two or three tokens back can start such
     // a description (the walk below returns nothing otherwise), and looking for it costs
     // less than scanning the two word lists.
-    let is_the_at = |at: Option<usize>| {
-        at.and_then(|at| tokens.get(at)).is_some_and(|token| {
-            // The length first, then the bytes, not a `str`: no character boundaries to
-            // check.
-            token.span.end - token.span.start == 3
-                && text.as_bytes()[token.span.start..token.span.end].eq_ignore_ascii_case(b"the")
-        })
+    let is_the_at = |at: usize| {
+        let token = tokens[at];
+        // The length first, then the three bytes as one number, not a `str` (no character
+        // boundaries to check) nor a byte-by-byte comparison: `| 0x20` turns an ASCII
+        // capital into its small letter, and only 'T' and 't' become 't' by it (so for 'h'
+        // and 'e'), which is exactly comparing while ignoring ASCII case.
+        token.span.end - token.span.start == 3 && {
+            let bytes = &text.as_bytes()[token.span.start..token.span.end];
+            (u32::from(bytes[0]) | u32::from(bytes[1]) << 8 | u32::from(bytes[2]) << 16) | 0x20_2020
+                == u32::from_le_bytes([b't', b'h', b'e', 0])
+        }
     };
-    if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
+    if !((index >= 2 && is_the_at(index - 2)) || (index >= 3 && is_the_at(index - 3))) {
         return None;
     }
     let word = tokens[index].text(text);
@@ -2979,6 +2983,18 @@ fn demonym_the_article_uses(text: &str, place: &str) -> Option<String> {
         return None;
     }
     let adjective = format!("{place}n");
+    // Most places' adjectives are nowhere in the article: the places where its capital
+    // stands (found with `memchr`, a word at a time) tell that far sooner than the
+    // substring searcher below, which reads the text byte by byte (it ran for many
+    // capitalised words of every article). Only an article that has the adjective
+    // somewhere needs the occurrences read one by one.
+    let capital = place.chars().next().unwrap_or_default();
+    if !text
+        .match_indices(capital)
+        .any(|(at, _)| text[at..].starts_with(adjective.as_str()))
+    {
+        return None;
+    }
     let used = text.match_indices(&adjective).any(|(at, _)| {
         !text[at + adjective.len()..]
             .chars()
