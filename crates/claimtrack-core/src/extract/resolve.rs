@@ -1097,6 +1097,18 @@ impl<'a> Resolver<'a> {
                     return self.entity_speaker(mention.span, entity, 1.0);
                 }
             }
+            // "Other Republicans", "many Democrats", "young Americans": a capitalised
+            // plural that names a group, not a person called so.
+            let names_group = words[from..].len() == 1
+                && with_lowercase(strip_possessive(words[from]), |lower| {
+                    is_group_noun(lower)
+                        || lower
+                            .strip_suffix('s')
+                            .is_some_and(|singular| demonym_country(singular).is_some())
+                });
+            if names_group {
+                return self.resolve_description(mention, &words);
+            }
             if !determiner_led && words[from..].len() == 1 {
                 // An unknown single name: a person we have not been introduced to.
                 let name = strip_possessive(words[from]).to_string();

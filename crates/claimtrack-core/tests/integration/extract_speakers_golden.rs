@@ -868,3 +868,20 @@ fn issue_5_a_surname_inside_a_description_becomes_the_full_name() {
                 speaker: Lawyers for Calder (person) mention: "Lawyers for Calder""#]],
     );
 }
+
+/// Regression (issue 5): "Other Liberals said ..." made a person called "Liberals", whom a
+/// later "she" then meant. A capitalised plural that names a group (a party's members,
+/// a nationality) is an anonymous group, not a person.
+#[test]
+fn issue_5_a_capitalised_plural_group_is_no_person() {
+    check(
+        "Harbour levy\n\nInes Calder defended the levy on Monday. Other Liberals said the vote had come too soon.\n\nShe said the harbour could not wait. Many Norwegians said they would stop sailing there.\n",
+        expect![[r#"
+            indirect "the vote had come too soon"
+                speaker: Other Liberals (unknown) mention: "Other Liberals"
+            indirect "the harbour could not wait"
+                speaker: Ines Calder (person) mention: "She"
+            indirect "they would stop sailing there"
+                speaker: Norwegians (unknown) mention: "Many Norwegians""#]],
+    );
+}
