@@ -885,3 +885,23 @@ fn issue_5_a_capitalised_plural_group_is_no_person() {
                 speaker: Norwegians (unknown) mention: "Many Norwegians""#]],
     );
 }
+
+/// Regression (issue 5): `Cecelia Marsh, 67, a retired clerk in Allentown, Pa., said`
+/// gave the speaker "Pa.", and `Cory Hale, 22, of Flint, said` gave no claim: a state
+/// set off after a town belongs to the appositive before it, and where a person is from
+/// ("of Flint") is an appositive too.
+#[test]
+fn issue_5_a_town_and_state_after_a_name_are_its_appositive() {
+    check(
+        "Voters speak\n\nCecelia Marsh, 67, a retired clerk in Allentown, Pa., said she would vote for the senator. Cory Hale, 22, of Flint, said he had not given up hope that the senator could win.\n\nDana Pruitt, a nurse in Aurora, Colorado, said the clinic had closed.\n",
+        expect![[r#"
+            indirect "she would vote for the senator"
+                speaker: Cecelia Marsh (person) mention: "Cecelia Marsh"
+            indirect "he had not given up hope that the senator could win"
+                speaker: Cory Hale (person) mention: "Cory Hale"
+            indirect "the senator could win"
+                speaker: Given up (unknown) mention: "given up"
+            indirect "the clinic had closed"
+                speaker: Dana Pruitt (person) mention: "Dana Pruitt""#]],
+    );
+}
