@@ -1097,6 +1097,18 @@ impl<'a> Resolver<'a> {
                     return self.entity_speaker(mention.span, entity, 1.0);
                 }
             }
+            // "Other Republicans", "many Democrats", "young Americans": a capitalised
+            // plural that names a group, not a person called so.
+            let names_group = words[from..].len() == 1
+                && with_lowercase(strip_possessive(words[from]), |lower| {
+                    is_group_noun(lower)
+                        || lower
+                            .strip_suffix('s')
+                            .is_some_and(|singular| demonym_country(singular).is_some())
+                });
+            if names_group {
+                return self.resolve_description(mention, &words);
+            }
             if !determiner_led && words[from..].len() == 1 {
                 // An unknown single name: a person we have not been introduced to.
                 let name = strip_possessive(words[from]).to_string();
@@ -1404,6 +1416,11 @@ impl<'a> Resolver<'a> {
                     words_text(self.text, self.tokens, first_core_token, mention.end_token)
                 }),
         };
+        let canonical = if possessor.is_none() {
+            self.with_full_names(canonical)
+        } else {
+            canonical
+        };
         // Copied again only when there is an "own" to drop.
         let canonical = if canonical.contains(" own ") {
             canonical.replace(" own ", " ")
@@ -1528,6 +1545,65 @@ impl<'a> Resolver<'a> {
             };
         }
         unknown_description(mention, self.text, role_text)
+    }
+
+    /// "Aides to Reyes" is "Aides to Duncan Reyes": a lone surname after a preposition in
+    /// a description, when the article named one person with it, is written as that
+    /// person's full name.
+    fn with_full_names(&self, description: String) -> String {
+        let words: Vec<&str> = description.split(' ').collect();
+        let mut replaced = false;
+        let written: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(index, word)| {
+                let bare = strip_possessive(word);
+                let lone_name = index > 0
+                    && is_capitalised(bare)
+                    && with_lowercase(words[index - 1], |lower| {
+                        matches!(lower, "to" | "for" | "of" | "at" | "with" | "near")
+                    })
+                    && words
+                        .get(index + 1)
+                        .is_none_or(|next| !is_capitalised(next));
+                let person = lone_name
+                    .then(|| self.only_full_name_with_surname(bare))
+                    .flatten();
+                match person {
+                    Some(person) => {
+                        replaced = true;
+                        format!("{}{}", person.canonical, &word[bare.len()..])
+                    }
+                    None => word.to_string(),
+                }
+            })
+            .collect();
+        if replaced {
+            written.join(" ")
+        } else {
+            description
+        }
+    }
+
+    /// The one person the article names in full ("Duncan Reyes": a known given name, then
+    /// capitalised words) with the surname `surname`; `None` when nobody or several
+    /// people carry it ("Clinton" may be Bill or Hillary).
+    fn only_full_name_with_surname(&self, surname: &str) -> Option<&Entity> {
+        let lower = LowerCasedWord::of(surname);
+        let mut carriers = self.entities.iter().filter(|entity| {
+            entity.kind == SpeakerType::Person
+                && entity
+                    .name_words
+                    .last()
+                    .is_some_and(|last| last.as_bytes() == lower.as_bytes())
+        });
+        let person = carriers.next()?;
+        if carriers.next().is_some() || person.title_only || person.name_words.len() < 2 {
+            return None;
+        }
+        let mut words = person.canonical.split(' ');
+        let full_name = words.next().is_some_and(is_known_given_name) && words.all(is_capitalised);
+        full_name.then_some(person)
     }
 
     /// "A spokeswoman for the ministry" after "the justice ministry", "One member of that
