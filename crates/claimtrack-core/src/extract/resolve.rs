@@ -29,7 +29,8 @@ use super::speakers::{
 };
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
+pub(crate) use name_words::LowerCasedWord;
+use name_words::{word_count_and_last_word, LowerCasedNameWords};
 use words::{
     is_company_noun, is_extra_office_noun, is_place_name, is_place_named_like_country,
     is_public_body_word, is_registered_body, is_registered_office, is_span_of_time_filler,
