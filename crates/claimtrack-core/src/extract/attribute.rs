@@ -15,7 +15,7 @@ use super::lexicon::{
     with_lowercase, CueStrength, WordHasher, AUXILIARIES,
 };
 use super::quotes::Quotation;
-use super::resolve::{is_document_noun, is_document_put_out_verb};
+use super::resolve::{is_document_noun, is_document_put_out_verb, LowerCasedWord};
 use super::segment::{tokens_starting_in, Paragraph, Sentence, Token, TokenKind};
 use super::speakers::{
     clause_subject_before, reads_as_speaker_phrase, skip_auxiliaries_before, skip_connectives,
@@ -70,22 +70,13 @@ pub struct Document<'a> {
 
 impl Document<'_> {
     /// The word at `index`, lower-cased: borrowed from the text when it is lower-case
-    /// already (most words), so asking costs no allocation.
-    fn word(&self, index: usize) -> Option<std::borrow::Cow<'_, str>> {
+    /// already (most words), and lower-cased on the stack when it is short and ASCII (most
+    /// others), so asking seldom costs an allocation.
+    fn word(&self, index: usize) -> Option<LowerCasedWord<'_>> {
         self.tokens
             .get(index)
             .filter(|token| token.is_word())
-            .map(|token| {
-                let word = token.text(self.text);
-                if word
-                    .bytes()
-                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-                {
-                    std::borrow::Cow::Borrowed(word)
-                } else {
-                    std::borrow::Cow::Owned(word.to_lowercase())
-                }
-            })
+            .map(|token| LowerCasedWord::of_mostly_lower_case(token.text(self.text)))
     }
 
     fn is_punctuation(&self, index: usize, which: char) -> bool {

@@ -91,6 +91,26 @@ const AFTER_A_POLL_THAT_IS_NO_SOURCE: &[&str] = &[
 /// general. No modifier or verb follows the head ([`AFTER_A_POLL_THAT_IS_NO_SOURCE`]).
 pub fn poll_head_after(text: &str, tokens: &[Token], index: usize) -> Option<usize> {
     let paragraph = tokens[index].paragraph;
+    // Asked at every "in" outside quotations, and most have no poll or survey among the
+    // tokens the walk below may read: that is told from their bytes alone first, before
+    // any word is lower-cased and looked up. None of the four heads has a "k", so only
+    // ASCII capitals lower-case to their letters, and comparing bytes while ignoring
+    // ASCII case finds exactly the words the walk would.
+    let head_ahead = tokens
+        .iter()
+        .skip(index + 1)
+        .take(10)
+        .take_while(|token| token.paragraph == paragraph)
+        .any(|token| {
+            let bytes = &text.as_bytes()[token.span.start..token.span.end];
+            (4..=7).contains(&bytes.len())
+                && [&b"poll"[..], b"polls", b"survey", b"surveys"]
+                    .iter()
+                    .any(|head| bytes.eq_ignore_ascii_case(head))
+        });
+    if !head_ahead {
+        return None;
+    }
     let mut named = false;
     for (offset, token) in tokens.iter().enumerate().skip(index + 1).take(10) {
         if token.paragraph != paragraph {

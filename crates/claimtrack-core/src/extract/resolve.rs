@@ -29,7 +29,8 @@ use super::speakers::{
 };
 use crate::model::{ByteSpan, SpeakerType};
 use given_names::{given_name_gender, is_known_given_name};
-use name_words::{word_count_and_last_word, LowerCasedNameWords, LowerCasedWord};
+pub(crate) use name_words::LowerCasedWord;
+use name_words::{word_count_and_last_word, LowerCasedNameWords};
 use words::{
     is_company_noun, is_extra_office_noun, is_place_name, is_place_named_like_country,
     is_public_body_word, is_registered_body, is_registered_office, is_span_of_time_filler,
@@ -1097,6 +1098,18 @@ impl<'a> Resolver<'a> {
                     return self.entity_speaker(mention.span, entity, 1.0);
                 }
             }
+            // "Other Republicans", "many Democrats", "young Americans": a capitalised
+            // plural that names a group, not a person called so.
+            let names_group = words[from..].len() == 1
+                && with_lowercase(strip_possessive(words[from]), |lower| {
+                    is_group_noun(lower)
+                        || lower
+                            .strip_suffix('s')
+                            .is_some_and(|singular| demonym_country(singular).is_some())
+                });
+            if names_group {
+                return self.resolve_description(mention, &words);
+            }
             if !determiner_led && words[from..].len() == 1 {
                 // An unknown single name: a person we have not been introduced to.
                 let name = strip_possessive(words[from]).to_string();
@@ -1404,6 +1417,11 @@ impl<'a> Resolver<'a> {
                     words_text(self.text, self.tokens, first_core_token, mention.end_token)
                 }),
         };
+        let canonical = if possessor.is_none() {
+            self.with_full_names(canonical)
+        } else {
+            canonical
+        };
         // Copied again only when there is an "own" to drop.
         let canonical = if canonical.contains(" own ") {
             canonical.replace(" own ", " ")
@@ -1528,6 +1546,65 @@ impl<'a> Resolver<'a> {
             };
         }
         unknown_description(mention, self.text, role_text)
+    }
+
+    /// "Aides to Reyes" is "Aides to Duncan Reyes": a lone surname after a preposition in
+    /// a description, when the article named one person with it, is written as that
+    /// person's full name.
+    fn with_full_names(&self, description: String) -> String {
+        let words: Vec<&str> = description.split(' ').collect();
+        let mut replaced = false;
+        let written: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(index, word)| {
+                let bare = strip_possessive(word);
+                let lone_name = index > 0
+                    && is_capitalised(bare)
+                    && with_lowercase(words[index - 1], |lower| {
+                        matches!(lower, "to" | "for" | "of" | "at" | "with" | "near")
+                    })
+                    && words
+                        .get(index + 1)
+                        .is_none_or(|next| !is_capitalised(next));
+                let person = lone_name
+                    .then(|| self.only_full_name_with_surname(bare))
+                    .flatten();
+                match person {
+                    Some(person) => {
+                        replaced = true;
+                        format!("{}{}", person.canonical, &word[bare.len()..])
+                    }
+                    None => word.to_string(),
+                }
+            })
+            .collect();
+        if replaced {
+            written.join(" ")
+        } else {
+            description
+        }
+    }
+
+    /// The one person the article names in full ("Duncan Reyes": a known given name, then
+    /// capitalised words) with the surname `surname`; `None` when nobody or several
+    /// people carry it ("Clinton" may be Bill or Hillary).
+    fn only_full_name_with_surname(&self, surname: &str) -> Option<&Entity> {
+        let lower = LowerCasedWord::of(surname);
+        let mut carriers = self.entities.iter().filter(|entity| {
+            entity.kind == SpeakerType::Person
+                && entity
+                    .name_words
+                    .last()
+                    .is_some_and(|last| last.as_bytes() == lower.as_bytes())
+        });
+        let person = carriers.next()?;
+        if carriers.next().is_some() || person.title_only || person.name_words.len() < 2 {
+            return None;
+        }
+        let mut words = person.canonical.split(' ');
+        let full_name = words.next().is_some_and(is_known_given_name) && words.all(is_capitalised);
+        full_name.then_some(person)
     }
 
     /// "A spokeswoman for the ministry" after "the justice ministry", "One member of that
@@ -2588,15 +2665,19 @@ fn title_description_before(text: &str, tokens: &[Token], index: usize) -> Optio
     // Asked of every lower-case word: only a "the" two or three tokens back can start such
     // a description (the walk below returns nothing otherwise), and looking for it costs
     // less than scanning the two word lists.
-    let is_the_at = |at: Option<usize>| {
-        at.and_then(|at| tokens.get(at)).is_some_and(|token| {
-            // The length first, then the bytes, not a `str`: no character boundaries to
-            // check.
-            token.span.end - token.span.start == 3
-                && text.as_bytes()[token.span.start..token.span.end].eq_ignore_ascii_case(b"the")
-        })
+    let is_the_at = |at: usize| {
+        let token = tokens[at];
+        // The length first, then the three bytes as one number, not a `str` (no character
+        // boundaries to check) nor a byte-by-byte comparison: `| 0x20` turns an ASCII
+        // capital into its small letter, and only 'T' and 't' become 't' by it (so for 'h'
+        // and 'e'), which is exactly comparing while ignoring ASCII case.
+        token.span.end - token.span.start == 3 && {
+            let bytes = &text.as_bytes()[token.span.start..token.span.end];
+            (u32::from(bytes[0]) | u32::from(bytes[1]) << 8 | u32::from(bytes[2]) << 16) | 0x20_2020
+                == u32::from_le_bytes([b't', b'h', b'e', 0])
+        }
     };
-    if !(is_the_at(index.checked_sub(2)) || is_the_at(index.checked_sub(3))) {
+    if !((index >= 2 && is_the_at(index - 2)) || (index >= 3 && is_the_at(index - 3))) {
         return None;
     }
     let word = tokens[index].text(text);
@@ -2915,6 +2996,18 @@ fn demonym_the_article_uses(text: &str, place: &str) -> Option<String> {
         return None;
     }
     let adjective = format!("{place}n");
+    // Most places' adjectives are nowhere in the article: the places where its capital
+    // stands (found with `memchr`, a word at a time) tell that far sooner than the
+    // substring searcher below, which reads the text byte by byte (it ran for many
+    // capitalised words of every article). Only an article that has the adjective
+    // somewhere needs the occurrences read one by one.
+    let capital = place.chars().next().unwrap_or_default();
+    if !text
+        .match_indices(capital)
+        .any(|(at, _)| text[at..].starts_with(adjective.as_str()))
+    {
+        return None;
+    }
     let used = text.match_indices(&adjective).any(|(at, _)| {
         !text[at + adjective.len()..]
             .chars()

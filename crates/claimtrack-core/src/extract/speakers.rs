@@ -489,12 +489,132 @@ fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> u
 
 /// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
 /// `comma` is the index of the comma right before the cue.
+/// American states, as written in full or in news agencies' abbreviations, which follow a
+/// town between commas ("Allentown, Pa.,", "Aurora, Colorado,").
+const AMERICAN_STATES: &[&str] = &[
+    "Ala.",
+    "Alabama",
+    "Alaska",
+    "Ariz.",
+    "Arizona",
+    "Ark.",
+    "Arkansas",
+    "Calif.",
+    "California",
+    "Colo.",
+    "Colorado",
+    "Conn.",
+    "Connecticut",
+    "D.C.",
+    "Del.",
+    "Delaware",
+    "Fla.",
+    "Florida",
+    "Ga.",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Ill.",
+    "Illinois",
+    "Ind.",
+    "Indiana",
+    "Iowa",
+    "Kan.",
+    "Kansas",
+    "Kentucky",
+    "Ky.",
+    "La.",
+    "Louisiana",
+    "Maine",
+    "Mass.",
+    "Maryland",
+    "Massachusetts",
+    "Md.",
+    "Mich.",
+    "Michigan",
+    "Minn.",
+    "Minnesota",
+    "Miss.",
+    "Mississippi",
+    "Missouri",
+    "Mo.",
+    "Mont.",
+    "Montana",
+    "N.C.",
+    "N.D.",
+    "N.H.",
+    "N.J.",
+    "N.M.",
+    "N.Y.",
+    "Neb.",
+    "Nebraska",
+    "Nev.",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Okla.",
+    "Oklahoma",
+    "Ore.",
+    "Oregon",
+    "Pa.",
+    "Pennsylvania",
+    "R.I.",
+    "Rhode Island",
+    "S.C.",
+    "S.D.",
+    "South Carolina",
+    "South Dakota",
+    "Tenn.",
+    "Tennessee",
+    "Tex.",
+    "Texas",
+    "Utah",
+    "Va.",
+    "Vermont",
+    "Virginia",
+    "Vt.",
+    "W.Va.",
+    "Wash.",
+    "West Virginia",
+    "Wis.",
+    "Wisconsin",
+    "Wyo.",
+    "Wyoming",
+];
+
+/// `Cecelia Purner, 67, a retired clerk in Allentown, Pa., said`: when the words before
+/// the comma at `comma` are a state set off after a town, the comma before the state,
+/// which ends the appositive the state belongs to.
+fn comma_before_state_after_town(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    comma: usize,
+) -> Option<usize> {
+    let state_first = (sentence_first + 2..comma)
+        .rev()
+        .take(3)
+        .find(|&index| tokens[index - 1].is_punctuation(text, ','))?;
+    let state = &text[tokens[state_first].span.start..tokens[comma - 1].span.end];
+    let town = tokens[state_first - 2];
+    (AMERICAN_STATES.contains(&state) && town.is_word() && starts_upper(town.text(text)))
+        .then_some(state_first - 1)
+}
+
 fn appositive_subject(
     text: &str,
     tokens: &[Token],
     sentence_first: usize,
     comma: usize,
 ) -> Option<MentionCandidate> {
+    if let Some(town_comma) = comma_before_state_after_town(text, tokens, sentence_first, comma) {
+        return appositive_subject(text, tokens, sentence_first, town_comma);
+    }
     if let Some(found) = participle_aside_subject(text, tokens, sentence_first, comma) {
         return Some(found);
     }
@@ -539,6 +659,15 @@ fn appositive_subject(
                 appositive_first = first;
             }
         }
+    }
+    // "Cory James, 22, of Flint, said": where a person is from, set off by commas, is an
+    // appositive as well.
+    if appositive_first >= sentence_first + 2
+        && word_at(text, tokens, appositive_first - 1)
+            .is_some_and(|word| matches!(word, "of" | "from"))
+        && tokens[appositive_first - 2].is_punctuation(text, ',')
+    {
+        appositive_first -= 1;
     }
     if appositive_first == sentence_first || !tokens[appositive_first - 1].is_punctuation(text, ',')
     {

@@ -852,3 +852,56 @@ fn issue_5_a_quote_after_an_embedded_claim_goes_on_in_the_outer_voice() {
                 speaker: Ines Calder (person) mention: none"#]],
     );
 }
+
+/// Regression (issue 5): "A spokesman for Brandt said ..." kept the surname where the
+/// article had named David Brandt in full. A lone surname after a preposition in a
+/// description is written as the full name of the one person the article names with it;
+/// a surname two people share ("Calder") stays as written.
+#[test]
+fn issue_5_a_surname_inside_a_description_becomes_the_full_name() {
+    check(
+        "Harbour vote\n\nInes Calder and her brother Piet Calder both stood. David Brandt won.\n\nA spokesman for Brandt said the count had been fair. Lawyers for Calder said a recount was likely.\n",
+        expect![[r#"
+            indirect "the count had been fair"
+                speaker: spokesman for David Brandt (person) mention: "A spokesman for Brandt"
+            indirect "a recount was likely"
+                speaker: Lawyers for Calder (person) mention: "Lawyers for Calder""#]],
+    );
+}
+
+/// Regression (issue 5): "Other Liberals said ..." made a person called "Liberals", whom a
+/// later "she" then meant. A capitalised plural that names a group (a party's members,
+/// a nationality) is an anonymous group, not a person.
+#[test]
+fn issue_5_a_capitalised_plural_group_is_no_person() {
+    check(
+        "Harbour levy\n\nInes Calder defended the levy on Monday. Other Liberals said the vote had come too soon.\n\nShe said the harbour could not wait. Many Norwegians said they would stop sailing there.\n",
+        expect![[r#"
+            indirect "the vote had come too soon"
+                speaker: Other Liberals (unknown) mention: "Other Liberals"
+            indirect "the harbour could not wait"
+                speaker: Ines Calder (person) mention: "She"
+            indirect "they would stop sailing there"
+                speaker: Norwegians (unknown) mention: "Many Norwegians""#]],
+    );
+}
+
+/// Regression (issue 5): `Cecelia Marsh, 67, a retired clerk in Allentown, Pa., said`
+/// gave the speaker "Pa.", and `Cory Hale, 22, of Flint, said` gave no claim: a state
+/// set off after a town belongs to the appositive before it, and where a person is from
+/// ("of Flint") is an appositive too.
+#[test]
+fn issue_5_a_town_and_state_after_a_name_are_its_appositive() {
+    check(
+        "Voters speak\n\nCecelia Marsh, 67, a retired clerk in Allentown, Pa., said she would vote for the senator. Cory Hale, 22, of Flint, said he had not given up hope that the senator could win.\n\nDana Pruitt, a nurse in Aurora, Colorado, said the clinic had closed.\n",
+        expect![[r#"
+            indirect "she would vote for the senator"
+                speaker: Cecelia Marsh (person) mention: "Cecelia Marsh"
+            indirect "he had not given up hope that the senator could win"
+                speaker: Cory Hale (person) mention: "Cory Hale"
+            indirect "the senator could win"
+                speaker: Given up (unknown) mention: "given up"
+            indirect "the clinic had closed"
+                speaker: Dana Pruitt (person) mention: "Dana Pruitt""#]],
+    );
+}

@@ -197,18 +197,24 @@ impl LowerCasedNameWords {
     }
 }
 
-/// A name word lower-cased as `str::to_lowercase` would, for the resolver's searches by
-/// name, which need only its bytes (a key and comparisons with entities' name words).
-/// An ASCII word of up to 32 bytes, which is nearly every name word, is lower-cased into
-/// a buffer on the stack: no allocation, no thread-local string, and no UTF-8 check of
-/// the result, as a `str` would need.
-pub(super) enum LowerCasedWord {
-    Short { bytes: [u8; 32], length: usize },
+/// A word lower-cased as `str::to_lowercase` would, for the resolver's searches by name
+/// (which need only its bytes: a key and comparisons with entities' name words) and for
+/// the attribution rules' reading of words (`Document::word`). An ASCII word of up to 32
+/// bytes, which is nearly every word, is lower-cased into a buffer on the stack: no
+/// allocation, no thread-local string, and no UTF-8 check of the result, as a `str` would
+/// need.
+pub(crate) enum LowerCasedWord<'word> {
+    /// The word itself, which is lower-case ASCII already.
+    Unchanged(&'word str),
+    Short {
+        bytes: [u8; 32],
+        length: usize,
+    },
     Long(String),
 }
 
-impl LowerCasedWord {
-    pub(super) fn of(word: &str) -> LowerCasedWord {
+impl<'word> LowerCasedWord<'word> {
+    pub(crate) fn of(word: &str) -> LowerCasedWord<'word> {
         if word.len() <= 32 {
             // Copied and lower-cased in one pass that also tells whether the word is
             // ASCII: no call to `memcpy` for a few bytes, and no pass of its own for the
@@ -229,11 +235,59 @@ impl LowerCasedWord {
         LowerCasedWord::Long(word.to_lowercase())
     }
 
-    pub(super) fn as_bytes(&self) -> &[u8] {
+    /// [`LowerCasedWord::of`] for words most of which are lower-case ASCII already (the
+    /// words of a sentence): those are borrowed as they are, without a copy.
+    pub(crate) fn of_mostly_lower_case(word: &'word str) -> LowerCasedWord<'word> {
+        if word
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            LowerCasedWord::Unchanged(word)
+        } else {
+            LowerCasedWord::of(word)
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
+            LowerCasedWord::Unchanged(word) => word.as_bytes(),
             LowerCasedWord::Short { bytes, length } => &bytes[..*length],
             LowerCasedWord::Long(lower) => lower.as_bytes(),
         }
+    }
+}
+
+impl std::ops::Deref for LowerCasedWord<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            LowerCasedWord::Unchanged(word) => word,
+            // SAFETY: `of` keeps a short copy only when every byte of the word was ASCII,
+            // and lower-casing an ASCII byte gives an ASCII byte: the bytes are UTF-8.
+            LowerCasedWord::Short { bytes, length } => unsafe {
+                std::str::from_utf8_unchecked(&bytes[..*length])
+            },
+            LowerCasedWord::Long(lower) => lower,
+        }
+    }
+}
+
+impl Default for LowerCasedWord<'_> {
+    fn default() -> Self {
+        LowerCasedWord::Unchanged("")
+    }
+}
+
+impl PartialEq<str> for LowerCasedWord<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for LowerCasedWord<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -304,6 +358,11 @@ mod tests {
             assert_eq!(
                 LowerCasedWord::of(word).as_bytes(),
                 word.to_lowercase().as_bytes(),
+                "{word:?}"
+            );
+            assert_eq!(
+                &*LowerCasedWord::of_mostly_lower_case(word),
+                word.to_lowercase(),
                 "{word:?}"
             );
         }
