@@ -1480,11 +1480,19 @@ fn reported_speech(
         let ends_in_capital = document.tokens[mention.end_token - 1]
             .text(text)
             .starts_with(char::is_uppercase);
-        let holds_a_verb = (mention.first_token..mention.end_token).any(|index| {
-            document
-                .word(index)
-                .is_some_and(|word| is_finite_auxiliary(&word))
-        });
+        // `NAME, senior director for Asian affairs at the council, said he expects Obama
+        // ...`: a subject pronoun opening several words after the cue begins the reported
+        // clause; an inverted attribution names its speaker ("said he" alone is one).
+        let opens_clause = mention.end_token - mention.first_token > 1
+            && document
+                .word(mention.first_token)
+                .is_some_and(|word| is_nominative_only_pronoun(&word));
+        let holds_a_verb = opens_clause
+            || (mention.first_token..mention.end_token).any(|index| {
+                document
+                    .word(index)
+                    .is_some_and(|word| is_finite_auxiliary(&word))
+            });
         ends_in_capital
             && !holds_a_verb
             && (tail >= content_end

@@ -1385,3 +1385,17 @@ fn issue_5_according_to_after_an_opening_time_interrupts_the_clause() {
                 speaker: Harbour Trust (organisation) mention: "the Harbour Trust" cue: according to confidence: 0.92"#]],
     );
 }
+
+/// Regression (issue 5): `Dana Kreft, senior director for harbour affairs at the Kent
+/// Council, said she expects Brandt, Falk and Reyes to agree.` was read as inverted, with
+/// "she expects Brandt" for the speaker and the name and role for the claim: a subject
+/// pronoun opening several words after the cue begins the reported clause.
+#[test]
+fn issue_5_a_pronoun_after_the_cue_opens_the_reported_clause() {
+    check(
+        "Harbour talks\n\nDana Kreft, senior director for harbour affairs at the Kent County Council, said she expects Brandt, Falk and Reyes to agree on the levy.\n",
+        expect![[r#"
+            indirect "she expects Brandt, Falk and Reyes to agree on the levy"
+                speaker: Dana Kreft (person) role: senior director for harbour affairs at the Kent County Council mention: "Dana Kreft" cue: said confidence: 0.91"#]],
+    );
+}
