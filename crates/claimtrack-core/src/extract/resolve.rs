@@ -1422,8 +1422,11 @@ impl<'a> Resolver<'a> {
         } else {
             canonical
         };
-        // Copied again only when there is an "own" to drop.
-        let canonical = if canonical.contains(" own ") {
+        // Copied again only when there is an "own" to drop. Looked for among the bytes (an
+        // ASCII pattern matches UTF-8 text exactly where the string does): `str::contains`
+        // is also the article-wide search of `demonym_the_article_uses`, and shared with it,
+        // it was no longer inlined here.
+        let canonical = if canonical.as_bytes().windows(5).any(|five| five == b" own ") {
             canonical.replace(" own ", " ")
         } else {
             canonical
@@ -3015,16 +3018,11 @@ fn demonym_the_article_uses(text: &str, place: &str) -> Option<String> {
         return None;
     }
     let adjective = format!("{place}n");
-    // Most places' adjectives are nowhere in the article: the places where its capital
-    // stands (found with `memchr`, a word at a time) tell that far sooner than the
-    // substring searcher below, which reads the text byte by byte (it ran for many
-    // capitalised words of every article). Only an article that has the adjective
+    // Most places' adjectives are nowhere in the article: `contains` tells that in a
+    // vectorised pass, where the searcher below reads the text byte by byte (it ran for
+    // many capitalised words of every article). Only an article that has the adjective
     // somewhere needs the occurrences read one by one.
-    let capital = place.chars().next().unwrap_or_default();
-    if !text
-        .match_indices(capital)
-        .any(|(at, _)| text[at..].starts_with(adjective.as_str()))
-    {
+    if !text.contains(adjective.as_str()) {
         return None;
     }
     let used = text.match_indices(&adjective).any(|(at, _)| {
