@@ -1373,7 +1373,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if is_document_noun(&head) && (!indefinite || possessor.is_some()) {
-            if let Some(entity) = self.document_author(&possessor, &modifiers, at) {
+            if let Some(entity) = self.document_author(&head, &possessor, &modifiers, at) {
                 return ResolvedSpeaker {
                     mention: Some(mention.span),
                     entity: Some(entity),
@@ -2046,6 +2046,7 @@ impl<'a> Resolver<'a> {
     /// article named last.
     fn document_author(
         &mut self,
+        head: &str,
         possessor: &Option<Possessor>,
         modifiers: &[String],
         at: usize,
@@ -2059,6 +2060,24 @@ impl<'a> Resolver<'a> {
             .find(|word| is_organisation_noun(word) || is_company_noun(word))
         {
             return self.organisation_by_head(body, &[], at);
+        }
+        // "The minutes, published last week, recorded that ...": minutes are a meeting's
+        // record, kept by the committee, board or council that met, sooner than by the
+        // body named last.
+        if modifiers.is_empty() && head == "minutes" {
+            let meeting_body = self.mentions_before(at).find(|found| {
+                let entity = &self.entities[found.entity];
+                entity.kind == SpeakerType::Organisation
+                    && entity.name_words.last().is_some_and(|last| {
+                        matches!(
+                            last,
+                            "committee" | "board" | "council" | "commission" | "panel"
+                        )
+                    })
+            });
+            if let Some(found) = meeting_body {
+                return Some(found.entity);
+            }
         }
         if modifiers.is_empty() {
             return self.latest_body(at);

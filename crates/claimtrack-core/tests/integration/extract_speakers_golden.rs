@@ -905,3 +905,18 @@ fn issue_5_a_town_and_state_after_a_name_are_its_appositive() {
                 speaker: Dana Pruitt (person) mention: "Dana Pruitt""#]],
     );
 }
+
+/// Regression (issue 5): "The minutes, published on Wednesday, recorded that ..." went to
+/// the bank a source worked at, the body named last. Minutes are the record of a meeting,
+/// kept by the committee, board or council that met.
+#[test]
+fn issue_5_minutes_speak_for_the_committee_that_met() {
+    check(
+        "Rates held\n\nAt the central bank, the monetary policy committee held rates at 3 percent in May. \"They are in no hurry,\" said Ines Calder, an economist at Harwick Bank.\n\nThe minutes, published on Wednesday, recorded that two members had wanted a cut.\n",
+        expect![[r#"
+            direct "They are in no hurry"
+                speaker: Ines Calder (person) mention: "Ines Calder"
+            indirect "two members had wanted a cut"
+                speaker: monetary policy committee (organisation) mention: "The minutes""#]],
+    );
+}
