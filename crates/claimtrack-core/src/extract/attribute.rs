@@ -1542,9 +1542,33 @@ fn reported_speech(
             .text(text)
             .starts_with(char::is_lowercase)
         && is_participle(document.tokens[cue.first_token].text(text));
+    // `Judge Cacheris imposed a 52-month sentence, saying ...`, `Carson endorsed Trump at
+    // Mar-a-Lago, Mr. Trump's private club, calling him ...`: after the main clause's verb
+    // and its object, a participle set off by a comma speaks for the sentence's subject,
+    // not for the noun phrase before the comma.
+    let participle_after_object = comma_before
+        && is_participle(document.tokens[cue.first_token].text(text))
+        && document.tokens[cue.first_token]
+            .text(text)
+            .starts_with(char::is_lowercase)
+        && mention.as_ref().is_some_and(|found| {
+            let clause_first = subject_first(found.first_token);
+            // The verb may also stand inside what was read as the mention, which then
+            // ran on from the subject over the verb ("Brandt endorsed Reyes at Kent Hall").
+            (clause_first..found.end_token).any(|index| {
+                document.word(index).is_some_and(|word| {
+                    document.tokens[index]
+                        .text(text)
+                        .starts_with(char::is_lowercase)
+                        && ((word.len() > 4 && word.ends_with("ed"))
+                            || is_irregular_past(&word)
+                            || is_finite_auxiliary(&word))
+                })
+            })
+        });
     let mention = if coordinated && !sentence_has_claim {
         sentence_subject(document, subject_first(aux_start - 1), aux_start - 1)
-    } else if participle_after_preposition && !sentence_has_claim {
+    } else if (participle_after_object || participle_after_preposition) && !sentence_has_claim {
         sentence_subject(document, subject_first(aux_start - 1), aux_start - 1).or(mention)
     } else if participle_of_previous && !sentence_has_claim {
         // `Okafor hit back last night, insisting ...`: with no claim before it in the

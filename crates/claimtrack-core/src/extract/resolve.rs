@@ -1237,19 +1237,14 @@ impl<'a> Resolver<'a> {
         let first = (document.saturating_sub(3)..document).find(|&index| {
             tokens[index].is_word() && with_lowercase(tokens[index].text(text), is_determiner)
         })?;
-        let sentence_first = self.sentence_first_token[first];
-        let put_out = first > sentence_first
-            && tokens[first - 1].is_word()
-            && with_lowercase(tokens[first - 1].text(text), is_document_put_out_verb);
-        let source = if put_out {
-            subject_before(text, tokens, sentence_first, first - 1)?
-        } else {
-            MentionCandidate {
+        let source = match self.document_issuer(first) {
+            Some(issuer) => issuer?,
+            None => MentionCandidate {
                 first_token: first,
                 end_token: document + 1,
                 span: ByteSpan::new(tokens[first].span.start, tokens[document].span.end),
                 role: None,
-            }
+            },
         };
         let mut resolved = self.resolve_mention(&source);
         if resolved.entity.is_none() && resolved.description.is_none() {
@@ -1257,6 +1252,33 @@ impl<'a> Resolver<'a> {
         }
         resolved.mention = Some(mention.span);
         Some(resolved)
+    }
+
+    /// "The trust released a letter", "His office put out a statement": when a verb that
+    /// puts a document out stands right before the document's phrase at token `first`,
+    /// `Some` with the verb's subject (`None` inside when the subject cannot be read);
+    /// `None` when no such verb stands there.
+    fn document_issuer(&self, first: usize) -> Option<Option<MentionCandidate>> {
+        let (text, tokens) = (self.text, self.tokens);
+        let sentence_first = self.sentence_first_token[first];
+        let lower_word = |index: usize| {
+            tokens[index]
+                .is_word()
+                .then(|| tokens[index].text(text).to_lowercase())
+        };
+        let mut verb = first.checked_sub(1).filter(|&verb| verb > sentence_first)?;
+        let particle_put_out = lower_word(verb).as_deref() == Some("out")
+            && verb > sentence_first + 1
+            && matches!(
+                lower_word(verb - 1).as_deref(),
+                Some("put" | "puts" | "putting")
+            );
+        if particle_put_out {
+            verb -= 1;
+        } else if !lower_word(verb).is_some_and(|word| is_document_put_out_verb(&word)) {
+            return None;
+        }
+        Some(subject_before(text, tokens, sentence_first, verb))
     }
 
     fn token_of_word(&self, first: usize, end: usize, word_index: usize) -> usize {
@@ -1370,6 +1392,21 @@ impl<'a> Resolver<'a> {
                 let mut resolved = self.resolve_mention(&author);
                 resolved.mention = Some(mention.span);
                 return resolved;
+            }
+        }
+        // "issued a statement saying ...", "put out a statement": the document's issuer.
+        if is_document_noun(&head)
+            && indefinite
+            && possessor.is_none()
+            && core_from + 1 == head_position
+        {
+            if let Some(Some(issuer)) = self.document_issuer(mention.first_token) {
+                // The issuer's words name the speaker, as the rules read `issued a
+                // statement saying` (`attribute::names_document_put_out`).
+                let resolved = self.resolve_mention(&issuer);
+                if resolved.entity.is_some() || resolved.description.is_some() {
+                    return resolved;
+                }
             }
         }
         if is_document_noun(&head) && (!indefinite || possessor.is_some()) {

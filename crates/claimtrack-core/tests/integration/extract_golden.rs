@@ -1399,3 +1399,19 @@ fn issue_5_a_pronoun_after_the_cue_opens_the_reported_clause() {
                 speaker: Dana Kreft (person) role: senior director for harbour affairs at the Kent County Council mention: "Dana Kreft" cue: said confidence: 0.91"#]],
     );
 }
+
+/// Regression (issue 5): in `Judge Irene Falk imposed a two-year ban on the trawler's
+/// owner, Kent Fisheries, saying ...` the participle was given to the noun phrase before
+/// its comma. After the main clause's verb and its object, a participle set off by a
+/// comma speaks for the sentence's subject.
+#[test]
+fn issue_5_a_participle_after_the_object_speaks_for_the_subject() {
+    check(
+        "Harbour court\n\nJudge Irene Falk imposed a two-year ban on the trawler's owner, Kent Fisheries, saying a tough penalty was needed to protect the quay.\n",
+        expect![[r#"
+            indirect "a two-year ban on the trawler's owner"
+                speaker: Irene Falk (person) role: Judge mention: "Judge Irene Falk" cue: imposed confidence: 0.84
+            indirect "a tough penalty was needed to protect the quay"
+                speaker: Irene Falk (person) role: Judge mention: "Judge Irene Falk" cue: saying confidence: 0.90"#]],
+    );
+}

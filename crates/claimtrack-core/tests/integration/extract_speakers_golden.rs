@@ -920,3 +920,16 @@ fn issue_5_minutes_speak_for_the_committee_that_met() {
                 speaker: monetary policy committee (organisation) mention: "The minutes""#]],
     );
 }
+
+/// Regression (issue 5): in `His office put out a statement saying ...` the speaker was
+/// "statement". A document put out by someone ("issued a statement", "put out a
+/// statement") speaks for the verb's subject, who is also the mention.
+#[test]
+fn issue_5_a_statement_put_out_speaks_for_its_issuer() {
+    check(
+        "Harbour refugees\n\nGov. Ines Calder met the harbour trust on Monday. Her office put out a statement saying, \"The state cannot house everyone who arrives.\"\n",
+        expect![[r#"
+            direct "The state cannot house everyone who arrives."
+                speaker: Ines Calder's office (organisation) mention: "Her office""#]],
+    );
+}
