@@ -2595,15 +2595,42 @@ fn headline_label_quote(
                 && text[paragraph.span.end..].contains(word)
         });
     let paragraph_index = document.tokens[quotation.open_token].paragraph;
+    let in_story = |draft: &&ClaimDraft| {
+        let draft_paragraph = document
+            .paragraphs
+            .partition_point(|paragraph| paragraph.span.start <= draft.start());
+        draft_paragraph > paragraph_index + 1 && draft_paragraph <= paragraph_index + 3
+    };
+    // `Shift leader: "We are not leaving"` over `Miners ... said ... "We are not leaving
+    // until we have it in writing," said Piet Oosthuizen, a shift leader`: the claim that
+    // says the headline's words is the one whose speaker the label means; the story's
+    // first claim only when none does.
+    let headline_words = quotation
+        .parts
+        .iter()
+        .map(|part| text[part.range()].trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let says_the_headline = |draft: &&ClaimDraft| {
+        !headline_words.is_empty()
+            && draft.parts.iter().any(|part| {
+                text[part.range()]
+                    .to_lowercase()
+                    .contains(headline_words.as_str())
+            })
+    };
     let story_speaker = drafts
         .iter()
-        .filter(|draft| {
-            let draft_paragraph = document
-                .paragraphs
-                .partition_point(|paragraph| paragraph.span.start <= draft.start());
-            draft_paragraph > paragraph_index + 1 && draft_paragraph <= paragraph_index + 3
-        })
+        .filter(in_story)
+        .filter(says_the_headline)
         .min_by_key(|draft| draft.start())
+        .or_else(|| {
+            drafts
+                .iter()
+                .filter(in_story)
+                .min_by_key(|draft| draft.start())
+        })
         .and_then(|draft| match &draft.speaker {
             SpeakerSource::Mention(mention) => Some(mention.clone()),
             _ => None,

@@ -1415,3 +1415,21 @@ fn issue_5_a_participle_after_the_object_speaks_for_the_subject() {
                 speaker: Irene Falk (person) role: Judge mention: "Judge Irene Falk" cue: saying confidence: 0.90"#]],
     );
 }
+
+/// Regression (issue 5): under `Shift leader: "We will not leave"` the story's first claim
+/// was the miners', so the headline's quote went to them, though the story gives the
+/// same words to the shift leader a sentence later. The claim that says the headline's
+/// words names its speaker; the story's first claim only when none does.
+#[test]
+fn issue_5_a_headline_quote_takes_the_speaker_of_its_words_in_the_story() {
+    check(
+        "Mine dispute\n\nShift leader: \"We will not leave\"\n\nMiners occupying the Kent copper mine said on Monday that they would stay underground until the owner paid their wages. \"We will not leave until we have it in writing,\" said Piet Varga, a shift leader.\n",
+        expect![[r#"
+            direct "We will not leave"
+                speaker: Piet Varga (person) role: shift leader mention: "Piet Varga" confidence: 0.84
+            indirect "they would stay underground until the owner paid their wages"
+                speaker: Miners occupying the Kent copper mine (unknown) mention: "Miners occupying the Kent copper mine" cue: said date: 2026-03-02 confidence: 0.89
+            direct "We will not leave until we have it in writing"
+                speaker: Piet Varga (person) role: shift leader mention: "Piet Varga" cue: said confidence: 0.97"#]],
+    );
+}
