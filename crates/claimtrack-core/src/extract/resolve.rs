@@ -643,7 +643,80 @@ impl<'a> Resolver<'a> {
         }
         self.name_described_lead_speaker(drafts, &mut resolved);
         self.name_headline_labels(drafts, &mut resolved);
+        self.name_headline_groups(drafts, &mut resolved);
         resolved
+    }
+
+    /// `Pool closure "a disgrace", say swimmers` over a brief whose first claim gives the
+    /// same words to the Eastside Swimming Club: a title's speaker that is only a group
+    /// ("swimmers", "farmers") takes the speaker the story names for the same words in the
+    /// two paragraphs under it.
+    fn name_headline_groups(&self, drafts: &[ClaimDraft], resolved: &mut [ResolvedSpeaker]) {
+        for index in 0..drafts.len() {
+            let speaker = &resolved[index];
+            let group_only = speaker.entity.is_none()
+                && speaker
+                    .description
+                    .as_ref()
+                    .is_some_and(|(description, _)| {
+                        !description.contains(' ')
+                            && description.starts_with(char::is_lowercase)
+                            && description.ends_with('s')
+                    });
+            if !group_only || !self.is_title_line(drafts[index].start()) {
+                continue;
+            }
+            let words: Vec<String> = drafts[index]
+                .parts
+                .iter()
+                .flat_map(|part| content_words(part.slice(self.text)))
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let paragraph = self.paragraph_at(drafts[index].start());
+            let body = (index + 1..drafts.len())
+                .take_while(|&later| self.paragraph_at(drafts[later].start()) <= paragraph + 2)
+                .find(|&later| {
+                    let named = resolved[later]
+                        .entity
+                        .is_some_and(|entity| !self.entities[entity].title_only);
+                    let later_words: Vec<String> = drafts[later]
+                        .parts
+                        .iter()
+                        .flat_map(|part| content_words(part.slice(self.text)))
+                        .collect();
+                    let shared = words
+                        .iter()
+                        .filter(|word| later_words.contains(word))
+                        .count();
+                    // A headline shortens the story's words ("Pool closure 'a disgrace'"
+                    // over "Closing the pool ... is a disgrace"): most of them, not all.
+                    named && shared * 10 >= words.len() * 6
+                });
+            if let Some(body) = body {
+                resolved[index] = ResolvedSpeaker {
+                    mention: resolved[index].mention,
+                    ..resolved[body].clone()
+                };
+            }
+        }
+    }
+
+    /// Whether byte `at` lies in a title line: a paragraph of one line with no final full
+    /// stop (a headline, or a brief's title inside a round-up).
+    fn is_title_line(&self, at: usize) -> bool {
+        let line_start = self.text[..at].rfind('\n').map_or(0, |offset| offset + 1);
+        let line_end = self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |offset| at + offset);
+        let line = self.text[line_start..line_end].trim_end();
+        let paragraph_alone = self.text[..line_start].ends_with("\n\n") || line_start == 0;
+        let next_blank = self.text[line_end..].starts_with("\n\n") || line_end == self.text.len();
+        paragraph_alone
+            && next_blank
+            && !line.ends_with('.')
+            && line.split_whitespace().count() <= 16
     }
 
     /// The speaker `entity`, named at `mention`, with the role the article gave it.

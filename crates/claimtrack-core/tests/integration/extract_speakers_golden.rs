@@ -933,3 +933,19 @@ fn issue_5_a_statement_put_out_speaks_for_its_issuer() {
                 speaker: Ines Calder's office (organisation) mention: "Her office""#]],
     );
 }
+
+/// Regression (issue 5): `Pool closure "a disgrace", say swimmers` over a brief that gives
+/// the same words to the Marlow Swimming Club kept "swimmers" for the title's speaker. A
+/// title whose speaker is only a group takes the speaker the story names for most of
+/// the same words in the two paragraphs under it.
+#[test]
+fn issue_5_a_titles_group_speaker_takes_the_storys_named_speaker() {
+    check(
+        "Round-up\n\nPool closure \"a disgrace\", say swimmers\n\n\"Closing the pool for two years is a disgrace,\" the Marlow Swimming Club said on Friday.\n",
+        expect![[r#"
+            mixed "Pool closure \"a disgrace\""
+                speaker: Marlow Swimming Club (organisation) mention: "swimmers"
+            direct "Closing the pool for two years is a disgrace"
+                speaker: Marlow Swimming Club (organisation) mention: "the Marlow Swimming Club""#]],
+    );
+}
