@@ -677,22 +677,10 @@ impl<'a> Resolver<'a> {
             let paragraph = self.paragraph_at(drafts[index].start());
             let body = (index + 1..drafts.len())
                 .take_while(|&later| self.paragraph_at(drafts[later].start()) <= paragraph + 2)
+                // A headline shortens the story's words ("Pool closure 'a disgrace'" over
+                // "Closing the pool ... is a disgrace"): most of them, not all.
                 .find(|&later| {
-                    let named = resolved[later]
-                        .entity
-                        .is_some_and(|entity| !self.entities[entity].title_only);
-                    let later_words: Vec<String> = drafts[later]
-                        .parts
-                        .iter()
-                        .flat_map(|part| content_words(part.slice(self.text)))
-                        .collect();
-                    let shared = words
-                        .iter()
-                        .filter(|word| later_words.contains(word))
-                        .count();
-                    // A headline shortens the story's words ("Pool closure 'a disgrace'"
-                    // over "Closing the pool ... is a disgrace"): most of them, not all.
-                    named && shared * 10 >= words.len() * 6
+                    self.named_speaker_says(&drafts[later], &resolved[later], &words, 6)
                 });
             if let Some(body) = body {
                 resolved[index] = ResolvedSpeaker {
@@ -701,6 +689,33 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
+    }
+
+    /// Whether `draft`, whose speaker the article names (not by title alone), says at
+    /// least `tenths` tenths of the content `words` a headline holds.
+    fn named_speaker_says(
+        &self,
+        draft: &ClaimDraft,
+        speaker: &ResolvedSpeaker,
+        words: &[String],
+        tenths: usize,
+    ) -> bool {
+        let named = speaker
+            .entity
+            .is_some_and(|entity| !self.entities[entity].title_only);
+        if !named {
+            return false;
+        }
+        let draft_words: Vec<String> = draft
+            .parts
+            .iter()
+            .flat_map(|part| content_words(part.slice(self.text)))
+            .collect();
+        let shared = words
+            .iter()
+            .filter(|word| draft_words.contains(word))
+            .count();
+        shared * 10 >= words.len() * tenths
     }
 
     /// Whether byte `at` lies in a title line: a paragraph of one line with no final full
@@ -875,23 +890,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let body = (index + 1..drafts.len()).find(|&later| {
-                let later_speaker = &resolved[later];
-                let later_named = later_speaker
-                    .entity
-                    .is_some_and(|entity| !self.entities[entity].title_only);
-                if !later_named {
-                    return false;
-                }
-                let later_words: Vec<String> = drafts[later]
-                    .parts
-                    .iter()
-                    .flat_map(|part| content_words(part.slice(self.text)))
-                    .collect();
-                let shared = words
-                    .iter()
-                    .filter(|word| later_words.contains(word))
-                    .count();
-                shared * 10 >= words.len() * 7
+                self.named_speaker_says(&drafts[later], &resolved[later], &words, 7)
             });
             // `Author: "I wrote it for my grandmother"` over a story that puts it in other
             // words: the label describes the speaker of the paragraph right under it.
