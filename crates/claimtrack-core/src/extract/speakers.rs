@@ -487,8 +487,6 @@ fn skip_time_before(text: &str, tokens: &[Token], floor: usize, end: usize) -> u
     })
 }
 
-/// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
-/// `comma` is the index of the comma right before the cue.
 /// American states, as written in full or in news agencies' abbreviations, which follow a
 /// town between commas ("Allentown, Pa.,", "Aurora, Colorado,").
 const AMERICAN_STATES: &[&str] = &[
@@ -606,6 +604,8 @@ fn comma_before_state_after_town(
         .then_some(state_first - 1)
 }
 
+/// `Keller, the finance minister, said` and `the finance minister, Maria Keller, said`:
+/// `comma` is the index of the comma right before the cue.
 fn appositive_subject(
     text: &str,
     tokens: &[Token],
