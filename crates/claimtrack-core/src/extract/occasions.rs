@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::attribute::{ClaimDraft, Document, SpeakerSource};
 use super::dates::{self, FoundDate};
 use super::lexicon::strip_possessive;
-use super::segment::Sentence;
+use super::segment::{self, Sentence};
 
 /// Who a claim is attributed to, as far as dating needs it: equal keys are one speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -868,7 +868,7 @@ fn later_day_in_paragraph(
     None
 }
 
-/// A headline-like paragraph: one short sentence.
+/// A headline-like paragraph: one short sentence ([`segment::reads_as_headline`]).
 fn is_headline(document: &Document<'_>, draft: &ClaimDraft) -> bool {
     let paragraph = paragraph_of(document, draft);
     let Some(paragraph) = document.paragraphs.get(paragraph) else {
@@ -883,27 +883,13 @@ fn is_headline(document: &Document<'_>, draft: &ClaimDraft) -> bool {
                 .get(paragraph.end_token.saturating_sub(1)),
         )
         .is_some_and(|(first, last)| first == last);
-    // A headline has no full stop; a short one-sentence paragraph of the story has one
-    // ("Ibáñez told a news conference on Monday that ... under threat.").
-    let paragraph_text = document
-        .tokens
-        .get(paragraph.first_token)
-        .zip(document.tokens.get(paragraph.end_token.saturating_sub(1)))
-        .map_or("", |(first, last)| {
-            &document.text[first.span.start..last.span.end]
-        });
-    let ends_with_full_stop = paragraph_text
-        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
-        .ends_with('.');
-    // Counting stops at the 21st word, so a long paragraph costs no more than a short one.
-    one_sentence
-        && !ends_with_full_stop
-        && document.tokens[paragraph.first_token..paragraph.end_token]
-            .iter()
-            .filter(|token| token.is_word())
-            .take(21)
-            .count()
-            <= 20
+    segment::reads_as_headline(
+        document.text,
+        document.tokens,
+        paragraph.first_token,
+        paragraph.end_token,
+        one_sentence,
+    )
 }
 
 /// A headline's quote takes the day of the same words in the story below: the first

@@ -23,7 +23,7 @@ use super::lexicon::{
     AUXILIARIES, DEMONYMS, WEEKDAYS,
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
-use super::segment::{is_quote_mark, Token, TokenKind};
+use super::segment::{is_quote_mark, reads_as_headline, Token, TokenKind};
 use super::speakers::{
     skip_auxiliaries_before, skip_opening_adverbials, subject_before, MentionCandidate,
 };
@@ -718,20 +718,24 @@ impl<'a> Resolver<'a> {
         shared * 10 >= words.len() * tenths
     }
 
-    /// Whether byte `at` lies in a title line: a paragraph of one line with no final full
-    /// stop (a headline, or a brief's title inside a round-up).
+    /// Whether byte `at` lies in a paragraph that reads as a headline or a brief's title
+    /// ([`reads_as_headline`]).
     fn is_title_line(&self, at: usize) -> bool {
-        let line_start = self.text[..at].rfind('\n').map_or(0, |offset| offset + 1);
-        let line_end = self.text[at..]
-            .find('\n')
-            .map_or(self.text.len(), |offset| at + offset);
-        let line = self.text[line_start..line_end].trim_end();
-        let paragraph_alone = self.text[..line_start].ends_with("\n\n") || line_start == 0;
-        let next_blank = self.text[line_end..].starts_with("\n\n") || line_end == self.text.len();
-        paragraph_alone
-            && next_blank
-            && !line.ends_with('.')
-            && line.split_whitespace().count() <= 16
+        let paragraph = self.paragraph_at(at);
+        let first = self
+            .tokens
+            .partition_point(|token| token.paragraph < paragraph);
+        let end = self
+            .tokens
+            .partition_point(|token| token.paragraph <= paragraph);
+        first < end
+            && reads_as_headline(
+                self.text,
+                self.tokens,
+                first,
+                end,
+                self.sentence_first_token[end - 1] == first,
+            )
     }
 
     /// The speaker `entity`, named at `mention`, with the role the article gave it.

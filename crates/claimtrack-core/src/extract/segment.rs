@@ -442,6 +442,36 @@ fn tokenize_line(
     text.len()
 }
 
+/// Does the paragraph of tokens `first..end`, which `one_sentence` says form a single
+/// sentence, read as a headline or a brief's title? One short sentence (twenty words at
+/// most) with no full stop at its end, inside closing quote marks or not: a short
+/// one-sentence paragraph of the story has one ("Ibáñez told a news conference on Monday
+/// that ... under threat.").
+pub fn reads_as_headline(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    one_sentence: bool,
+) -> bool {
+    let paragraph_text = tokens
+        .get(first)
+        .zip(tokens.get(end.saturating_sub(1)))
+        .map_or("", |(first, last)| &text[first.span.start..last.span.end]);
+    let ends_with_full_stop = paragraph_text
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+        .ends_with('.');
+    // Counting stops at the 21st word, so a long paragraph costs no more than a short one.
+    one_sentence
+        && !ends_with_full_stop
+        && tokens[first..end]
+            .iter()
+            .filter(|token| token.is_word())
+            .take(21)
+            .count()
+            <= 20
+}
+
 fn ends_sentence(text: &str, token: Token) -> bool {
     token.kind == TokenKind::Punctuation && matches!(token.text(text), "." | "!" | "?")
 }
