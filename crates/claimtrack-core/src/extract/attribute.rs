@@ -8,11 +8,11 @@ use std::hash::BuildHasherDefault;
 
 use super::cues::{poll_head_after, Cue, CueForm};
 use super::lexicon::{
-    cue_verb, is_article, is_determiner, is_group_noun, is_irregular_past,
-    is_nominative_only_pronoun, is_number_word, is_organisation_noun, is_participle,
-    is_possessive_determiner, is_preposition, is_relative_time_word, is_role_noun,
-    is_subject_pronoun, is_subordinating_conjunction, is_time_noun, opens_description,
-    with_lowercase, CueStrength, WordHasher, AUXILIARIES,
+    cue_verb, is_article, is_determiner, is_group_noun, is_nominative_only_pronoun, is_number_word,
+    is_organisation_noun, is_participle, is_possessive_determiner, is_preposition,
+    is_relative_time_word, is_role_noun, is_subject_pronoun, is_subordinating_conjunction,
+    is_time_noun, opens_description, reads_as_past_tense, with_lowercase, CueStrength, WordHasher,
+    AUXILIARIES,
 };
 use super::quotes::Quotation;
 use super::resolve::{is_document_noun, is_document_put_out_verb, LowerCasedWord};
@@ -1560,9 +1560,7 @@ fn reported_speech(
                     document.tokens[index]
                         .text(text)
                         .starts_with(char::is_lowercase)
-                        && ((word.len() > 4 && word.ends_with("ed"))
-                            || is_irregular_past(&word)
-                            || is_finite_auxiliary(&word))
+                        && (reads_as_past_tense(&word) || is_finite_auxiliary(&word))
                 })
             })
         });
@@ -2722,10 +2720,9 @@ fn clause_end_before_narration(document: &Document<'_>, start: usize, end: usize
                     document.word(conjunction + 1).as_deref(),
                     Some("he" | "she" | "they")
                 )
-                && document.word(conjunction + 2).is_some_and(|verb| {
-                    (verb.len() > 4 && verb.ends_with("ed") && !is_finite_auxiliary(&verb))
-                        || is_irregular_past(&verb)
-                });
+                && document
+                    .word(conjunction + 2)
+                    .is_some_and(|verb| reads_as_past_tense(&verb));
             narration.then_some(conjunction)
         })
         .map_or(end, |conjunction| {

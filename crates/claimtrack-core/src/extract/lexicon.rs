@@ -873,6 +873,12 @@ pub fn is_determiner(lower: &str) -> bool {
     is_article(lower) || is_possessive_determiner(lower)
 }
 
+/// A lower-cased word that reads as a verb's past form: a regular "-ed" of five letters
+/// or more ("hundred" aside) or one of [`is_irregular_past`]'s.
+pub fn reads_as_past_tense(lower: &str) -> bool {
+    (lower.len() > 4 && lower.ends_with("ed") && lower != "hundred") || is_irregular_past(lower)
+}
+
 /// The irregular past tenses a reporter narrates what a speaker did with ("gave", "took",
 /// "went"), lower-cased. "said" and "told" are left out: after them a claim of its own
 /// follows, which the cue rules end the clause for.

@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 use super::attribute::{ClaimDraft, SpeakerSource};
 use super::lexicon::{
     calendar_name, country, cue_verb, honorific_gender, is_capitalised_function_word,
-    is_determiner, is_group_noun, is_irregular_past, is_number_word, is_organisation_noun,
-    is_role_noun, is_subject_pronoun, pronoun_gender, role_gender, with_lowercase, Gender,
+    is_determiner, is_group_noun, is_number_word, is_organisation_noun, is_role_noun,
+    is_subject_pronoun, pronoun_gender, reads_as_past_tense, role_gender, with_lowercase, Gender,
     AUXILIARIES, DEMONYMS, WEEKDAYS,
 };
 use super::lexicon::{strip_possessive, PackedWordTable, WordHasher, WordTables};
@@ -2020,9 +2020,8 @@ impl<'a> Resolver<'a> {
                     || with_lowercase(tokens[index].text(text), |lower| {
                         is_phrase_preposition(lower)
                             || AUXILIARIES.contains(&lower)
-                            || is_irregular_past(lower)
+                            || reads_as_past_tense(lower)
                             || cue_verb(lower).is_some()
-                            || (lower.len() > 4 && lower.ends_with("ed"))
                     })
             })?;
             (stop > first && tokens[stop].is_word()).then_some((first, stop))

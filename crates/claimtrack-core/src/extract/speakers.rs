@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use super::cues::closes_proper_name;
 use super::lexicon::{
     cue_verb, in_word_set, is_article, is_connective, is_demonstrative, is_determiner,
-    is_group_noun, is_irregular_past, is_organisation_noun, is_possessive_determiner,
-    is_preposition, is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
-    is_subordinating_conjunction, is_time_noun, opens_description, with_lowercase, PackedWordTable,
-    AUXILIARIES, WEEKDAYS,
+    is_group_noun, is_organisation_noun, is_possessive_determiner, is_preposition,
+    is_preposition_only, is_relative_time_word, is_role_noun, is_subject_pronoun,
+    is_subordinating_conjunction, is_time_noun, opens_description, reads_as_past_tense,
+    with_lowercase, PackedWordTable, AUXILIARIES, WEEKDAYS,
 };
 use super::segment::{Token, TokenKind};
 use crate::model::ByteSpan;
@@ -942,10 +942,7 @@ fn opens_with_past_tense(text: &str, tokens: &[Token], first: usize, end: usize)
     if starts_upper(word) {
         return false;
     }
-    let past_tense = with_lowercase(word, |lower| {
-        (lower.len() > 4 && lower.ends_with("ed") && lower != "hundred") || is_irregular_past(lower)
-    });
-    if !past_tense {
+    if !with_lowercase(word, reads_as_past_tense) {
         return false;
     }
     // "those surveyed said": after a demonstrative the participle is the noun phrase's
