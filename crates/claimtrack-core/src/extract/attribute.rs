@@ -938,7 +938,7 @@ fn skip_role_place(document: &Document<'_>, index: usize, after_role: bool) -> u
             || document.word(end).is_some_and(|word| {
                 !is_finite_auxiliary(&word)
                     && cue_verb(&word).is_none()
-                    && !matches!(&*word, "who" | "which" | "that" | "and" | "but" | "said")
+                    && !matches!(&*word, "who" | "which" | "that" | "and" | "but")
             });
         if !plain {
             break;
