@@ -1243,6 +1243,37 @@ fn only_a_time_between(document: &Document<'_>, first: usize, end: usize) -> boo
         })
 }
 
+/// `Shortly before the vote, the minister said, ...`, `Soon after the hearing, ...`: an
+/// adverb of time or degree that leans on the preposition or subordinating conjunction
+/// after it opens an adverbial, as the preposition alone would.
+fn opens_with_adverb_of_time_or_degree(document: &Document<'_>, first: usize) -> bool {
+    let leans_on_what_follows = document
+        .word(first + 1)
+        .is_some_and(|word| is_preposition(&word) || is_subordinating_conjunction(&word));
+    leans_on_what_follows
+        && document.word(first).is_some_and(|word| {
+            matches!(
+                &*word,
+                "shortly"
+                    | "soon"
+                    | "just"
+                    | "right"
+                    | "long"
+                    | "well"
+                    | "even"
+                    | "only"
+                    | "immediately"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "minutes"
+                    | "moments"
+            )
+        })
+}
+
 /// A word that counts a span of time before its unit, lower-cased: "a few", "two",
 /// "several".
 fn is_rough_quantity(word: &str) -> bool {
@@ -1727,7 +1758,7 @@ fn reported_speech(
             // goes on after the attribution, which it holds in one claim.
             // `But in recent days, advisers say, the president has grown ...`: before the
             // attribution stands only an adverbial, so the clause is what follows it.
-            let opener_only = document.word(clause_start).is_some_and(|word| {
+            let opener_only = (document.word(clause_start).is_some_and(|word| {
                 is_preposition(&word)
                     || matches!(
                         &*word,
@@ -1740,7 +1771,8 @@ fn reported_speech(
                             | "rather"
                             | "instead"
                     )
-            }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            }) || opens_with_adverb_of_time_or_degree(document, clause_start))
+                && !finite_verb_soon(document, clause_start, subject_first - 1);
             // `Six months ago, the senator said, the media ...`, `Recently, he said, he
             // has ...`: a time alone opens the sentence as a preposition does.
             let opener_only =
@@ -1759,9 +1791,11 @@ fn reported_speech(
             let bare_parenthesis = opener_only
                 && tail == tail_start
                 && words_between(document, tail + 1, content_end) >= 3
-                && !document
-                    .word(tail + 1)
-                    .is_some_and(|word| is_participle(&word));
+                && !document.word(tail + 1).is_some_and(|word| {
+                    // `..., said DeSantis, who was elected ...`: a relative clause after
+                    // the name describes the speaker.
+                    is_participle(&word) || matches!(&*word, "who" | "whose" | "whom" | "which")
+                });
             let interrupted = document.is_punctuation(tail, ',')
                 && (resumes_interrupted_clause(
                     document,
@@ -2313,7 +2347,13 @@ fn according_to(
                 || (document
                     .word(start)
                     .is_some_and(|word| is_preposition(&word))
-                    && only_a_time_between(document, start + 1, end));
+                    && only_a_time_between(document, start + 1, end))
+                || ((opens_with_adverb_of_time_or_degree(document, start)
+                    || (document
+                        .word(start)
+                        .is_some_and(|word| is_preposition(&word))
+                        && words_between(document, start, end) <= 6))
+                    && !finite_verb_soon(document, start, end));
             // A determiner opens a new clause after an attribution, but after a time it
             // opens the subject of the clause that time began.
             let subject_follows = time_before

@@ -1433,3 +1433,23 @@ fn issue_5_a_headline_quote_takes_the_speaker_of_its_words_in_the_story() {
                 speaker: Piet Varga (person) role: shift leader mention: "Piet Varga" cue: said confidence: 0.97"#]],
     );
 }
+
+/// Regression (issue 5): `Shortly before the vote, the minister said, the guards left.` kept
+/// only "Shortly before the vote": an adverb leaning on a preposition opens the sentence as
+/// the preposition does, so the clause after the attribution is the claim's too. The same
+/// holds around "according to" after a short prepositional opener (`At noon on Tuesday,
+/// according to the ministry, ...`). A relative clause after an inverted speaker stays the
+/// speaker's (`..., said Keller, who ...`).
+#[test]
+fn issue_5_an_adverbial_opener_before_an_attribution_goes_on_after_it() {
+    check(
+        "Border post\n\nShortly before the vote, the minister said, the guards left the post.\n\nAt noon on Tuesday, according to the ministry, the last lorry crossed.\n\nEven if the post closes, some checks will go on at the port, said Keller, who chairs the border committee.\n",
+        expect![[r#"
+            indirect "Shortly before the vote the guards left the post"
+                speaker: minister (person) role: minister mention: "the minister" cue: said confidence: 0.74
+            indirect "At noon on Tuesday the last lorry crossed"
+                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.79
+            indirect "Even if the post closes, some checks will go on at the port"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.85"#]],
+    );
+}
