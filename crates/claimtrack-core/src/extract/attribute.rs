@@ -638,6 +638,11 @@ fn direct_quote_with_cue(
             // The interrupted quote: `"First," she said, "second."` is one claim.
             let mut resume = speaker_end.max(cue.end_token);
             resume = skip_adjuncts(document, resume, sentence_end.max(resume));
+            if !document.is_punctuation(resume, ',') && !document.is_punctuation(resume, ':') {
+                if let Some(comma) = comma_before_resumed_quote(document, resume, sentence_end) {
+                    resume = comma;
+                }
+            }
             if document.is_punctuation(resume, ',') || document.is_punctuation(resume, ':') {
                 // `"You know, I love Larry," he said, but "when it comes to ..."`: a
                 // conjunction may stand before the quote that goes on.
@@ -811,6 +816,22 @@ fn lead_in_finished_by_quote(
     (plain_words && words_between(document, first, end) > 0).then_some(first)
 }
 
+/// `"The risk," said Leamer, an economist who directs the forecast, "is that ..."`, `"...,"
+/// he said of the voters, "but ..."`: a relative clause or a phrase about the words may
+/// stand between the attribution and the quote it resumes. Returns the comma right before
+/// that quote, when the words up to it hold no quote mark and no cue of their own.
+fn comma_before_resumed_quote(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+) -> Option<usize> {
+    let aside_ends = |index: usize| {
+        document.inside_quotation[index] || document.cue_starting_at(index).is_some()
+    };
+    first_comma_of_aside(document, first, sentence_end, aside_ends)
+        .filter(|&comma| document.quotation_opening_at(comma + 1).is_some())
+}
+
 /// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a
 /// participle phrase between the attribution and the quote it resumes. Returns the
 /// quotation that opens right after the phrase's closing comma.
@@ -819,15 +840,28 @@ fn quote_after_participle_phrase(
     first: usize,
     sentence_end: usize,
 ) -> Option<usize> {
-    const LONGEST_PHRASE: usize = 16;
     let participle = document.word(first)?;
     if !is_participle(&participle) {
         return None;
     }
-    let comma = (first + 1..sentence_end.min(first + LONGEST_PHRASE))
-        .take_while(|&index| document.tokens[index].kind != TokenKind::QuoteMark)
-        .find(|&index| document.is_punctuation(index, ','))?;
+    let comma = first_comma_of_aside(document, first + 1, sentence_end, |_| false)?;
     document.quotation_opening_at(comma + 1)
+}
+
+/// The first comma of the short aside that starts at `first`: at most sixteen tokens, with
+/// no quote mark and nothing `aside_ends` stops at before it.
+fn first_comma_of_aside(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+    aside_ends: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    const LONGEST_ASIDE: usize = 16;
+    (first..sentence_end.min(first + LONGEST_ASIDE))
+        .take_while(|&index| {
+            document.tokens[index].kind != TokenKind::QuoteMark && !aside_ends(index)
+        })
+        .find(|&index| document.is_punctuation(index, ','))
 }
 
 /// Finds `Keller said`, `said Keller`, `the minister, Maria Keller, said` or `according

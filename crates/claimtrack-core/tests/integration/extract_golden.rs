@@ -1453,3 +1453,22 @@ fn issue_5_an_adverbial_opener_before_an_attribution_goes_on_after_it() {
                 speaker: Keller (person) mention: "Keller" cue: said confidence: 0.85"#]],
     );
 }
+
+/// Regression (issue 5): `"The risk," said Leamer, an economist who directs the forecast,
+/// "is that ..."` kept only "The risk": a relative clause after the speaker's role, or a
+/// phrase about the words (`he said of people whose rights were restored,`) or a listener
+/// with a time (`told Ortiz of the Herald after the debate,`), may stand between the
+/// attribution and the quote it resumes, which is the same claim's second part.
+#[test]
+fn issue_5_an_aside_after_the_attribution_does_not_end_an_interrupted_quote() {
+    check(
+        "Wages\n\n\"The risk,\" said Anton Leamer, an economist who is the director of the Harbour Forecast, \"is that we attract workers and repel jobs.\"\n\n\"I have no idea how they voted,\" Mayor Rosa Quint said of people whose voting rights were previously restored, \"But I do know they have a stake in this city.\"\n\n\"The animosity is worse than ever,\" Quint told Lena Ortiz of the Harbour Herald after the debate, \"and I hope we can fix it.\"\n",
+        expect![[r#"
+            direct "The risk, is that we attract workers and repel jobs."
+                speaker: Anton Leamer (person) role: an economist mention: "Anton Leamer" cue: said confidence: 0.97
+            direct "I have no idea how they voted, But I do know they have a stake in this city."
+                speaker: Rosa Quint (person) role: Mayor mention: "Mayor Rosa Quint" cue: said confidence: 0.97
+            direct "The animosity is worse than ever, and I hope we can fix it."
+                speaker: Rosa Quint (person) role: Mayor mention: "Quint" cue: told confidence: 0.97"#]],
+    );
+}
