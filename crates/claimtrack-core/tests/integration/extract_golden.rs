@@ -1472,3 +1472,18 @@ fn issue_5_an_aside_after_the_attribution_does_not_end_an_interrupted_quote() {
                 speaker: Rosa Quint (person) role: Mayor mention: "Quint" cue: told confidence: 0.97"#]],
     );
 }
+
+/// Regression (issue 5): `"Elections matter," Kelly said.` gave no claim, and `Mrs. Quilly
+/// said` gave the speaker "Mrs.": a word ending in "-ly" before the cue was skipped as an
+/// adverb ("reportedly said") even when capitalised, where it is a name.
+#[test]
+fn issue_5_a_capitalised_word_ending_in_ly_before_a_cue_is_a_name() {
+    check(
+        "Senate race\n\n\"Elections matter,\" Kelly said. \"Look at the records.\"\n\nMrs. Quilly said she was pleased with the result, and she reportedly said it twice.\n",
+        expect![[r#"
+            direct "Elections matter, Look at the records."
+                speaker: Kelly (person) mention: "Kelly" cue: said confidence: 0.89
+            indirect "she was pleased with the result"
+                speaker: Quilly (person) mention: "Mrs. Quilly" cue: said confidence: 0.88"#]],
+    );
+}
