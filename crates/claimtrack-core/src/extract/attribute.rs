@@ -1488,7 +1488,6 @@ fn begins_clause(document: &Document<'_>, index: usize) -> bool {
                     | "with"
                     | "by"
                     | "from"
-                    | "if"
                     | "whether"
                     | "what"
                     | "how"

@@ -1487,3 +1487,17 @@ fn issue_5_a_capitalised_word_ending_in_ly_before_a_cue_is_a_name() {
                 speaker: Quilly (person) mention: "Mrs. Quilly" cue: said confidence: 0.88"#]],
     );
 }
+
+/// Regression (issue 5): `Wednesday on Harbour News Channel's "Quist," Gingrich said if
+/// the nominee picked him it would be ...` reported the show's quoted name as Gingrich's
+/// words: a cue whose own reported clause opens with "if" does not report a quotation
+/// before it.
+#[test]
+fn issue_5_a_reported_clause_opening_with_if_is_the_cues_own() {
+    check(
+        "Running mates\n\nWednesday on Harbour News Channel’s “Quist,” Newt Gingrich said if presumptive Republican nominee Donald Trump picked him as a running mate it would be a “two-pirate ticket.”\n",
+        expect![[r#"
+            mixed "if presumptive Republican nominee Donald Trump picked him as a running mate it would be a “two-pirate ticket.”"
+                speaker: Newt Gingrich (person) mention: "Newt Gingrich" cue: said date: 2026-03-04 confidence: 0.95"#]],
+    );
+}
