@@ -1501,3 +1501,19 @@ fn issue_5_a_reported_clause_opening_with_if_is_the_cues_own() {
                 speaker: Newt Gingrich (person) mention: "Newt Gingrich" cue: said date: 2026-03-04 confidence: 0.95"#]],
     );
 }
+
+/// Regression (issue 5): `The French are big fans of "Harbour Nights," Mr. Madden said.`
+/// gave no claim, since the comma that hands over stands inside the closing mark of the
+/// show's name; and a sentence set in brackets (`(The plan is dead, Madden said.)`) kept
+/// the opening bracket in its claim.
+#[test]
+fn issue_5_a_clause_ending_in_a_quoted_title_before_its_attribution() {
+    check(
+        "Television\n\nThe French are big fans of \"Harbour Nights,\" Mr. Madden said.\n\n(The second series is already sold out in Lyon, Madden said.)\n",
+        expect![[r#"
+            indirect "The French are big fans of \"Harbour Nights,\""
+                speaker: Madden (person) mention: "Mr. Madden" cue: said confidence: 0.90
+            indirect "The second series is already sold out in Lyon"
+                speaker: Madden (person) mention: "Madden" cue: said confidence: 0.91"#]],
+    );
+}
