@@ -2382,7 +2382,11 @@ fn according_to(
     };
     let sentence = document.sentence_of_token[cue.first_token];
     let leading = skip_leading_connectives(document, sentence_first, cue.first_token);
-    let (start, end) = if leading == cue.first_token {
+    // `It has not gone unnoticed: According to recent polls, Trump holds ...`: after a
+    // colon the attribution opens its clause as it opens a sentence.
+    let opens_after_colon =
+        cue.first_token > sentence_first && document.is_punctuation(cue.first_token - 1, ':');
+    let (start, end) = if leading == cue.first_token || opens_after_colon {
         // `According to X, the plan ...`: the content follows the comma after X.
         let mut after = mention.end_token;
         if mention.role.is_some() {
@@ -2446,6 +2450,36 @@ fn according_to(
                 && (subject_follows
                     || resumes_interrupted_clause(document, after + 1, content_end, true))
         });
+    // `While most were marked "confidential," according to an official, two were
+    // upgraded ...`: after a subordinate clause the source vouches for the main clause
+    // that follows it, which is the claim.
+    let main_clause_after_subordinate = (resume.is_none()
+        && end + 1 == cue.first_token
+        && document
+            .word(start)
+            .is_some_and(|word| is_subordinating_conjunction(&word))
+        // A comma inside would end the subordinate clause before the attribution, and
+        // the main clause before it would be the claim (`Though he ..., Kasich leads ...,
+        // according to three polls`).
+        && !(start..end).any(|index| document.is_punctuation(index, ',')))
+    .then(|| end_of_mention_and_role(document, &mention))
+    .filter(|&after| {
+        document.is_punctuation(after, ',')
+            && words_between(document, after + 1, content_end) >= 3
+            && document.tokens[after + 1].kind != TokenKind::QuoteMark
+    });
+    if let Some(after) = main_clause_after_subordinate {
+        let (kind, quoted) = kind_of_clause(document, after + 1, content_end);
+        used_quotations.extend(quoted);
+        return Some(ClaimDraft {
+            kind,
+            parts: vec![span_of(document, after + 1, content_end)],
+            cue: Some(*cue),
+            speaker: SpeakerSource::Mention(mention),
+            sentence,
+            pattern_confidence: 0.8,
+        });
+    }
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;
     }

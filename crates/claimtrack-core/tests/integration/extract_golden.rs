@@ -1533,3 +1533,20 @@ fn issue_5_a_possessive_listener_or_a_when_clause_after_an_inverted_attribution(
                 speaker: Obama (person) mention: "Obama" cue: said confidence: 0.86"#]],
     );
 }
+
+/// Regression (issue 5): `It has not gone unnoticed: According to recent polls, Varga holds
+/// ...` reported the words before the colon, and `While most files were marked
+/// "confidential" at first, according to an official, two were ...` only the subordinate
+/// clause: after a colon "according to" opens its clause, and after a subordinate clause
+/// the source vouches for the main clause that follows.
+#[test]
+fn issue_5_according_to_after_a_colon_or_a_subordinate_clause() {
+    check(
+        "Polls\n\nIt has not gone unnoticed: According to recent polls, Varga holds only 14 percent of the rural vote.\n\nWhile most of the files were marked \"confidential\" at first, according to a ministry official, two of them were upgraded to \"secret\" last week.\n",
+        expect![[r#"
+            indirect "Varga holds only 14 percent of the rural vote"
+                speaker: recent polls (unknown) mention: "recent polls" cue: According to confidence: 0.87
+            mixed "two of them were upgraded to \"secret\" last week"
+                speaker: ministry official (person) role: ministry official mention: "a ministry official" cue: according to confidence: 0.76"#]],
+    );
+}
