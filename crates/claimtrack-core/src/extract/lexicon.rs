@@ -340,7 +340,7 @@ fn packed_lowercase(word: &[u8]) -> [u64; 2] {
 /// loads rather than copied byte by byte or through `memcpy` (the bytes both loads
 /// cover are the same, so or-ing them is exact).
 #[inline(always)]
-fn load_up_to_eight(bytes: &[u8]) -> u64 {
+pub(crate) fn load_up_to_eight(bytes: &[u8]) -> u64 {
     let length = bytes.len();
     if length >= 4 {
         let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
