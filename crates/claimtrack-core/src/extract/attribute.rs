@@ -638,6 +638,11 @@ fn direct_quote_with_cue(
             // The interrupted quote: `"First," she said, "second."` is one claim.
             let mut resume = speaker_end.max(cue.end_token);
             resume = skip_adjuncts(document, resume, sentence_end.max(resume));
+            if !document.is_punctuation(resume, ',') && !document.is_punctuation(resume, ':') {
+                if let Some(comma) = comma_before_resumed_quote(document, resume, sentence_end) {
+                    resume = comma;
+                }
+            }
             if document.is_punctuation(resume, ',') || document.is_punctuation(resume, ':') {
                 // `"You know, I love Larry," he said, but "when it comes to ..."`: a
                 // conjunction may stand before the quote that goes on.
@@ -811,6 +816,22 @@ fn lead_in_finished_by_quote(
     (plain_words && words_between(document, first, end) > 0).then_some(first)
 }
 
+/// `"The risk," said Leamer, an economist who directs the forecast, "is that ..."`, `"...,"
+/// he said of the voters, "but ..."`: a relative clause or a phrase about the words may
+/// stand between the attribution and the quote it resumes. Returns the comma right before
+/// that quote, when the words up to it hold no quote mark and no cue of their own.
+fn comma_before_resumed_quote(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+) -> Option<usize> {
+    let aside_ends = |index: usize| {
+        document.inside_quotation[index] || document.cue_starting_at(index).is_some()
+    };
+    first_comma_of_aside(document, first, sentence_end, aside_ends)
+        .filter(|&comma| document.quotation_opening_at(comma + 1).is_some())
+}
+
 /// `"Every time you say that," Tester said, referring to the excuse, "you give ..."`: a
 /// participle phrase between the attribution and the quote it resumes. Returns the
 /// quotation that opens right after the phrase's closing comma.
@@ -819,15 +840,28 @@ fn quote_after_participle_phrase(
     first: usize,
     sentence_end: usize,
 ) -> Option<usize> {
-    const LONGEST_PHRASE: usize = 16;
     let participle = document.word(first)?;
     if !is_participle(&participle) {
         return None;
     }
-    let comma = (first + 1..sentence_end.min(first + LONGEST_PHRASE))
-        .take_while(|&index| document.tokens[index].kind != TokenKind::QuoteMark)
-        .find(|&index| document.is_punctuation(index, ','))?;
+    let comma = first_comma_of_aside(document, first + 1, sentence_end, |_| false)?;
     document.quotation_opening_at(comma + 1)
+}
+
+/// The first comma of the short aside that starts at `first`: at most sixteen tokens, with
+/// no quote mark and nothing `aside_ends` stops at before it.
+fn first_comma_of_aside(
+    document: &Document<'_>,
+    first: usize,
+    sentence_end: usize,
+    aside_ends: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    const LONGEST_ASIDE: usize = 16;
+    (first..sentence_end.min(first + LONGEST_ASIDE))
+        .take_while(|&index| {
+            document.tokens[index].kind != TokenKind::QuoteMark && !aside_ends(index)
+        })
+        .find(|&index| document.is_punctuation(index, ','))
 }
 
 /// Finds `Keller said`, `said Keller`, `the minister, Maria Keller, said` or `according
@@ -1240,6 +1274,37 @@ fn only_a_time_between(document: &Document<'_>, first: usize, end: usize) -> boo
             document
                 .word(index)
                 .is_some_and(|word| is_relative_time_word(&word) || is_time_noun(&word))
+        })
+}
+
+/// `Shortly before the vote, the minister said, ...`, `Soon after the hearing, ...`: an
+/// adverb of time or degree that leans on the preposition or subordinating conjunction
+/// after it opens an adverbial, as the preposition alone would.
+fn opens_with_adverb_of_time_or_degree(document: &Document<'_>, first: usize) -> bool {
+    let leans_on_what_follows = document
+        .word(first + 1)
+        .is_some_and(|word| is_preposition(&word) || is_subordinating_conjunction(&word));
+    leans_on_what_follows
+        && document.word(first).is_some_and(|word| {
+            matches!(
+                &*word,
+                "shortly"
+                    | "soon"
+                    | "just"
+                    | "right"
+                    | "long"
+                    | "well"
+                    | "even"
+                    | "only"
+                    | "immediately"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "minutes"
+                    | "moments"
+            )
         })
 }
 
@@ -1727,7 +1792,7 @@ fn reported_speech(
             // goes on after the attribution, which it holds in one claim.
             // `But in recent days, advisers say, the president has grown ...`: before the
             // attribution stands only an adverbial, so the clause is what follows it.
-            let opener_only = document.word(clause_start).is_some_and(|word| {
+            let opener_only = (document.word(clause_start).is_some_and(|word| {
                 is_preposition(&word)
                     || matches!(
                         &*word,
@@ -1740,7 +1805,8 @@ fn reported_speech(
                             | "rather"
                             | "instead"
                     )
-            }) && !finite_verb_soon(document, clause_start, subject_first - 1);
+            }) || opens_with_adverb_of_time_or_degree(document, clause_start))
+                && !finite_verb_soon(document, clause_start, subject_first - 1);
             // `Six months ago, the senator said, the media ...`, `Recently, he said, he
             // has ...`: a time alone opens the sentence as a preposition does.
             let opener_only =
@@ -1759,9 +1825,11 @@ fn reported_speech(
             let bare_parenthesis = opener_only
                 && tail == tail_start
                 && words_between(document, tail + 1, content_end) >= 3
-                && !document
-                    .word(tail + 1)
-                    .is_some_and(|word| is_participle(&word));
+                && !document.word(tail + 1).is_some_and(|word| {
+                    // `..., said DeSantis, who was elected ...`: a relative clause after
+                    // the name describes the speaker.
+                    is_participle(&word) || matches!(&*word, "who" | "whose" | "whom" | "which")
+                });
             let interrupted = document.is_punctuation(tail, ',')
                 && (resumes_interrupted_clause(
                     document,
@@ -2313,7 +2381,13 @@ fn according_to(
                 || (document
                     .word(start)
                     .is_some_and(|word| is_preposition(&word))
-                    && only_a_time_between(document, start + 1, end));
+                    && only_a_time_between(document, start + 1, end))
+                || ((opens_with_adverb_of_time_or_degree(document, start)
+                    || (document
+                        .word(start)
+                        .is_some_and(|word| is_preposition(&word))
+                        && words_between(document, start, end) <= 6))
+                    && !finite_verb_soon(document, start, end));
             // A determiner opens a new clause after an attribution, but after a time it
             // opens the subject of the clause that time began.
             let subject_follows = time_before

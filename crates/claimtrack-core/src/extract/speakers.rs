@@ -1243,7 +1243,16 @@ fn appositive_after(text: &str, tokens: &[Token], end: usize, ceiling: usize) ->
     {
         return None;
     }
-    let (role_first, role_end) = noun_phrase_starting_at(text, tokens, first, ceiling)?;
+    let (role_first, mut role_end) = noun_phrase_starting_at(text, tokens, first, ceiling)?;
+    // `said Leamer, an economist who is the director of ...`: the reader stops at the
+    // relative clause's verb, and a relative pronoun left at the end belongs to no role.
+    while role_end > role_first + 1
+        && with_lowercase(tokens[role_end - 1].text(text), |lower| {
+            matches!(lower, "who" | "whose" | "which" | "that")
+        })
+    {
+        role_end -= 1;
+    }
     let has_role_noun = tokens[role_first..role_end]
         .iter()
         .any(|token| is_role_noun(token.text(text)));

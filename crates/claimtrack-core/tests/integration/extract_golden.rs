@@ -1433,3 +1433,42 @@ fn issue_5_a_headline_quote_takes_the_speaker_of_its_words_in_the_story() {
                 speaker: Piet Varga (person) role: shift leader mention: "Piet Varga" cue: said confidence: 0.97"#]],
     );
 }
+
+/// Regression (issue 5): `Shortly before the vote, the minister said, the guards left.` kept
+/// only "Shortly before the vote": an adverb leaning on a preposition opens the sentence as
+/// the preposition does, so the clause after the attribution is the claim's too. The same
+/// holds around "according to" after a short prepositional opener (`At noon on Tuesday,
+/// according to the ministry, ...`). A relative clause after an inverted speaker stays the
+/// speaker's (`..., said Keller, who ...`).
+#[test]
+fn issue_5_an_adverbial_opener_before_an_attribution_goes_on_after_it() {
+    check(
+        "Border post\n\nShortly before the vote, the minister said, the guards left the post.\n\nAt noon on Tuesday, according to the ministry, the last lorry crossed.\n\nEven if the post closes, some checks will go on at the port, said Keller, who chairs the border committee.\n",
+        expect![[r#"
+            indirect "Shortly before the vote the guards left the post"
+                speaker: minister (person) role: minister mention: "the minister" cue: said confidence: 0.74
+            indirect "At noon on Tuesday the last lorry crossed"
+                speaker: ministry (organisation) mention: "the ministry" cue: according to confidence: 0.79
+            indirect "Even if the post closes, some checks will go on at the port"
+                speaker: Keller (person) mention: "Keller" cue: said confidence: 0.85"#]],
+    );
+}
+
+/// Regression (issue 5): `"The risk," said Leamer, an economist who directs the forecast,
+/// "is that ..."` kept only "The risk": a relative clause after the speaker's role, or a
+/// phrase about the words (`he said of people whose rights were restored,`) or a listener
+/// with a time (`told Ortiz of the Herald after the debate,`), may stand between the
+/// attribution and the quote it resumes, which is the same claim's second part.
+#[test]
+fn issue_5_an_aside_after_the_attribution_does_not_end_an_interrupted_quote() {
+    check(
+        "Wages\n\n\"The risk,\" said Anton Leamer, an economist who is the director of the Harbour Forecast, \"is that we attract workers and repel jobs.\"\n\n\"I have no idea how they voted,\" Mayor Rosa Quint said of people whose voting rights were previously restored, \"But I do know they have a stake in this city.\"\n\n\"The animosity is worse than ever,\" Quint told Lena Ortiz of the Harbour Herald after the debate, \"and I hope we can fix it.\"\n",
+        expect![[r#"
+            direct "The risk, is that we attract workers and repel jobs."
+                speaker: Anton Leamer (person) role: an economist mention: "Anton Leamer" cue: said confidence: 0.97
+            direct "I have no idea how they voted, But I do know they have a stake in this city."
+                speaker: Rosa Quint (person) role: Mayor mention: "Mayor Rosa Quint" cue: said confidence: 0.97
+            direct "The animosity is worse than ever, and I hope we can fix it."
+                speaker: Rosa Quint (person) role: Mayor mention: "Quint" cue: told confidence: 0.97"#]],
+    );
+}
