@@ -1488,7 +1488,6 @@ fn begins_clause(document: &Document<'_>, index: usize) -> bool {
                     | "with"
                     | "by"
                     | "from"
-                    | "if"
                     | "whether"
                     | "what"
                     | "how"
@@ -1739,7 +1738,25 @@ fn reported_speech(
     };
     // `Still, he said, officials have to decide ...`: one word and its comma may stand
     // before the attribution.
-    if subject_first >= sentence_first + 2 && document.is_punctuation(subject_first - 1, ',') {
+    // `The French are big fans of "Prison Break," Madden said.`: the comma that hands over
+    // may stand inside the closing mark of a title or name that ends the clause.
+    let comma_inside_closing_title = mention.is_some()
+        && subject_first >= sentence_first + 3
+        && document.tokens[subject_first - 1].kind == TokenKind::QuoteMark
+        && document.is_punctuation(subject_first - 2, ',')
+        && document.quotations.iter().any(|quotation| {
+            quotation.close_token == Some(subject_first - 1)
+                && is_title_or_name(document, quotation)
+        });
+    // The clause ends before the comma, or after the closing mark that holds it.
+    let clause_stop = if comma_inside_closing_title {
+        subject_first
+    } else {
+        subject_first.saturating_sub(1)
+    };
+    if (subject_first >= sentence_first + 2 && document.is_punctuation(clause_stop, ','))
+        || comma_inside_closing_title
+    {
         let tail_after = |start: usize| {
             let mut tail = skip_adjuncts(document, start, content_end);
             // `..., said a handful of Democrats who point to his ties with labour.`: a
@@ -1785,8 +1802,7 @@ fn reported_speech(
             .filter(|&(_, _, ends_attribution)| ends_attribution);
         let (tail, tail_start, tail_ok) = after_role.unwrap_or(after_name);
         if tail_ok && speaker.is_some() {
-            let clause_start =
-                skip_leading_connectives(document, sentence_first, subject_first - 1);
+            let clause_start = skip_leading_connectives(document, sentence_first, clause_stop);
             let clause_start = skip_time_stamp_or_dateline(document, clause_start, subject_first);
             // `A central bank that looks pushed, she said, pays for it ...`: the clause
             // goes on after the attribution, which it holds in one claim.
@@ -1806,11 +1822,11 @@ fn reported_speech(
                             | "instead"
                     )
             }) || opens_with_adverb_of_time_or_degree(document, clause_start))
-                && !finite_verb_soon(document, clause_start, subject_first - 1);
+                && !finite_verb_soon(document, clause_start, clause_stop);
             // `Six months ago, the senator said, the media ...`, `Recently, he said, he
             // has ...`: a time alone opens the sentence as a preposition does.
             let opener_only =
-                opener_only || only_a_time_between(document, clause_start, subject_first - 1);
+                opener_only || only_a_time_between(document, clause_start, clause_stop);
             // `If the vote is close, the campaign said, it will ask for a recount`: a
             // subordinate clause has a verb of its own and still only opens the sentence
             // ("after", "before", "since" and "until" open it as prepositions too, so
@@ -1830,17 +1846,18 @@ fn reported_speech(
                     // the name describes the speaker.
                     is_participle(&word) || matches!(&*word, "who" | "whose" | "whom" | "which")
                 });
-            let interrupted = document.is_punctuation(tail, ',')
+            let interrupted = !comma_inside_closing_title
+                && document.is_punctuation(tail, ',')
                 && (resumes_interrupted_clause(
                     document,
                     tail + 1,
                     content_end,
-                    !finite_verb_soon(document, clause_start, subject_first - 1),
+                    !finite_verb_soon(document, clause_start, clause_stop),
                 ) || bare_parenthesis);
             let clause_end = if interrupted {
                 content_end
             } else {
-                subject_first - 1
+                clause_stop
             };
             let fewest_words = if interrupted { 2 } else { 3 };
             // `During the two-hour service, Elliott told the congregation ...`: an opener
@@ -1859,7 +1876,7 @@ fn reported_speech(
                 // speaker's words are the two pieces around `, she said,`.
                 let parts = if interrupted {
                     vec![
-                        span_of(document, clause_start, subject_first - 1),
+                        span_of(document, clause_start, clause_stop),
                         span_of(document, tail + 1, clause_end),
                     ]
                 } else {

@@ -310,5 +310,13 @@ fn trimmed_parts(text: &str, parts: &[ByteSpan]) -> Vec<ByteSpan> {
             last.end = last.start + kept.len();
         }
     }
+    // `(The plan is dead, Madden said.)`: the opening bracket of a sentence set in brackets
+    // is the writer's, unless the words close it themselves.
+    let closes_a_bracket = trimmed.iter().any(|part| part.slice(text).contains(')'));
+    if let Some(first) = trimmed.first_mut() {
+        if !closes_a_bracket && first.slice(text).starts_with('(') && first.len() > 1 {
+            first.start += 1;
+        }
+    }
     trimmed
 }

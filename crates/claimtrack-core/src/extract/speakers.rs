@@ -79,12 +79,17 @@ fn is_noun_phrase_token(text: &str, token: Token) -> bool {
     }
 }
 
-/// An auxiliary ("has", "would") or an "-ly" adverb of more than four letters, in any
-/// case. Asked of the words before every cue: the auxiliaries sit in a table built once.
+/// An auxiliary ("has", "would") in any case, or an "-ly" adverb of more than four letters
+/// in lower case: a capitalised one right before a cue is a name ("Kelly said", "O'Reilly
+/// told", "Connolly says"). Asked of the words before every cue: the auxiliaries sit in a
+/// table built once.
 fn is_auxiliary_or_adverb(word: &str) -> bool {
     static CACHE: OnceLock<PackedWordTable<()>> = OnceLock::new();
     if in_word_set(&CACHE, AUXILIARIES, word) {
         return true;
+    }
+    if starts_upper(word) {
+        return false;
     }
     if word.is_ascii() {
         return word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly");

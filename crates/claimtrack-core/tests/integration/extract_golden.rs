@@ -1472,3 +1472,48 @@ fn issue_5_an_aside_after_the_attribution_does_not_end_an_interrupted_quote() {
                 speaker: Rosa Quint (person) role: Mayor mention: "Quint" cue: told confidence: 0.97"#]],
     );
 }
+
+/// Regression (issue 5): `"Elections matter," Kelly said.` gave no claim, and `Mrs. Quilly
+/// said` gave the speaker "Mrs.": a word ending in "-ly" before the cue was skipped as an
+/// adverb ("reportedly said") even when capitalised, where it is a name.
+#[test]
+fn issue_5_a_capitalised_word_ending_in_ly_before_a_cue_is_a_name() {
+    check(
+        "Senate race\n\n\"Elections matter,\" Kelly said. \"Look at the records.\"\n\nMrs. Quilly said she was pleased with the result, and she reportedly said it twice.\n",
+        expect![[r#"
+            direct "Elections matter, Look at the records."
+                speaker: Kelly (person) mention: "Kelly" cue: said confidence: 0.89
+            indirect "she was pleased with the result"
+                speaker: Quilly (person) mention: "Mrs. Quilly" cue: said confidence: 0.88"#]],
+    );
+}
+
+/// Regression (issue 5): `Wednesday on Harbour News Channel's "Quist," Gingrich said if
+/// the nominee picked him it would be ...` reported the show's quoted name as Gingrich's
+/// words: a cue whose own reported clause opens with "if" does not report a quotation
+/// before it.
+#[test]
+fn issue_5_a_reported_clause_opening_with_if_is_the_cues_own() {
+    check(
+        "Running mates\n\nWednesday on Harbour News Channel’s “Quist,” Newt Gingrich said if presumptive Republican nominee Donald Trump picked him as a running mate it would be a “two-pirate ticket.”\n",
+        expect![[r#"
+            mixed "if presumptive Republican nominee Donald Trump picked him as a running mate it would be a “two-pirate ticket.”"
+                speaker: Newt Gingrich (person) mention: "Newt Gingrich" cue: said date: 2026-03-04 confidence: 0.95"#]],
+    );
+}
+
+/// Regression (issue 5): `The French are big fans of "Harbour Nights," Mr. Madden said.`
+/// gave no claim, since the comma that hands over stands inside the closing mark of the
+/// show's name; and a sentence set in brackets (`(The plan is dead, Madden said.)`) kept
+/// the opening bracket in its claim.
+#[test]
+fn issue_5_a_clause_ending_in_a_quoted_title_before_its_attribution() {
+    check(
+        "Television\n\nThe French are big fans of \"Harbour Nights,\" Mr. Madden said.\n\n(The second series is already sold out in Lyon, Madden said.)\n",
+        expect![[r#"
+            indirect "The French are big fans of \"Harbour Nights,\""
+                speaker: Madden (person) mention: "Mr. Madden" cue: said confidence: 0.90
+            indirect "The second series is already sold out in Lyon"
+                speaker: Madden (person) mention: "Madden" cue: said confidence: 0.91"#]],
+    );
+}
