@@ -1384,6 +1384,10 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
         .next()
         .is_some_and(char::is_uppercase)
         || is_article(&word)
+        // `told his advisers`, `assured their supporters` (after "urge" or "ask" the
+        // listener is the subject of the infinitive that is reported).
+        || (matches!(cue.lemma, "tell" | "assure" | "inform" | "remind" | "warn")
+            && matches!(&*word, "his" | "her" | "their" | "its" | "our" | "my" | "your"))
     {
         // A name or a determiner-led phrase: take capitalised words and nouns up to the
         // next determiner, pronoun, "that" or punctuation.
@@ -1400,7 +1404,10 @@ fn skip_listener(document: &Document<'_>, cue: &Cue, limit: usize) -> usize {
             if next == "that"
                 || is_clause_start_pronoun(&next)
                 || is_determiner(&next)
-                || matches!(&*next, "on" | "in" | "at")
+                || matches!(
+                    &*next,
+                    "on" | "in" | "at" | "as" | "while" | "when" | "before" | "after"
+                )
                 || (!capitalised && index > cue.end_token + 3)
             {
                 break;
@@ -1757,6 +1764,17 @@ fn reported_speech(
     if (subject_first >= sentence_first + 2 && document.is_punctuation(clause_stop, ','))
         || comma_inside_closing_title
     {
+        // A name, a pronoun or an article-led phrase before the cue: not a word such as
+        // "live" in `..., live tweeted as Obama spoke`.
+        let speaker_before_cue_names_someone = mention.as_ref().is_some_and(|mention| {
+            let first = mention_start_token(document, mention);
+            document.tokens[first]
+                .text(text)
+                .starts_with(char::is_uppercase)
+                || document
+                    .word(first)
+                    .is_some_and(|word| is_subject_pronoun(&word) || is_article(&word))
+        });
         let tail_after = |start: usize| {
             let mut tail = skip_adjuncts(document, start, content_end);
             // `..., said a handful of Democrats who point to his ties with labour.`: a
@@ -1777,6 +1795,16 @@ fn reported_speech(
                 tail = (tail + 1..content_end)
                     .find(|&index| document.is_punctuation(index, ','))
                     .unwrap_or(content_end);
+            }
+            // `..., Obama said as he worked on the speech.`: a clause about when the words
+            // were said ends the sentence with the attribution.
+            if speaker_before_cue_names_someone
+                && document.word(tail).is_some_and(|word| {
+                    matches!(&*word, "as" | "while" | "when" | "before" | "after")
+                })
+                && !(tail..content_end).any(|index| document.is_punctuation(index, ','))
+            {
+                tail = content_end;
             }
             let ends_attribution = tail >= content_end
                 || document.is_punctuation(tail, ',')

@@ -1517,3 +1517,19 @@ fn issue_5_a_clause_ending_in_a_quoted_title_before_its_attribution() {
                 speaker: Madden (person) mention: "Madden" cue: said confidence: 0.91"#]],
     );
 }
+
+/// Regression (issue 5): `This is not about me, Obama told his advisers.` and `..., Obama
+/// said as he worked on the speech.` gave no claim: a listener may open with a possessive
+/// after "told", and a clause about when the words were said ("as", "while", "when",
+/// "before", "after") may end the sentence after the attribution.
+#[test]
+fn issue_5_a_possessive_listener_or_a_when_clause_after_an_inverted_attribution() {
+    check(
+        "The speech\n\nThe rehearsal went well.\n\nThis is not about me, Obama told his closest advisers as he worked on the last draft.\n\nThe country is ready, Obama said while the lights were dimmed.\n",
+        expect![[r#"
+            indirect "This is not about me"
+                speaker: Obama (person) mention: "Obama" cue: told confidence: 0.79
+            indirect "The country is ready"
+                speaker: Obama (person) mention: "Obama" cue: said confidence: 0.86"#]],
+    );
+}
