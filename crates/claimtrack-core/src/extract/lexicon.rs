@@ -49,28 +49,49 @@ pub(crate) type WordTables = BuildHasherDefault<WordHasher>;
 /// bytes (almost every word of news text), and without even copying words that are
 /// lower-case ASCII already (most of them).
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word
-        .bytes()
+    let bytes = word.as_bytes();
+    if bytes.len() <= 32 {
+        // Eight bytes at a time: each chunk is lower-cased into a buffer on the stack and
+        // compared with itself, so one pass tells whether the word is ASCII and whether
+        // it had a capital. A loop over single bytes (one to test, one to copy) was most
+        // of what this cost, and it is asked for hundreds of thousands of words per pass.
+        let mut buffer = [0u8; 40];
+        let (mut high_bits, mut capitals) = (0u64, 0u64);
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let eight = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let lower = ascii_lowercase_eight(eight);
+            high_bits |= eight;
+            capitals |= lower ^ eight;
+            buffer[at..at + 8].copy_from_slice(&lower.to_le_bytes());
+            at += 8;
+        }
+        // The last one to seven bytes, zero-padded; all eight are written (the buffer has
+        // room), and only the word's own bytes are read back.
+        let rest = load_up_to_eight(chunks.remainder());
+        let lower = ascii_lowercase_eight(rest);
+        high_bits |= rest;
+        capitals |= lower ^ rest;
+        buffer[at..at + 8].copy_from_slice(&lower.to_le_bytes());
+        // `ascii_lowercase_eight` is exact only for ASCII bytes, so its output is used
+        // only when no byte had its high bit set.
+        if high_bits & 0x8080_8080_8080_8080 == 0 {
+            if capitals == 0 {
+                return f(word);
+            }
+            // SAFETY: every byte of the word's part of `buffer` is an ASCII byte (their
+            // union has no high bit, and lower-casing keeps ASCII bytes ASCII), and a
+            // sequence of ASCII bytes is UTF-8.
+            return f(unsafe { std::str::from_utf8_unchecked(&buffer[..bytes.len()]) });
+        }
+        return f(&word.to_lowercase());
+    }
+    if bytes
+        .iter()
         .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
     {
         return f(word);
-    }
-    if word.len() <= 32 {
-        // Lower-cased into a buffer on the stack in the same pass that tells whether the
-        // word is ASCII: a thread-local string cost a lookup, a borrow flag and a call to
-        // `memcpy` before the lower-casing, and a `str` checked for UTF-8 again cost more.
-        let mut buffer = [0u8; 32];
-        let lower = &mut buffer[..word.len()];
-        let mut high_bits = 0u8;
-        for (slot, &byte) in lower.iter_mut().zip(word.as_bytes()) {
-            high_bits |= byte;
-            *slot = byte.to_ascii_lowercase();
-        }
-        if high_bits.is_ascii() {
-            // SAFETY: every byte of `lower` is an ASCII byte (their union has no high bit),
-            // and a sequence of ASCII bytes is UTF-8.
-            return f(unsafe { std::str::from_utf8_unchecked(lower) });
-        }
     }
     f(&word.to_lowercase())
 }
@@ -319,7 +340,7 @@ fn packed_lowercase(word: &[u8]) -> [u64; 2] {
 /// loads rather than copied byte by byte or through `memcpy` (the bytes both loads
 /// cover are the same, so or-ing them is exact).
 #[inline(always)]
-fn load_up_to_eight(bytes: &[u8]) -> u64 {
+pub(crate) fn load_up_to_eight(bytes: &[u8]) -> u64 {
     let length = bytes.len();
     if length >= 4 {
         let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
@@ -2039,6 +2060,29 @@ mod tests {
         ];
         for word in words {
             assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
+        }
+        // Every length up to past the buffer, with a capital, a byte outside ASCII or
+        // neither at every place, and every ASCII byte at the end of a chunk.
+        for length in 0..=34usize {
+            let plain: String = (0..length)
+                .map(|index| (b'a' + (index % 26) as u8) as char)
+                .collect();
+            assert_eq!(with_lowercase(&plain, str::to_string), plain);
+            for place in 0..length {
+                for replacement in ["Q", "\u{e9}", "\u{c9}", "@", "[", "`", "{", "Z", "A"] {
+                    let mut word = plain.clone();
+                    word.replace_range(place..place + 1, replacement);
+                    assert_eq!(
+                        with_lowercase(&word, str::to_string),
+                        word.to_lowercase(),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+        for byte in 0u8..128 {
+            let word = format!("abcdefg{}", byte as char);
+            assert_eq!(with_lowercase(&word, str::to_string), word.to_lowercase());
         }
         // A call inside another's `f` gets its own lower-cased copy.
         let nested = with_lowercase("Keller", |outer| {
