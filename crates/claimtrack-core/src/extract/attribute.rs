@@ -461,6 +461,30 @@ fn is_quote_character(character: char) -> bool {
     )
 }
 
+/// `..., the people said, asking not to be named because the talks are private`: a
+/// source's request not to be named, or the anonymity it was granted, is how the reporter
+/// knows the words, not a claim of its own. Whether `draft`'s words are such a request.
+pub(crate) fn asks_not_to_be_named(document: &Document<'_>, draft: &ClaimDraft) -> bool {
+    let Some(first) = draft.parts.first() else {
+        return false;
+    };
+    let words = first.slice(document.text).trim_start();
+    let words = words.strip_prefix("not ").unwrap_or(words);
+    [
+        "to be named",
+        "to be identified",
+        "to be quoted",
+        "anonymity",
+        "the condition of anonymity",
+    ]
+    .iter()
+    .any(|request| {
+        words
+            .get(..request.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(request))
+    })
+}
+
 /// A question a reporter put (`Another reporter asked: "Will you resign?"`, `"Is it new
 /// money?" one reporter said`) reports no claim; the answer does. A quote-only paragraph
 /// that goes on asking after such a question is the reporter's too.

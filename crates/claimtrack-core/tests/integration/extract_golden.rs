@@ -1550,3 +1550,19 @@ fn issue_5_according_to_after_a_colon_or_a_subordinate_clause() {
                 speaker: ministry official (person) role: ministry official mention: "a ministry official" cue: according to confidence: 0.76"#]],
     );
 }
+
+/// Regression (issue 5): `..., the people said, asking not to be named because the talks
+/// are private.` reported "not to be named because ..." as the people's claim, and so did
+/// `who did not want to be named because he was not authorised to speak`: a source's
+/// request for anonymity is how the reporter knows the words, not a claim.
+#[test]
+fn issue_5_a_request_not_to_be_named_is_no_claim() {
+    check(
+        "Chip sale\n\nThe company has held talks with two private equity firms, the people said, asking not to be named because the discussions are private.\n\nA senior fire service officer, who did not want to be named because he was not authorised to speak, said crews had been working 20-hour shifts.\n",
+        expect![[r#"
+            indirect "The company has held talks with two private equity firms"
+                speaker: people (unknown) mention: "the people" cue: said confidence: 0.88
+            indirect "crews had been working 20-hour shifts"
+                speaker: senior fire service officer (person) role: senior fire service officer mention: "A senior fire service officer" cue: said confidence: 0.73"#]],
+    );
+}
