@@ -2449,27 +2449,24 @@ fn according_to(
                     || matches!(&*word, "include" | "includes" | "remain" | "remains")
             });
             // `Since last November, according to Human Rights Watch, security forces have
-            // killed ...`: after a time alone, the clause itself follows.
-            let time_before = only_a_time_between(document, start, end)
+            // killed ...`, `At noon on Tuesday, according to the ministry, the last lorry
+            // ...`, `Shortly before the vote, according to ...`: after a time or a short
+            // adverbial alone (no verb: see below), the clause itself follows.
+            let opener_before = only_a_time_between(document, start, end)
+                || opens_with_adverb_of_time_or_degree(document, start)
                 || (document
                     .word(start)
                     .is_some_and(|word| is_preposition(&word))
-                    && only_a_time_between(document, start + 1, end))
-                || ((opens_with_adverb_of_time_or_degree(document, start)
-                    || (document
-                        .word(start)
-                        .is_some_and(|word| is_preposition(&word))
-                        && words_between(document, start, end) <= 6))
-                    && !finite_verb_soon(document, start, end));
-            // A determiner opens a new clause after an attribution, but after a time it
-            // opens the subject of the clause that time began.
-            let subject_follows = time_before
+                    && words_between(document, start, end) <= 6);
+            // A determiner opens a new clause after an attribution, but after an opener
+            // it opens the subject of the clause that opener began.
+            let subject_follows = opener_before
                 && words_between(document, after + 1, content_end) >= 3
                 && document
                     .word(after + 1)
                     .is_some_and(|word| is_determiner(&word));
             document.is_punctuation(after, ',')
-                && (verb_follows || time_before)
+                && (verb_follows || opener_before)
                 && !finite_verb_soon(document, start, end)
                 && (subject_follows
                     || resumes_interrupted_clause(document, after + 1, content_end, true))
