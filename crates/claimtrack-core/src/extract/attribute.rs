@@ -1560,7 +1560,12 @@ fn reported_speech(
     let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
     // Only a cue after a comma can be inverted (`..., said Keller`), so only there is the
     // speaker after it read, once, for the test below and for the inverted reading.
-    let speaker_after_cue = if comma_before {
+    // `..., his top aide, Tad Devine, told The Huffington Post.`: after "told" a name is
+    // whom the words were said to, never who said them.
+    // (A participle, `telling Mic in an interview, "..."`, is read as before.)
+    let takes_listener_as_object = matches!(cue.lemma, "tell" | "inform" | "remind" | "assure")
+        && !is_participle(document.tokens[cue.first_token].text(text));
+    let speaker_after_cue = if comma_before && !takes_listener_as_object {
         subject_after(text, document.tokens, cue.end_token, content_end)
     } else {
         None
@@ -1874,7 +1879,10 @@ fn reported_speech(
                             | "instead"
                     )
             }) || opens_with_adverb_of_time_or_degree(document, clause_start))
-                && !finite_verb_soon(document, clause_start, clause_stop);
+                && !finite_verb_soon(document, clause_start, clause_stop)
+                // `Despite the defeats, Sanders remains committed, his aide told ...`: a
+                // comma after the opener sets it off from a clause of its own.
+                && !(clause_start..clause_stop).any(|index| document.is_punctuation(index, ','));
             // `Six months ago, the senator said, the media ...`, `Recently, he said, he
             // has ...`: a time alone opens the sentence as a preposition does.
             let opener_only =
@@ -1917,9 +1925,19 @@ fn reported_speech(
             // listener such readings were measured to be right more often than not on
             // PolNeAR, so they stay.)
             let opener_before_listener = opener_only && !interrupted && after_cue > cue.end_token;
+            // `..., Gary Johnson told a joke.`: what is told is a story, not a listener, and
+            // the words before are the reporter's.
+            let tells_a_story = after_cue > cue.end_token
+                && document.word(after_cue - 1).is_some_and(|word| {
+                    matches!(
+                        &*word,
+                        "joke" | "jokes" | "story" | "stories" | "tale" | "tales" | "anecdote"
+                    )
+                });
             if words_between(document, clause_start, clause_end) >= fewest_words
                 && !is_fully_quoted(document, clause_start, clause_end)
                 && !opener_before_listener
+                && !tells_a_story
             {
                 let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
                 used_quotations.extend(quoted);
