@@ -461,6 +461,30 @@ fn is_quote_character(character: char) -> bool {
     )
 }
 
+/// `..., the people said, asking not to be named because the talks are private`: a
+/// source's request not to be named, or the anonymity it was granted, is how the reporter
+/// knows the words, not a claim of its own. Whether `draft`'s words are such a request.
+pub(crate) fn asks_not_to_be_named(document: &Document<'_>, draft: &ClaimDraft) -> bool {
+    let Some(first) = draft.parts.first() else {
+        return false;
+    };
+    let words = first.slice(document.text).trim_start();
+    let words = words.strip_prefix("not ").unwrap_or(words);
+    [
+        "to be named",
+        "to be identified",
+        "to be quoted",
+        "anonymity",
+        "the condition of anonymity",
+    ]
+    .iter()
+    .any(|request| {
+        words
+            .get(..request.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(request))
+    })
+}
+
 /// A question a reporter put (`Another reporter asked: "Will you resign?"`, `"Is it new
 /// money?" one reporter said`) reports no claim; the answer does. A quote-only paragraph
 /// that goes on asking after such a question is the reporter's too.
@@ -2382,7 +2406,11 @@ fn according_to(
     };
     let sentence = document.sentence_of_token[cue.first_token];
     let leading = skip_leading_connectives(document, sentence_first, cue.first_token);
-    let (start, end) = if leading == cue.first_token {
+    // `It has not gone unnoticed: According to recent polls, Trump holds ...`: after a
+    // colon the attribution opens its clause as it opens a sentence.
+    let opens_after_colon =
+        cue.first_token > sentence_first && document.is_punctuation(cue.first_token - 1, ':');
+    let (start, end) = if leading == cue.first_token || opens_after_colon {
         // `According to X, the plan ...`: the content follows the comma after X.
         let mut after = mention.end_token;
         if mention.role.is_some() {
@@ -2421,31 +2449,58 @@ fn according_to(
                     || matches!(&*word, "include" | "includes" | "remain" | "remains")
             });
             // `Since last November, according to Human Rights Watch, security forces have
-            // killed ...`: after a time alone, the clause itself follows.
-            let time_before = only_a_time_between(document, start, end)
+            // killed ...`, `At noon on Tuesday, according to the ministry, the last lorry
+            // ...`, `Shortly before the vote, according to ...`: after a time or a short
+            // adverbial alone (no verb: see below), the clause itself follows.
+            let opener_before = only_a_time_between(document, start, end)
+                || opens_with_adverb_of_time_or_degree(document, start)
                 || (document
                     .word(start)
                     .is_some_and(|word| is_preposition(&word))
-                    && only_a_time_between(document, start + 1, end))
-                || ((opens_with_adverb_of_time_or_degree(document, start)
-                    || (document
-                        .word(start)
-                        .is_some_and(|word| is_preposition(&word))
-                        && words_between(document, start, end) <= 6))
-                    && !finite_verb_soon(document, start, end));
-            // A determiner opens a new clause after an attribution, but after a time it
-            // opens the subject of the clause that time began.
-            let subject_follows = time_before
+                    && words_between(document, start, end) <= 6);
+            // A determiner opens a new clause after an attribution, but after an opener
+            // it opens the subject of the clause that opener began.
+            let subject_follows = opener_before
                 && words_between(document, after + 1, content_end) >= 3
                 && document
                     .word(after + 1)
                     .is_some_and(|word| is_determiner(&word));
             document.is_punctuation(after, ',')
-                && (verb_follows || time_before)
+                && (verb_follows || opener_before)
                 && !finite_verb_soon(document, start, end)
                 && (subject_follows
                     || resumes_interrupted_clause(document, after + 1, content_end, true))
         });
+    // `While most were marked "confidential," according to an official, two were
+    // upgraded ...`: after a subordinate clause the source vouches for the main clause
+    // that follows it, which is the claim.
+    let main_clause_after_subordinate = (resume.is_none()
+        && end + 1 == cue.first_token
+        && document
+            .word(start)
+            .is_some_and(|word| is_subordinating_conjunction(&word))
+        // A comma inside would end the subordinate clause before the attribution, and
+        // the main clause before it would be the claim (`Though he ..., Kasich leads ...,
+        // according to three polls`).
+        && !(start..end).any(|index| document.is_punctuation(index, ',')))
+    .then(|| end_of_mention_and_role(document, &mention))
+    .filter(|&after| {
+        document.is_punctuation(after, ',')
+            && words_between(document, after + 1, content_end) >= 3
+            && document.tokens[after + 1].kind != TokenKind::QuoteMark
+    });
+    if let Some(after) = main_clause_after_subordinate {
+        let (kind, quoted) = kind_of_clause(document, after + 1, content_end);
+        used_quotations.extend(quoted);
+        return Some(ClaimDraft {
+            kind,
+            parts: vec![span_of(document, after + 1, content_end)],
+            cue: Some(*cue),
+            speaker: SpeakerSource::Mention(mention),
+            sentence,
+            pattern_confidence: 0.8,
+        });
+    }
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;
     }

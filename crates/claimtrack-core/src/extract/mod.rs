@@ -143,9 +143,12 @@ pub(crate) fn extract_with_evidence(
     };
     let mut drafts = drafts;
     attribute::settle_speakers_after_tagging(&document, &mut drafts);
-    // Reporters' questions go only now: before the tagger ran, they kept it from finding the
-    // same words again through their cue.
-    let questions = attribute::reporters_questions(&document, &drafts);
+    // Reporters' questions and sources' requests not to be named go only now: before the
+    // tagger ran, they kept it from finding the same words again through their cue.
+    let mut questions = attribute::reporters_questions(&document, &drafts);
+    for (dropped, draft) in questions.iter_mut().zip(&drafts) {
+        *dropped |= attribute::asks_not_to_be_named(&document, draft);
+    }
     // Most articles have none, and then the drafts stay as they are, with no new vectors.
     let (drafts, evidence): (Vec<_>, Vec<_>) = if questions.contains(&true) {
         drafts

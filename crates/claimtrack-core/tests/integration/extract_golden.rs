@@ -1533,3 +1533,36 @@ fn issue_5_a_possessive_listener_or_a_when_clause_after_an_inverted_attribution(
                 speaker: Obama (person) mention: "Obama" cue: said confidence: 0.86"#]],
     );
 }
+
+/// Regression (issue 5): `It has not gone unnoticed: According to recent polls, Varga holds
+/// ...` reported the words before the colon, and `While most files were marked
+/// "confidential" at first, according to an official, two were ...` only the subordinate
+/// clause: after a colon "according to" opens its clause, and after a subordinate clause
+/// the source vouches for the main clause that follows.
+#[test]
+fn issue_5_according_to_after_a_colon_or_a_subordinate_clause() {
+    check(
+        "Polls\n\nIt has not gone unnoticed: According to recent polls, Varga holds only 14 percent of the rural vote.\n\nWhile most of the files were marked \"confidential\" at first, according to a ministry official, two of them were upgraded to \"secret\" last week.\n",
+        expect![[r#"
+            indirect "Varga holds only 14 percent of the rural vote"
+                speaker: recent polls (unknown) mention: "recent polls" cue: According to confidence: 0.87
+            mixed "two of them were upgraded to \"secret\" last week"
+                speaker: ministry official (person) role: ministry official mention: "a ministry official" cue: according to confidence: 0.76"#]],
+    );
+}
+
+/// Regression (issue 5): `..., the people said, asking not to be named because the talks
+/// are private.` reported "not to be named because ..." as the people's claim, and so did
+/// `who did not want to be named because he was not authorised to speak`: a source's
+/// request for anonymity is how the reporter knows the words, not a claim.
+#[test]
+fn issue_5_a_request_not_to_be_named_is_no_claim() {
+    check(
+        "Chip sale\n\nThe company has held talks with two private equity firms, the people said, asking not to be named because the discussions are private.\n\nA senior fire service officer, who did not want to be named because he was not authorised to speak, said crews had been working 20-hour shifts.\n",
+        expect![[r#"
+            indirect "The company has held talks with two private equity firms"
+                speaker: people (unknown) mention: "the people" cue: said confidence: 0.88
+            indirect "crews had been working 20-hour shifts"
+                speaker: senior fire service officer (person) role: senior fire service officer mention: "A senior fire service officer" cue: said confidence: 0.73"#]],
+    );
+}
