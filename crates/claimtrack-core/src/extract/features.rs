@@ -667,8 +667,9 @@ impl<'d, 'a> ArticleView<'d, 'a> {
 
     /// `role_token_features` for a token of the sentence `first..end`, as an array: a
     /// window's tokens all lie in its sentence, so inference passes the window's bounds
-    /// and fills no vector.
-    #[inline]
+    /// and fills no vector. Always inlined into `window_scores`, which asks for it for
+    /// every token of every window: as a call it returned its four hashes through memory.
+    #[inline(always)]
     pub fn role_token_feature_array(
         &self,
         token: usize,

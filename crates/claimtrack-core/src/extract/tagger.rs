@@ -404,7 +404,10 @@ impl TaggerModel {
         sum as f32 * self.cue.scale
     }
 
-    /// The role tagger's score of each label for one token's features.
+    /// The role tagger's score of each label for one token's features. Inlined into
+    /// `window_scores`, its caller for every token of every window, where the features
+    /// are four hashes on the stack.
+    #[inline(always)]
     pub(crate) fn role_scores(&self, features: &[u64]) -> [f32; LABEL_COUNT] {
         self.role_sums(features)
             .map(|sum| sum as f32 * self.role.scale)
