@@ -2492,15 +2492,23 @@ fn according_to(
     // `While most were marked "confidential," according to an official, two were
     // upgraded ...`: after a subordinate clause the source vouches for the main clause
     // that follows it, which is the claim.
+    // `... after, according to him, the network censured his report`, `..., because,
+    // according to Quist, the media would ...`: a conjunction right before the attribution
+    // opens the clause the source vouches for, which follows it.
+    let conjunction_before = end > start
+        && document
+            .word(end - 1)
+            .is_some_and(|word| is_subordinating_conjunction(&word) || &*word == "that");
     let main_clause_after_subordinate = (resume.is_none()
         && end + 1 == cue.first_token
-        && document
-            .word(start)
-            .is_some_and(|word| is_subordinating_conjunction(&word))
-        // A comma inside would end the subordinate clause before the attribution, and
-        // the main clause before it would be the claim (`Though he ..., Kasich leads ...,
-        // according to three polls`).
-        && !(start..end).any(|index| document.is_punctuation(index, ',')))
+        && (conjunction_before
+            || (document
+                .word(start)
+                .is_some_and(|word| is_subordinating_conjunction(&word))
+                // A comma inside would end the subordinate clause before the attribution,
+                // and the main clause before it would be the claim (`Though he ..., Kasich
+                // leads ..., according to three polls`).
+                && !(start..end).any(|index| document.is_punctuation(index, ',')))))
     .then(|| end_of_mention_and_role(document, &mention))
     .filter(|&after| {
         document.is_punctuation(after, ',')

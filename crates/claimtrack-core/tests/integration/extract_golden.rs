@@ -1596,3 +1596,20 @@ fn issue_5_a_parenthetical_after_a_name_is_not_part_of_it() {
                 speaker: Ada Quist (person) role: Rep. mention: "Rep. Ada Quist" cue: said confidence: 0.85"#]],
     );
 }
+
+/// Regression (issue 5): `"...," the annual report said.` gave the speaker "Annual": a cue
+/// word right before a verb of saying ("report said", "survey finds") is that verb's
+/// subject. And `..., because, according to Quist, the media would ...` reported the whole
+/// sentence: a conjunction right before "according to" opens the clause the source vouches
+/// for.
+#[test]
+fn issue_5_a_report_before_said_and_a_conjunction_before_according_to() {
+    check(
+        "Audit\n\n\"The computer had been hacked by a foreign government,\" the annual report said.\n\nQuist went to that debate, and he will go to the next one, because, according to Quist, the media would call him a coward if he did not.\n",
+        expect![[r#"
+            direct "The computer had been hacked by a foreign government"
+                speaker: annual report (organisation) mention: "the annual report" cue: said confidence: 0.85
+            indirect "the media would call him a coward if he did not"
+                speaker: Quist (person) mention: "Quist" cue: according to confidence: 0.84"#]],
+    );
+}
