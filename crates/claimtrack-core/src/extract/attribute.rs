@@ -911,9 +911,21 @@ fn cue_after_quote(
     // Room for a relative clause between the speaker and the cue (`"...," Brightwell
     // Construction, which was fined 12 million last year, said`).
     let search_end = sentence_end.min(first + 30);
+    // `"...," Quist, who has proposed repealing the levy, said`: a cue inside the
+    // relative clause (after its "who" and before the comma that closes it) is not the
+    // attribution's.
+    let inside_relative_clause = |cue_first: usize| {
+        (first..cue_first)
+            .rev()
+            .take_while(|&index| !document.is_punctuation(index, ','))
+            .any(|index| matches!(document.word(index).as_deref(), Some("who" | "which")))
+    };
     let cue_index = document
         .cues_starting_in(first + 1, search_end)
-        .find(|&index| document.cues[index].form == CueForm::Verb)?;
+        .find(|&index| {
+            let cue = document.cues[index];
+            cue.form == CueForm::Verb && !inside_relative_clause(cue.first_token)
+        })?;
     let cue = document.cues[cue_index];
     // Another quotation before the cue takes it; an apostrophe (`the Insurance Workers'
     // Union said`) does not.

@@ -1613,3 +1613,16 @@ fn issue_5_a_report_before_said_and_a_conjunction_before_according_to() {
                 speaker: Quist (person) mention: "Quist" cue: according to confidence: 0.84"#]],
     );
 }
+
+/// Regression (issue 5): `"...," Quist, who has proposed repealing the levy over five
+/// years, said at the time.` gave no claim: the cue inside the relative clause about the
+/// speaker ("proposed") was taken for the attribution's.
+#[test]
+fn issue_5_a_cue_inside_a_relative_clause_about_the_speaker_is_not_the_attribution() {
+    check(
+        "Levy\n\n\"The answer you would like me to give is that I am for the levy,\" Ada Quist, who has proposed repealing the levy over five years, said at the time.\n",
+        expect![[r#"
+            direct "The answer you would like me to give is that I am for the levy"
+                speaker: Ada Quist (person) mention: "Ada Quist" cue: said confidence: 0.97"#]],
+    );
+}
