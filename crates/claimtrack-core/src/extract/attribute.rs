@@ -1058,7 +1058,23 @@ fn cue_before_quote(document: &Document<'_>, open_token: usize) -> Option<(usize
             document.tokens[index].kind == TokenKind::Word
                 && document.word(index).as_deref() != Some("that")
         });
-    if adjunct_end != end && !plain_words_to_colon {
+    // `Quist said, smiling, "..."`, `Beck joked, again using an accent, "..."`, `said, and
+    // I quote, "..."`: an aside set off by commas may stand between the cue and the quote.
+    // The aside opens with a participle, an adverb or "and I quote": a clause of its own
+    // (`said Tuesday, cost estimates were "..."`) makes the quote a fragment of it.
+    let aside_before_quote = !after_colon
+        && end + 1 == open_token
+        && document.is_punctuation(end, ',')
+        && adjunct_end + 1 < end
+        && document.is_punctuation(adjunct_end, ',')
+        && document.word(adjunct_end + 1).is_some_and(|word| {
+            is_participle(&word)
+                || (word.len() > 4 && word.ends_with("ly"))
+                || &*word == "again"
+                || (&*word == "and" && document.word(end - 1).as_deref() == Some("quote"))
+        })
+        && (adjunct_end + 1..end).all(|index| document.tokens[index].kind == TokenKind::Word);
+    if adjunct_end != end && !plain_words_to_colon && !aside_before_quote {
         return None;
     }
     let speaker = match cue.form {

@@ -1626,3 +1626,21 @@ fn issue_5_a_cue_inside_a_relative_clause_about_the_speaker_is_not_the_attributi
                 speaker: Ada Quist (person) mention: "Ada Quist" cue: said confidence: 0.97"#]],
     );
 }
+
+/// Regression (issue 5): `Beck joked, again using an exaggerated accent, "Amen, brother!"`
+/// and `Quist said, smiling, "We will win."` made the aside part of a mixed claim, and
+/// `Quist said, and I quote, "..."` gave none: an aside set off by commas that opens with
+/// a participle, an adverb or "and I quote" may stand between the cue and its quote.
+#[test]
+fn issue_5_an_aside_between_a_cue_and_its_quote() {
+    check(
+        "Rally\n\nWhen someone in the audience shouted his name, Beck joked, again using an exaggerated accent, \"Amen, brother! Come on up!\"\n\nQuist said, smiling, \"We will win this county.\"\n\nQuist then said, and I quote, \"We love the poorly educated.\"\n",
+        expect![[r#"
+            direct "Amen, brother! Come on up!"
+                speaker: Beck (person) mention: "Beck" cue: joked confidence: 0.89
+            direct "We will win this county."
+                speaker: Quist (person) mention: "Quist" cue: said confidence: 0.88
+            direct "We love the poorly educated."
+                speaker: Quist (person) mention: "Quist" cue: said confidence: 0.96"#]],
+    );
+}
