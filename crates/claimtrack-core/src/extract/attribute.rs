@@ -911,9 +911,21 @@ fn cue_after_quote(
     // Room for a relative clause between the speaker and the cue (`"...," Brightwell
     // Construction, which was fined 12 million last year, said`).
     let search_end = sentence_end.min(first + 30);
+    // `"...," Quist, who has proposed repealing the levy, said`: a cue inside the
+    // relative clause (after its "who" and before the comma that closes it) is not the
+    // attribution's.
+    let inside_relative_clause = |cue_first: usize| {
+        (first..cue_first)
+            .rev()
+            .take_while(|&index| !document.is_punctuation(index, ','))
+            .any(|index| matches!(document.word(index).as_deref(), Some("who" | "which")))
+    };
     let cue_index = document
         .cues_starting_in(first + 1, search_end)
-        .find(|&index| document.cues[index].form == CueForm::Verb)?;
+        .find(|&index| {
+            let cue = document.cues[index];
+            cue.form == CueForm::Verb && !inside_relative_clause(cue.first_token)
+        })?;
     let cue = document.cues[cue_index];
     // Another quotation before the cue takes it; an apostrophe (`the Insurance Workers'
     // Union said`) does not.
@@ -1560,7 +1572,12 @@ fn reported_speech(
     let comma_before = aux_start > sentence_first && document.follows_comma(aux_start);
     // Only a cue after a comma can be inverted (`..., said Keller`), so only there is the
     // speaker after it read, once, for the test below and for the inverted reading.
-    let speaker_after_cue = if comma_before {
+    // `..., his top aide, Tad Devine, told The Huffington Post.`: after "told" a name is
+    // whom the words were said to, never who said them.
+    // (A participle, `telling Mic in an interview, "..."`, is read as before.)
+    let takes_listener_as_object = matches!(cue.lemma, "tell" | "inform" | "remind" | "assure")
+        && !is_participle(document.tokens[cue.first_token].text(text));
+    let speaker_after_cue = if comma_before && !takes_listener_as_object {
         subject_after(text, document.tokens, cue.end_token, content_end)
     } else {
         None
@@ -1874,7 +1891,10 @@ fn reported_speech(
                             | "instead"
                     )
             }) || opens_with_adverb_of_time_or_degree(document, clause_start))
-                && !finite_verb_soon(document, clause_start, clause_stop);
+                && !finite_verb_soon(document, clause_start, clause_stop)
+                // `Despite the defeats, Sanders remains committed, his aide told ...`: a
+                // comma after the opener sets it off from a clause of its own.
+                && !(clause_start..clause_stop).any(|index| document.is_punctuation(index, ','));
             // `Six months ago, the senator said, the media ...`, `Recently, he said, he
             // has ...`: a time alone opens the sentence as a preposition does.
             let opener_only =
@@ -1917,9 +1937,19 @@ fn reported_speech(
             // listener such readings were measured to be right more often than not on
             // PolNeAR, so they stay.)
             let opener_before_listener = opener_only && !interrupted && after_cue > cue.end_token;
+            // `..., Gary Johnson told a joke.`: what is told is a story, not a listener, and
+            // the words before are the reporter's.
+            let tells_a_story = after_cue > cue.end_token
+                && document.word(after_cue - 1).is_some_and(|word| {
+                    matches!(
+                        &*word,
+                        "joke" | "jokes" | "story" | "stories" | "tale" | "tales" | "anecdote"
+                    )
+                });
             if words_between(document, clause_start, clause_end) >= fewest_words
                 && !is_fully_quoted(document, clause_start, clause_end)
                 && !opener_before_listener
+                && !tells_a_story
             {
                 let (kind, quoted) = kind_of_clause(document, clause_start, clause_end);
                 used_quotations.extend(quoted);
@@ -2474,15 +2504,23 @@ fn according_to(
     // `While most were marked "confidential," according to an official, two were
     // upgraded ...`: after a subordinate clause the source vouches for the main clause
     // that follows it, which is the claim.
+    // `... after, according to him, the network censured his report`, `..., because,
+    // according to Quist, the media would ...`: a conjunction right before the attribution
+    // opens the clause the source vouches for, which follows it.
+    let conjunction_before = end > start
+        && document
+            .word(end - 1)
+            .is_some_and(|word| is_subordinating_conjunction(&word) || &*word == "that");
     let main_clause_after_subordinate = (resume.is_none()
         && end + 1 == cue.first_token
-        && document
-            .word(start)
-            .is_some_and(|word| is_subordinating_conjunction(&word))
-        // A comma inside would end the subordinate clause before the attribution, and
-        // the main clause before it would be the claim (`Though he ..., Kasich leads ...,
-        // according to three polls`).
-        && !(start..end).any(|index| document.is_punctuation(index, ',')))
+        && (conjunction_before
+            || (document
+                .word(start)
+                .is_some_and(|word| is_subordinating_conjunction(&word))
+                // A comma inside would end the subordinate clause before the attribution,
+                // and the main clause before it would be the claim (`Though he ..., Kasich
+                // leads ..., according to three polls`).
+                && !(start..end).any(|index| document.is_punctuation(index, ',')))))
     .then(|| end_of_mention_and_role(document, &mention))
     .filter(|&after| {
         document.is_punctuation(after, ',')

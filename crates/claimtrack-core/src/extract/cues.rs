@@ -229,6 +229,41 @@ pub fn find_cues(text: &str, tokens: &[Token], inside_quotation: &[bool]) -> Vec
                 continue;
             }
         }
+        // "the annual report said", "a new survey finds": a cue word right before a verb
+        // of saying is that verb's subject, a noun.
+        let next_says = tokens
+            .get(index + 1)
+            .filter(|next| next.paragraph == token.paragraph && next.is_word())
+            .is_some_and(|next| {
+                with_lowercase(next.text(text), |next| {
+                    matches!(
+                        next,
+                        "said"
+                            | "says"
+                            | "found"
+                            | "finds"
+                            | "shows"
+                            | "showed"
+                            | "states"
+                            | "stated"
+                            | "noted"
+                            | "notes"
+                            | "concluded"
+                            | "concludes"
+                            | "warned"
+                            | "warns"
+                            | "suggests"
+                            | "suggested"
+                            | "claims"
+                            | "claimed"
+                            | "added"
+                            | "adds"
+                    )
+                })
+            });
+        if next_says {
+            continue;
+        }
         cues.push(Cue {
             first_token: index,
             end_token: index + 1,

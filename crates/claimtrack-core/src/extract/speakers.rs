@@ -421,6 +421,7 @@ pub fn subject_before(
     // speaker's.
     let end = skip_time_before(text, tokens, sentence_first, end);
     let end = skip_auxiliaries_before(text, tokens, sentence_first, end);
+    let end = skip_parenthetical_after_name(text, tokens, sentence_first, end);
     if end == sentence_first {
         return None;
     }
@@ -431,6 +432,29 @@ pub fn subject_before(
     let (first, phrase_end) = noun_phrase_ending_at(text, tokens, sentence_first, end)?;
     let first = people_before_participle(text, tokens, sentence_first, first).unwrap_or(first);
     Some(candidate(tokens, first, phrase_end, None))
+}
+
+/// `Sen. Chuck Grassley (R-Iowa) said`, `Ada Quist (pictured) said`: a short parenthetical
+/// after a capitalised word (party and state, an age, a note) belongs to the attribution,
+/// not to the name. Returns where the words before it end.
+fn skip_parenthetical_after_name(
+    text: &str,
+    tokens: &[Token],
+    sentence_first: usize,
+    end: usize,
+) -> usize {
+    const LONGEST_PARENTHETICAL: usize = 6;
+    if end <= sentence_first + 2 || tokens[end - 1].text(text) != ")" {
+        return end;
+    }
+    let floor = end
+        .saturating_sub(LONGEST_PARENTHETICAL + 2)
+        .max(sentence_first + 1);
+    (floor..end - 1)
+        .rev()
+        .find(|&index| tokens[index].text(text) == "(")
+        .filter(|&open| starts_upper(tokens[open - 1].text(text)))
+        .unwrap_or(end)
 }
 
 /// "Miners occupying the Red Hill mine said": the people before a participle's object are

@@ -1566,3 +1566,63 @@ fn issue_5_a_request_not_to_be_named_is_no_claim() {
                 speaker: senior fire service officer (person) role: senior fire service officer mention: "A senior fire service officer" cue: said confidence: 0.73"#]],
     );
 }
+
+/// Regression (issue 5): `Despite two defeats, Senator Ada Quist remains in the race, her
+/// top aide, Tad Marlow, told the Harbour Post.` gave the Harbour Post as the speaker, or
+/// no claim: after "told" a name is the listener, and a comma after an opening adverbial
+/// sets it off from a clause of its own, which is the claim. A joke or a story told is no
+/// listener (`..., Quist told a joke.`).
+#[test]
+fn issue_5_a_listener_after_told_is_never_the_speaker() {
+    check(
+        "Primary\n\nThe count went on all night.\n\nDespite two costly defeats on Tuesday, Senator Ada Quist remains committed to the race, her top aide, Tad Marlow, told the Harbour Post.\n\nOn Friday morning, the third day of her coastal tour, Quist told a joke.\n",
+        expect![[r#"
+            indirect "Despite two costly defeats on Tuesday, Senator Ada Quist remains committed to the race"
+                speaker: Tad Marlow (person) role: her top aide mention: "Tad Marlow" cue: told confidence: 0.93"#]],
+    );
+}
+
+/// Regression (issue 5): `Sen. Chuck Grassley (R-Iowa) said` gave the speaker "Chuck
+/// Grassley R-Iowa", and with a listener after the cue no claim at all: a short
+/// parenthetical after a name belongs to the attribution.
+#[test]
+fn issue_5_a_parenthetical_after_a_name_is_not_part_of_it() {
+    check(
+        "Farm vote\n\nBiofuels do not stir the same fervor as in 2000, when ethanol won the caucus, Sen. Chuck Grassley (R-Iowa) told Politico.\n\nThe levy will pass, Rep. Ada Quist (D-Calif.) said.\n",
+        expect![[r#"
+            indirect "Biofuels do not stir the same fervor as in 2000, when ethanol won the caucus"
+                speaker: Chuck Grassley (person) role: Sen. mention: "Sen. Chuck Grassley" cue: told confidence: 0.93
+            indirect "The levy will pass"
+                speaker: Ada Quist (person) role: Rep. mention: "Rep. Ada Quist" cue: said confidence: 0.85"#]],
+    );
+}
+
+/// Regression (issue 5): `"...," the annual report said.` gave the speaker "Annual": a cue
+/// word right before a verb of saying ("report said", "survey finds") is that verb's
+/// subject. And `..., because, according to Quist, the media would ...` reported the whole
+/// sentence: a conjunction right before "according to" opens the clause the source vouches
+/// for.
+#[test]
+fn issue_5_a_report_before_said_and_a_conjunction_before_according_to() {
+    check(
+        "Audit\n\n\"The computer had been hacked by a foreign government,\" the annual report said.\n\nQuist went to that debate, and he will go to the next one, because, according to Quist, the media would call him a coward if he did not.\n",
+        expect![[r#"
+            direct "The computer had been hacked by a foreign government"
+                speaker: annual report (organisation) mention: "the annual report" cue: said confidence: 0.85
+            indirect "the media would call him a coward if he did not"
+                speaker: Quist (person) mention: "Quist" cue: according to confidence: 0.84"#]],
+    );
+}
+
+/// Regression (issue 5): `"...," Quist, who has proposed repealing the levy over five
+/// years, said at the time.` gave no claim: the cue inside the relative clause about the
+/// speaker ("proposed") was taken for the attribution's.
+#[test]
+fn issue_5_a_cue_inside_a_relative_clause_about_the_speaker_is_not_the_attribution() {
+    check(
+        "Levy\n\n\"The answer you would like me to give is that I am for the levy,\" Ada Quist, who has proposed repealing the levy over five years, said at the time.\n",
+        expect![[r#"
+            direct "The answer you would like me to give is that I am for the levy"
+                speaker: Ada Quist (person) mention: "Ada Quist" cue: said confidence: 0.97"#]],
+    );
+}
