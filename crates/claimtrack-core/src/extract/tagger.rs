@@ -515,10 +515,12 @@ fn write_varint(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// Viterbi decoding over a window's unary scores and the transitions, with its buffers
-/// kept between windows so decoding allocates nothing once they have grown.
+/// kept between windows so decoding allocates nothing once they have grown. Only the
+/// back-pointers are kept: the labelling is read back from them alone, and a copy of
+/// every position's scores (filled, then written, and never read) cost more than the
+/// recursion's own sums.
 #[derive(Debug, Default)]
 pub(crate) struct Decoder {
-    scores: Vec<[f32; LABEL_COUNT]>,
     back: Vec<[u8; LABEL_COUNT]>,
     /// The best labelling found by the last `decode`.
     pub labels: Vec<u8>,
@@ -540,21 +542,13 @@ impl Decoder {
         if count == 0 {
             return 0.0;
         }
-        self.scores.clear();
-        self.scores.resize(count, [FORBIDDEN; LABEL_COUNT]);
+        // The recursion hands over every position's back-pointers in order, so they are
+        // pushed rather than written into a vector filled first.
         self.back.clear();
-        self.back.resize(count, [0u8; LABEL_COUNT]);
-        let (scores, back) = (&mut self.scores, &mut self.back);
-        let last = viterbi_forward(
-            transitions,
-            unary,
-            fixed,
-            forbid_content,
-            |position, now, from| {
-                scores[position] = now;
-                back[position] = from;
-            },
-        );
+        let back = &mut self.back;
+        let last = viterbi_forward(transitions, unary, fixed, forbid_content, |from| {
+            back.push(from)
+        });
         let (mut label, best) = best_label(last);
         self.labels.resize(count, 0);
         for position in (0..count).rev() {
@@ -581,21 +575,21 @@ impl Decoder {
             unary,
             fixed,
             forbid_content,
-            |_, _, _| {},
+            |_| {},
         ))
         .1
     }
 }
 
-/// The Viterbi recursion over `unary` (not empty): hands every position's scores and
-/// back-pointers to `keep` and returns the last position's scores.
+/// The Viterbi recursion over `unary` (not empty): hands every position's back-pointers
+/// to `keep`, in order, and returns the last position's scores.
 #[inline(always)]
 fn viterbi_forward(
     transitions: &Transitions,
     unary: &[[f32; LABEL_COUNT]],
     fixed: &[bool],
     forbid_content: bool,
-    mut keep: impl FnMut(usize, [f32; LABEL_COUNT], [u8; LABEL_COUNT]),
+    mut keep: impl FnMut([u8; LABEL_COUNT]),
 ) -> [f32; LABEL_COUNT] {
     let allowed = |fixed: bool, label: usize| {
         !(fixed && label != OUTSIDE || forbid_content && label == CONTENT)
@@ -607,10 +601,10 @@ fn viterbi_forward(
             before[label] = transitions[LABEL_COUNT][label] + unary[0][label];
         }
     }
-    keep(0, before, [0u8; LABEL_COUNT]);
+    keep([0u8; LABEL_COUNT]);
     // Each position reads the one before it from a local copy.
     let steps = unary[1..].iter().zip(&fixed[1..]);
-    for (position, (scores_here, &fixed_here)) in (1..).zip(steps) {
+    for (scores_here, &fixed_here) in steps {
         let mut now = [FORBIDDEN; LABEL_COUNT];
         let mut from = [0u8; LABEL_COUNT];
         for (label, &unary_score) in scores_here.iter().enumerate() {
@@ -629,7 +623,7 @@ fn viterbi_forward(
             now[label] = best + unary_score;
             from[label] = best_previous as u8;
         }
-        keep(position, now, from);
+        keep(from);
         before = now;
     }
     before
