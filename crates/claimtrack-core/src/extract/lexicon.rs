@@ -507,6 +507,11 @@ pub const CUE_VERBS: &[(&str, &[&str], CueStrength)] = &[
         CueStrength::NeedsThat,
     ),
     (
+        "confide",
+        &["confide", "confides", "confided", "confiding"],
+        CueStrength::NeedsThat,
+    ),
+    (
         "bemoan",
         &["bemoan", "bemoans", "bemoaned", "bemoaning"],
         CueStrength::NeedsThat,

@@ -1644,3 +1644,15 @@ fn issue_5_an_aside_between_a_cue_and_its_quote() {
                 speaker: Quist (person) mention: "Quist" cue: said confidence: 0.96"#]],
     );
 }
+
+/// Regression (issue 5): `Freddy confided to her that his parents had panicked` gave no
+/// claim: "confide" reports what it introduces with "that", as "admit" does.
+#[test]
+fn issue_5_confided_that_is_a_cue() {
+    check(
+        "Family\n\nFreddy Quist confided to her that his parents had panicked when the family moved.\n",
+        expect![[r#"
+            indirect "his parents had panicked when the family moved"
+                speaker: Freddy Quist (person) mention: "Freddy Quist" cue: confided confidence: 0.91"#]],
+    );
+}
