@@ -1205,23 +1205,35 @@ fn is_claim_shaped(document: &Document<'_>, draft: &ClaimDraft, settings: &Tagge
     true
 }
 
-/// Token runs of one label inside the window, as absolute token ranges.
+/// Token runs of one label inside the window, as absolute token ranges. Each run is found
+/// by two searches over the labels (its first token, then the first token after it) rather
+/// than a state machine stepped once per label: asked twice for every tagged attribution,
+/// the stepping cost several times the search.
 fn runs(attribution: &TaggedAttribution, label: usize) -> Vec<(usize, usize)> {
+    let labels = &attribution.labels;
+    let window_first = attribution.site.window_first;
     let mut found = Vec::new();
-    let mut start = None;
-    for (offset, &value) in attribution.labels.iter().enumerate() {
-        let token = attribution.site.window_first + offset;
-        match (usize::from(value) == label, start) {
-            (true, None) => start = Some(token),
-            (false, Some(first)) => {
-                found.push((first, token));
-                start = None;
+    let mut from = 0;
+    while let Some(offset) = labels[from..]
+        .iter()
+        .position(|&value| usize::from(value) == label)
+    {
+        let start = from + offset;
+        let end = labels[start..]
+            .iter()
+            .position(|&value| usize::from(value) != label)
+            .map(|length| start + length);
+        match end {
+            Some(end) => {
+                found.push((window_first + start, window_first + end));
+                from = end;
             }
-            _ => {}
+            // A run reaching the last label ends with the window.
+            None => {
+                found.push((window_first + start, attribution.site.window_end));
+                break;
+            }
         }
-    }
-    if let Some(first) = start {
-        found.push((first, attribution.site.window_end));
     }
     found
 }
