@@ -962,6 +962,19 @@ impl<'a> Resolver<'a> {
         if words.len() == 1 && super::lexicon::is_pronoun(words[0]) {
             return self.resolve_pronoun(mention, words[0]);
         }
+        // `..., according to him, ...`: an object pronoun standing alone as the source
+        // means whom its subject form would.
+        if words.len() == 1 {
+            let subject_form = with_lowercase(words[0], |lower| match lower {
+                "him" => Some("he"),
+                "her" => Some("she"),
+                "them" => Some("they"),
+                _ => None,
+            });
+            if let Some(subject_form) = subject_form {
+                return self.resolve_pronoun(mention, subject_form);
+            }
+        }
         if let Some(subject) = self.subject_spending_time(mention) {
             return subject;
         }

@@ -1656,3 +1656,18 @@ fn issue_5_confided_that_is_a_cue() {
                 speaker: Freddy Quist (person) mention: "Freddy Quist" cue: confided confidence: 0.91"#]],
     );
 }
+
+/// Regression (issue 5): `He crossed the border after, according to him, the network
+/// censured his first report.` gave the speaker "Him": an object pronoun standing alone as
+/// the source means whom "he" would.
+#[test]
+fn issue_5_an_object_pronoun_as_the_source_is_resolved() {
+    check(
+        "Exile\n\nThe reporter Tomas Quist left the capital in 1995.\n\nHe crossed the border after, according to him, the state network censured his first report.\n",
+        expect![[r#"
+            indirect "He crossed the border after, according to him"
+                speaker: Tomas Quist (person) mention: "He" cue: report confidence: 0.87
+            indirect "the state network censured his first report"
+                speaker: Tomas Quist (person) mention: "him" cue: according to confidence: 0.87"#]],
+    );
+}
