@@ -945,6 +945,19 @@ fn cue_after_quote(
         mention.first_token = first;
         mention.span = ByteSpan::new(document.tokens[first].span.start, mention.span.end);
     }
+    // `"...," CBS This Morning co-anchor Lena Morgan said`: capitalised words between the
+    // quote and the subject the reader found (a show's name that holds "This") are the
+    // start of the same phrase.
+    let start = mention_start_token(document, &mention);
+    if start > first
+        && mention.role.is_none()
+        && document.tokens[first..start].iter().all(|token| {
+            token.is_word() && token.text(document.text).starts_with(char::is_uppercase)
+        })
+    {
+        mention.first_token = first;
+        mention.span = ByteSpan::new(document.tokens[first].span.start, mention.span.end);
+    }
     // The subject must start right where the quote ended, or the cue belongs to
     // another clause.
     if mention_start_token(document, &mention) != first {

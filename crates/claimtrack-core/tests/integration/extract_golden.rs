@@ -1671,3 +1671,16 @@ fn issue_5_an_object_pronoun_as_the_source_is_resolved() {
                 speaker: Tomas Quist (person) mention: "him" cue: according to confidence: 0.87"#]],
     );
 }
+
+/// Regression (issue 5): `"...," CBS This Morning co-anchor Lena Morgan said.` gave no
+/// claim: the subject reader stopped at the "This" of the show's name, so the subject did
+/// not start where the quote ended; capitalised words before it belong to the same phrase.
+#[test]
+fn issue_5_a_show_name_holding_this_before_the_speaker() {
+    check(
+        "Television\n\nThe interview ran late.\n\n\"But that was the first time in a long time,\" CBS This Morning co-anchor Lena Morgan said.\n",
+        expect![[r#"
+            direct "But that was the first time in a long time"
+                speaker: Lena Morgan (person) mention: "CBS This Morning co-anchor Lena Morgan" cue: said date: 2026-03-06 confidence: 0.96"#]],
+    );
+}
