@@ -2556,18 +2556,11 @@ fn according_to(
             && words_between(document, after + 1, content_end) >= 3
             && document.tokens[after + 1].kind != TokenKind::QuoteMark
     });
-    if let Some(after) = main_clause_after_subordinate {
-        let (kind, quoted) = kind_of_clause(document, after + 1, content_end);
-        used_quotations.extend(quoted);
-        return Some(ClaimDraft {
-            kind,
-            parts: vec![span_of(document, after + 1, content_end)],
-            cue: Some(*cue),
-            speaker: SpeakerSource::Mention(mention),
-            sentence,
-            pattern_confidence: 0.8,
-        });
-    }
+    // Then the claim is that main clause alone (`resume` is none), built as any other.
+    let (start, end) = match main_clause_after_subordinate {
+        Some(after) => (after + 1, content_end),
+        None => (start, end),
+    };
     if start >= end || words_between(document, start, end) < 3 && resume.is_none() {
         return None;
     }

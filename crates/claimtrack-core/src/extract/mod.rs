@@ -145,17 +145,17 @@ pub(crate) fn extract_with_evidence(
     attribute::settle_speakers_after_tagging(&document, &mut drafts);
     // Reporters' questions and sources' requests not to be named go only now: before the
     // tagger ran, they kept it from finding the same words again through their cue.
-    let mut questions = attribute::reporters_questions(&document, &drafts);
-    for (dropped, draft) in questions.iter_mut().zip(&drafts) {
+    let mut not_claims = attribute::reporters_questions(&document, &drafts);
+    for (dropped, draft) in not_claims.iter_mut().zip(&drafts) {
         *dropped |= attribute::asks_not_to_be_named(&document, draft);
     }
     // Most articles have none, and then the drafts stay as they are, with no new vectors.
-    let (drafts, evidence): (Vec<_>, Vec<_>) = if questions.contains(&true) {
+    let (drafts, evidence): (Vec<_>, Vec<_>) = if not_claims.contains(&true) {
         drafts
             .into_iter()
             .zip(evidence)
-            .zip(questions)
-            .filter_map(|(pair, is_question)| (!is_question).then_some(pair))
+            .zip(not_claims)
+            .filter_map(|(pair, not_a_claim)| (!not_a_claim).then_some(pair))
             .unzip()
     } else {
         (drafts, evidence)
